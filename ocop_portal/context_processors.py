@@ -1,0 +1,22 @@
+from functools import lru_cache
+
+from django.conf import settings
+
+from .navigation import nav_for
+
+
+@lru_cache(maxsize=4)
+def _province_name(code: int) -> str:
+    from regions.models import Province
+
+    return Province.objects.filter(pk=code).values_list("name", flat=True).first() or ""
+
+
+def portal(request):
+    """What every page's header needs: the province served and the signed-in person's role."""
+    user = request.user
+    return {
+        "portal_province": _province_name(settings.OCOP_PROVINCE_CODE),
+        "user_role": getattr(user, "role", None) if user.is_authenticated else None,
+        "portal_nav": nav_for(user),
+    }

@@ -1,0 +1,23 @@
+from django.contrib import admin
+from django.contrib.auth.decorators import login_not_required
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+from django.views.i18n import set_language
+
+from . import views
+
+admin.site.site_header = _("OCOP portal administration")
+admin.site.site_title = _("OCOP portal")
+admin.site.index_title = _("Provincial administration")
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("healthz", views.healthz, name="healthz"),
+    path("i18n/setlang/", login_not_required(set_language), name="set_language"),
+    path("accounts/", include("accounts.urls")),
+    path("areas/", include("regions.urls")),
+    path("producer/", include("producers.urls")),
+    path("products/", include("products.urls")),
+    path("evaluations/", include("evaluations.urls")),
+    path("admin/", admin.site.urls),
+]

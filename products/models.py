@@ -1,0 +1,192 @@
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from ocop_portal.text import fold
+
+
+class ProductQuerySet(models.QuerySet):
+    def of_producer(self, producer):
+        return self.filter(producer=producer)
+
+    def for_list(self):
+        return self.select_related("producer", "producer__commune").prefetch_related("photos")
+
+
+class Product(models.Model):
+    """A product a producer registers for OCOP rating, scored on one criteria set."""
+
+    producer = models.ForeignKey(
+        "producers.Producer",
+        verbose_name=_("producer"),
+        on_delete=models.CASCADE,
+        related_name="products",
+    )
+    name = models.CharField(_("product name"), max_length=200)
+    name_folded = models.CharField(max_length=200, editable=False, db_index=True)
+    criteria_decision = models.CharField(_("criteria decision"), max_length=20, default="26/2026")
+    criteria_set = models.PositiveSmallIntegerField(
+        _("criteria set"), validators=[MinValueValidator(1), MaxValueValidator(26)]
+    )
+    description = models.TextField(_("description"), blank=True)
+    raw_material_origin = models.TextField(_("raw material origin"), blank=True)
+    in_province_material_share = models.PositiveSmallIntegerField(
+        _("raw materials from the province (%)"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(100)],
+    )
+    capacity = models.CharField(_("production capacity"), max_length=200, blank=True)
+    packaging = models.CharField(_("packaging"), max_length=200, blank=True)
+    label_info = models.TextField(_("label"), blank=True)
+    ingredients = models.TextField(_("ingredients"), blank=True)
+    usage_instructions = models.TextField(_("usage instructions"), blank=True)
+    product_code = models.CharField(
+        _("OCOP product code"),
+        max_length=40,
+        blank=True,
+        help_text=_("Given on recognition, in the form province-commune-sequence-year."),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ProductQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("product")
+        verbose_name_plural = _("products")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["product_code"],
+                condition=~models.Q(product_code=""),
+                name="product_code_unique_when_set",
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("products:detail", kwargs={"pk": self.pk})
+
+    def save(self, *args, **kwargs):
+        self.name_folded = fold(self.name)
+        super().save(*args, **kwargs)
+
+    @property
+    def cover_photo(self):
+        """The cover, else the first photo; uses the prefetched photos when present."""
+        photos = list(self.photos.all())
+        return next((p for p in photos if p.is_cover), photos[0] if photos else None)
+
+
+def photo_upload_to(photo, filename):
+    return f"products/{photo.product_id}/photos/{timezone.now():%Y%m}/{filename}"
+
+
+def document_upload_to(document, filename):
+    return f"products/{document.product_id}/documents/{timezone.now():%Y%m}/{filename}"
+
+
+class ProductPhoto(models.Model):
+    product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="photos")
+    image = models.ImageField(_("photo"), upload_to=photo_upload_to)
+    thumbnail = models.ImageField(upload_to=photo_upload_to, editable=False)
+    caption = models.CharField(_("caption"), max_length=200, blank=True)
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+    is_cover = models.BooleanField(_("cover photo"), default=False)
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("product photo")
+        verbose_name_plural = _("product photos")
+        ordering = ["position", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["product"], condition=models.Q(is_cover=True), name="one_cover_per_product"
+            )
+        ]
+
+    def __str__(self):
+        return self.caption or self.image.name
+
+
+class EvidenceKind(models.TextChoices):
+    """Form 02's evidence list (Decision 26/2026, Appendix III)."""
+
+    BUSINESS_REGISTRATION = "business_registration", _("Business registration")
+    FOOD_SAFETY = "food_safety", _("Food-safety certificate")
+    QUALITY_DECLARATION = "quality_declaration", _("Quality declaration")
+    TEST_REPORT = "test_report", _("Test report")
+    TRADEMARK = "trademark", _("Trademark papers")
+    CONTRACT = "contract", _("Contract")
+    CERTIFICATION = "certification", _("Certification (VietGAP, ISO, HACCP…)")
+    LABOUR_LIST = "labour_list", _("Labour list")
+    FINANCIAL_STATEMENT = "financial_statement", _("Financial statement")
+    STORY = "story", _("Product story material")
+    OTHER = "other", _("Other")
+
+
+class EvidenceDocument(models.Model):
+    """A document of the dossier. Stored outside the web root; served by a permission-checked view."""
+
+    product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="documents")
+    kind = models.CharField(_("kind"), max_length=30, choices=EvidenceKind.choices)
+    title = models.CharField(_("title"), max_length=200)
+    file = models.FileField(_("file"), upload_to=document_upload_to)
+    content_type = models.CharField(max_length=50, editable=False)
+    size = models.PositiveIntegerField(editable=False)
+    issued_on = models.DateField(_("issued on"), null=True, blank=True)
+    expires_on = models.DateField(_("expires on"), null=True, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("evidence document")
+        verbose_name_plural = _("evidence documents")
+        ordering = ["kind", "-uploaded_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(expires_on__isnull=True)
+                | models.Q(issued_on__isnull=True)
+                | models.Q(expires_on__gte=models.F("issued_on")),
+                name="document_expiry_after_issue",
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("products:document-download", kwargs={"pk": self.pk})
+
+    def expires_within(self, days: int, today=None) -> bool:
+        today = today or timezone.localdate()
+        return self.expires_on is not None and (self.expires_on - today).days <= days
+
+    @property
+    def is_expired(self) -> bool:
+        return self.expires_on is not None and self.expires_on < timezone.localdate()
+
+
+class SelfAssessment(models.Model):
+    """Form 02 Part III: the producer's own score sheet for the product's criteria set."""
+
+    product = models.OneToOneField(Product, on_delete=models.CASCADE, related_name="self_assessment")
+    criteria_decision = models.CharField(max_length=20)
+    criteria_set = models.PositiveSmallIntegerField()
+    points_by_code = models.JSONField(default=dict)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("self-assessment")
+        verbose_name_plural = _("self-assessments")
+
+    def __str__(self):
+        return str(self.product)
