@@ -10,7 +10,8 @@ class SignInForm(AuthenticationForm):
     """Sign-in by email; tells an unconfirmed producer why they cannot sign in yet."""
 
     username = forms.EmailField(
-        label=_("Email"), widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"})
+        label=_("Email"),
+        widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"}),
     )
 
     error_messages = {
@@ -36,7 +37,19 @@ class SignInForm(AuthenticationForm):
             raise
 
 
-class ProducerSignUpForm(forms.ModelForm):
+class ProducerSignUpForm(forms.Form):
+    """Not a ModelForm: signing up again with an unconfirmed email is allowed on purpose."""
+
+    full_name = forms.CharField(label=_("Full name"), max_length=150)
+    email = forms.EmailField(
+        label=_("Email"), widget=forms.EmailInput(attrs={"autocomplete": "email"})
+    )
+    phone = forms.CharField(
+        label=_("Phone"),
+        max_length=20,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+    )
     password1 = forms.CharField(
         label=_("Password"),
         strip=False,
@@ -49,18 +62,9 @@ class ProducerSignUpForm(forms.ModelForm):
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
 
-    class Meta:
-        model = User
-        fields = ["full_name", "email", "phone"]
-        widgets = {
-            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
-            "phone": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
-        }
-
     def clean_email(self):
         email = self.cleaned_data["email"].lower()
         existing = User.objects.filter(email__iexact=email).first()
-        # An unconfirmed sign-up may be repeated (a lost email); a confirmed account may not.
         if existing and (existing.is_active or existing.last_login is not None):
             raise forms.ValidationError(
                 _("An account with this email already exists. Sign in or reset your password.")

@@ -141,7 +141,10 @@ class User(AbstractUser):
         if self.role == Role.LOCAL_OFFICER:
             if bool(self.jurisdiction_district_id) == bool(self.jurisdiction_commune_id):
                 raise ValidationError(
-                    _("A local officer needs exactly one jurisdiction: a former district or a commune.")
+                    _(
+                        "A local officer needs exactly one jurisdiction: "
+                        "a former district or a commune."
+                    )
                 )
         elif self.jurisdiction_district_id or self.jurisdiction_commune_id:
             raise ValidationError(_("Only local officers have a jurisdiction."))
@@ -192,7 +195,7 @@ class User(AbstractUser):
         return Commune.objects.none()
 
     def covers_commune(self, commune) -> bool:
-        """Whether `commune` lies inside this official's jurisdiction (no query for the usual cases)."""
+        """Whether `commune` lies inside this official's jurisdiction (no query needed)."""
         if commune is None:
             return False
         if self.role == Role.LOCAL_OFFICER:

@@ -38,7 +38,9 @@ def _recipients(dossier: Dossier, action: str) -> list[str]:
             Q(jurisdiction_commune=commune) | Q(jurisdiction_district_id=commune.former_district_id)
         )
     elif audience == "province":
-        officials = officials.filter(role=Role.PROVINCIAL_OFFICE, province_id=dossier.round.province_id)
+        officials = officials.filter(
+            role=Role.PROVINCIAL_OFFICE, province_id=dossier.round.province_id
+        )
     elif audience == "approvers":
         officials = officials.filter(role=Role.APPROVER, province_id=dossier.round.province_id)
     else:

@@ -40,7 +40,10 @@ def can_view_dossier(user, dossier: Dossier) -> bool:
     if user.role == Role.LOCAL_OFFICER:
         return user.covers_commune(dossier.product.producer.commune)
     if user.role == Role.COUNCIL_MEMBER:
-        return _in_province(user, dossier.round.province_id) and council_role(user, dossier) is not None
+        return (
+            _in_province(user, dossier.round.province_id)
+            and council_role(user, dossier) is not None
+        )
     if user.role in {Role.PROVINCIAL_OFFICE, Role.APPROVER, Role.ADMINISTRATOR}:
         return _in_province(user, dossier.round.province_id)
     return False

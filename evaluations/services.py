@@ -37,7 +37,9 @@ def missing_documents(dossier: Dossier) -> list:
     """Labels of what the dossier still lacks before it can be submitted."""
     product = dossier.product
     present = set(product.documents.values_list("kind", flat=True))
-    missing = [EvidenceKind(kind).label for kind in required_documents(dossier) if kind not in present]
+    missing = [
+        EvidenceKind(kind).label for kind in required_documents(dossier) if kind not in present
+    ]
     if not product.photos.exists():
         missing.append(_("at least one product photo"))
     if not getattr(product, "self_assessment", None) or not product.self_assessment.points_by_code:

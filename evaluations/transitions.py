@@ -182,7 +182,9 @@ def resubmit_dossier(dossier: Dossier, *, by, comment: str = "") -> Dossier:
         from .services import missing_documents
 
         if locked.round.state != RoundState.OPEN:
-            raise TransitionError(_("The round is closed; the dossier can no longer be resubmitted."))
+            raise TransitionError(
+                _("The round is closed; the dossier can no longer be resubmitted.")
+            )
         missing = missing_documents(locked)
         if missing:
             raise TransitionError(
@@ -190,7 +192,9 @@ def resubmit_dossier(dossier: Dossier, *, by, comment: str = "") -> Dossier:
                 % {"missing": ", ".join(str(label) for label in missing)}
             )
 
-    return apply(dossier, Action.RESUBMIT, by=by, comment=comment, check=check, effect=_mark_submitted)
+    return apply(
+        dossier, Action.RESUBMIT, by=by, comment=comment, check=check, effect=_mark_submitted
+    )
 
 
 def withdraw_dossier(dossier: Dossier, *, by, comment: str = "") -> Dossier:
@@ -200,7 +204,9 @@ def withdraw_dossier(dossier: Dossier, *, by, comment: str = "") -> Dossier:
 # ---- Local officer -------------------------------------------------------------------------
 
 
-def return_dossier(dossier: Dossier, *, by, items: list[dict[str, str]], comment: str = "") -> Dossier:
+def return_dossier(
+    dossier: Dossier, *, by, items: list[dict[str, str]], comment: str = ""
+) -> Dossier:
     """Trả hồ sơ: send back for correction with a comment per item asked (Art. 7.2)."""
     items = [item for item in items if (item.get("comment") or "").strip()]
     if not items:
@@ -211,14 +217,18 @@ def return_dossier(dossier: Dossier, *, by, items: list[dict[str, str]], comment
 LOCAL_ASSESSMENT_AREAS = ("raw_materials", "local_labour", "idea_origin", "local_identity")
 
 
-def accept_dossier(dossier: Dossier, *, by, assessment: dict[str, str], comment: str = "") -> Dossier:
+def accept_dossier(
+    dossier: Dossier, *, by, assessment: dict[str, str], comment: str = ""
+) -> Dossier:
     """Tiếp nhận: accept with the commune's assessment of four areas (Form 03, Art. 7.2)."""
     missing = [area for area in LOCAL_ASSESSMENT_AREAS if not (assessment.get(area) or "").strip()]
     if missing:
         raise TransitionError(_("Fill in all four areas of the local assessment (Form 03)."))
 
     def effect(locked: Dossier) -> None:
-        locked.local_assessment = {area: assessment[area].strip() for area in LOCAL_ASSESSMENT_AREAS}
+        locked.local_assessment = {
+            area: assessment[area].strip() for area in LOCAL_ASSESSMENT_AREAS
+        }
 
     return apply(dossier, Action.ACCEPT, by=by, comment=comment, effect=effect)
 

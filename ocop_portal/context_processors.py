@@ -9,7 +9,8 @@ from .navigation import nav_for
 def _province_name(code: int) -> str:
     from regions.models import Province
 
-    return Province.objects.filter(pk=code).values_list("name", flat=True).first() or ""
+    province = Province.objects.filter(pk=code).first()
+    return province.full_name if province else ""
 
 
 def portal(request):

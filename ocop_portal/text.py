@@ -12,7 +12,7 @@ _SPECIAL = str.maketrans({"đ": "d", "Đ": "d"})
 
 
 def fold(text: str | None) -> str:
-    """Lower-case, strip Vietnamese diacritics and collapse whitespace: "Hưng  Yên" -> "hung yen"."""
+    """Lower-case, strip diacritics, collapse whitespace: "Hưng  Yên" -> "hung yen"."""
     if not text:
         return ""
     decomposed = unicodedata.normalize("NFKD", text.translate(_SPECIAL))

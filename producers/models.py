@@ -128,7 +128,9 @@ class Membership(models.Model):
         verbose_name_plural = _("producer members")
         constraints = [
             models.UniqueConstraint(
-                fields=["producer"], condition=models.Q(is_owner=True), name="one_owner_per_producer"
+                fields=["producer"],
+                condition=models.Q(is_owner=True),
+                name="one_owner_per_producer",
             )
         ]
 
@@ -152,5 +154,3 @@ class Invitation(models.Model):
 
     def __str__(self):
         return self.email
-
-

@@ -11,7 +11,9 @@ _PHONE = re.compile(r"^(\+84|0)\d{8,10}$")
 def validate_tax_code(value: str) -> None:
     if not _TAX_CODE.match(value or ""):
         raise ValidationError(
-            _("A tax code has 10 digits, or 10 digits, a hyphen and 3 digits (e.g. 0101234567-001)."),
+            _(
+                "A tax code has 10 digits, or 10 digits, a hyphen and 3 digits (e.g. 0101234567-001)."
+            ),
             code="tax_code",
         )
 

@@ -178,7 +178,9 @@ class EvidenceDocument(models.Model):
 class SelfAssessment(models.Model):
     """Form 02 Part III: the producer's own score sheet for the product's criteria set."""
 
-    product = models.OneToOneField(Product, on_delete=models.CASCADE, related_name="self_assessment")
+    product = models.OneToOneField(
+        Product, on_delete=models.CASCADE, related_name="self_assessment"
+    )
     criteria_decision = models.CharField(max_length=20)
     criteria_set = models.PositiveSmallIntegerField()
     points_by_code = models.JSONField(default=dict)

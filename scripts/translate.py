@@ -1,7 +1,7 @@
 """Refresh the Vietnamese catalogue and merge translations into it.
 
     python scripts/translate.py                      # makemessages + compilemessages only
-    python scripts/translate.py vi-strings.json      # also set msgstr from {"English": "Tiếng Việt"}
+    python scripts/translate.py vi.json    # also set msgstr from {"English": "Tiếng Việt"}
     python scripts/translate.py --check              # exit 1 on untranslated or fuzzy entries
 
 Several people may run it at once, so it takes a file lock around the whole read-modify-write.
@@ -44,8 +44,10 @@ def merge(translations: dict[str, str]) -> int:
         plural = translations.get(entry.msgid_plural) if entry.msgid_plural else None
         if entry.msgid_plural and key in translations:
             entry.msgstr_plural = {0: translations[key] if plural is None else plural}
-        if "fuzzy" in entry.flags and entry.msgstr:
+        # msgmerge's fuzzy matches are guesses: only a translation given here settles them.
+        if "fuzzy" in entry.flags and key in translations:
             entry.flags.remove("fuzzy")
+            entry.previous_msgid = None
     catalogue.metadata["Language"] = "vi"
     catalogue.metadata["Plural-Forms"] = "nplurals=1; plural=0;"
     catalogue.metadata["Content-Type"] = "text/plain; charset=UTF-8"
@@ -76,8 +78,13 @@ def main(argv: list[str]) -> int:
         for path in argv:
             changed += merge(json.loads(Path(path).read_text(encoding="utf-8")))
         merge({})
-        subprocess.run([*MANAGE, "compilemessages", "-l", "vi"], check=True, cwd=ROOT, env=ENV,
-                       stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [*MANAGE, "compilemessages", "-l", "vi"],
+            check=True,
+            cwd=ROOT,
+            env=ENV,
+            stdout=subprocess.DEVNULL,
+        )
     print(f"Set {changed} translations.")
     return check()
 

@@ -16,7 +16,8 @@ import pytest
 import time_machine
 
 from accounts.models import Role
-from regions.models import Commune, FormerDistrict
+from regions.loading import load_regions
+from regions.models import Commune, FormerDistrict, Province
 
 from . import factories
 
@@ -46,12 +47,22 @@ def today():
 
 
 @pytest.fixture
-def khoai_chau(db):
+def areas(request):
+    """The administrative areas. Migrations load them, but a transactional test (browser journeys,
+    concurrency) empties every table when it ends, so later ones reload them here."""
+    if "transactional_db" not in request.fixturenames and "live_server" not in request.fixturenames:
+        request.getfixturevalue("db")
+    if not Province.objects.exists():
+        load_regions()
+
+
+@pytest.fixture
+def khoai_chau(areas):
     return FormerDistrict.objects.get(code=KHOAI_CHAU)
 
 
 @pytest.fixture
-def kim_dong(db):
+def kim_dong(areas):
     return FormerDistrict.objects.get(code=KIM_DONG)
 
 
@@ -63,9 +74,7 @@ def home_commune(khoai_chau):
 @pytest.fixture
 def neighbour_commune(khoai_chau, home_commune):
     """Another commune of the same former district."""
-    return (
-        Commune.objects.filter(former_district=khoai_chau).exclude(pk=home_commune.pk).first()
-    )
+    return Commune.objects.filter(former_district=khoai_chau).exclude(pk=home_commune.pk).first()
 
 
 @pytest.fixture
@@ -124,7 +133,7 @@ def other_district_officer(kim_dong):
 
 
 @pytest.fixture
-def provincial_office(db):
+def provincial_office(areas):
     return factories.UserFactory(
         email="vanphong@example.vn",
         full_name="Vũ Thị Tỉnh",
@@ -135,7 +144,7 @@ def provincial_office(db):
 
 
 @pytest.fixture
-def council_member(db):
+def council_member(areas):
     return factories.UserFactory(
         email="hoidong@example.vn",
         full_name="Hoàng Văn Hội",
@@ -145,7 +154,7 @@ def council_member(db):
 
 
 @pytest.fixture
-def approver(db):
+def approver(areas):
     return factories.UserFactory(
         email="lanhdao@example.vn",
         full_name="Ngô Văn Duyệt",

@@ -58,7 +58,7 @@ class ProductFactory(factory.django.DjangoModelFactory):
 
     producer = factory.SubFactory(ProducerFactory)
     name = factory.Sequence(lambda n: f"Mật ong hoa nhãn {n}")
-    criteria_set = 6
+    criteria_set = 4  # honey and other raw foods
     description = "Mật ong nguyên chất thu hoạch từ vườn nhãn."
 
 
@@ -93,8 +93,12 @@ class RoundFactory(factory.django.DjangoModelFactory):
     year = 2026
     number = factory.Sequence(lambda n: n + 1)
     opens_on = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=10))
-    local_cutoff_on = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=30))
-    council_meeting_on = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=45))
+    local_cutoff_on = factory.LazyFunction(
+        lambda: timezone.localdate() + datetime.timedelta(days=30)
+    )
+    council_meeting_on = factory.LazyFunction(
+        lambda: timezone.localdate() + datetime.timedelta(days=45)
+    )
     closes_on = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=60))
     state = RoundState.OPEN
 

@@ -9,7 +9,9 @@ class DossierEvent(models.Model):
     It is the dossier's history and the source for time-in-step and deadline reports.
     """
 
-    dossier = models.ForeignKey("evaluations.Dossier", on_delete=models.CASCADE, related_name="events")
+    dossier = models.ForeignKey(
+        "evaluations.Dossier", on_delete=models.CASCADE, related_name="events"
+    )
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("by"),

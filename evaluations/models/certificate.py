@@ -45,7 +45,9 @@ class CertificateStatus(models.TextChoices):
 class CertificateQuerySet(models.QuerySet):
     def current(self, today=None):
         today = today or timezone.localdate()
-        return self.filter(revoked_on__isnull=True, replaced_by__isnull=True, valid_until__gte=today)
+        return self.filter(
+            revoked_on__isnull=True, replaced_by__isnull=True, valid_until__gte=today
+        )
 
 
 class Certificate(models.Model):
@@ -64,7 +66,9 @@ class Certificate(models.Model):
     decision_number = models.CharField(_("decision number"), max_length=50)
     decision_date = models.DateField(_("decision date"))
     valid_until = models.DateField(_("valid until"))
-    issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
     issued_at = models.DateTimeField(auto_now_add=True)
     replaced_by = models.ForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="replaces"

@@ -11,7 +11,10 @@ class Council(models.Model):
     """A provincial evaluation council (Hội đồng đánh giá, phân hạng) for one round."""
 
     round = models.ForeignKey(
-        "evaluations.Round", verbose_name=_("round"), on_delete=models.PROTECT, related_name="councils"
+        "evaluations.Round",
+        verbose_name=_("round"),
+        on_delete=models.PROTECT,
+        related_name="councils",
     )
     name = models.CharField(_("name"), max_length=200)
     # Several provinces' rules ask the council to discuss products whose member totals differ by

@@ -16,9 +16,7 @@ class RoundQuerySet(models.QuerySet):
     def accepting(self, today=None):
         """Rounds a producer can submit to today: open, and before the local cut-off."""
         today = today or timezone.localdate()
-        return self.filter(
-            state=RoundState.OPEN, opens_on__lte=today, local_cutoff_on__gte=today
-        )
+        return self.filter(state=RoundState.OPEN, opens_on__lte=today, local_cutoff_on__gte=today)
 
     def in_province(self, province_id):
         return self.filter(province_id=province_id)

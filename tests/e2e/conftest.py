@@ -65,3 +65,8 @@ def sign_in(page, email: str, password: str) -> None:
     page.get_by_label("Email").fill(email)
     page.get_by_label("Mật khẩu").fill(password)
     page.get_by_role("button", name="Đăng nhập").click()
+
+
+@pytest.fixture(autouse=True)
+def _areas_for_journeys(transactional_db, areas):
+    """Browser journeys run on a flushed database: make sure the areas are there."""

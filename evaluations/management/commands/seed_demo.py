@@ -1,0 +1,256 @@
+"""Build a believable Hưng Yên OCOP programme for trying the portal out. Safe to run again."""
+
+import datetime
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.models import Role, User
+from evaluations.models import Council, CouncilMember, CouncilRole, Round, RoundState
+from producers.models import Gender, Membership, Producer, ProducerKind
+from products.models import Product
+from regions.models import Commune, FormerDistrict
+
+PASSWORD = "ocop-demo-2026"
+HUNG_YEN = 33
+
+# (email, full name, role, extra fields)
+STAFF = [
+    ("admin@ocop.demo", "Quản trị hệ thống", Role.ADMINISTRATOR, {"is_superuser": True}),
+    ("vanphong@ocop.demo", "Vũ Thị Thanh Tâm", Role.PROVINCIAL_OFFICE, {}),
+    ("lanhdao@ocop.demo", "Nguyễn Văn Quyết", Role.APPROVER, {}),
+    ("vanlam@ocop.demo", "Trần Minh Đức", Role.LOCAL_OFFICER, {"district": 325}),
+    ("vangiang@ocop.demo", "Lê Thị Hồng Nhung", Role.LOCAL_OFFICER, {"district": 326}),
+    ("tanhung@ocop.demo", "Phạm Quốc Việt", Role.LOCAL_OFFICER, {"commune": 11977}),
+]
+COUNCIL = [
+    ("chutich@ocop.demo", "Đỗ Mạnh Hùng", CouncilRole.CHAIR, "Sở Nông nghiệp và Môi trường"),
+    ("thuky@ocop.demo", "Hoàng Thu Trang", CouncilRole.SECRETARY, "Văn phòng Điều phối NTM"),
+    ("uyvien1@ocop.demo", "Bùi Văn Sơn", CouncilRole.MEMBER, "Sở Công Thương"),
+    ("uyvien2@ocop.demo", "Ngô Thị Lan", CouncilRole.MEMBER, "Sở Y tế"),
+    ("uyvien3@ocop.demo", "Đinh Công Thành", CouncilRole.MEMBER, "Sở Khoa học và Công nghệ"),
+]
+# (tax code, producer, kind, former district code or commune code, woman-led, product, set)
+PRODUCERS = [
+    (
+        "0901234501",
+        "Hợp tác xã Nhãn lồng Tân Hưng",
+        ProducerKind.COOPERATIVE,
+        ("commune", 11977),
+        True,
+        "Nhãn lồng Hưng Yên",
+        1,
+    ),
+    (
+        "0901234502",
+        "Công ty TNHH Mật ong Văn Giang",
+        ProducerKind.ENTERPRISE,
+        ("commune", 12019),
+        False,
+        "Mật ong hoa nhãn Văn Giang",
+        4,
+    ),
+    (
+        "0901234503",
+        "Hợp tác xã Tương Bần Mỹ Hào",
+        ProducerKind.COOPERATIVE,
+        ("district", 328),
+        True,
+        "Tương Bần Mỹ Hào",
+        9,
+    ),
+    (
+        "0901234504",
+        "Trang trại Gà Đông Tảo Khoái Châu",
+        ProducerKind.FARM,
+        ("district", 330),
+        False,
+        "Gà Đông Tảo thương phẩm",
+        2,
+    ),
+    (
+        "0901234505",
+        "Hộ kinh doanh Bánh cáy Làng Nguyễn",
+        ProducerKind.HOUSEHOLD,
+        ("district", 340),
+        True,
+        "Bánh cáy Làng Nguyễn",
+        6,
+    ),
+    (
+        "0901234506",
+        "Hợp tác xã Dược liệu Nghĩa Trụ",
+        ProducerKind.COOPERATIVE,
+        ("commune", 12031),
+        True,
+        "Trà hoa cúc Nghĩa Trụ",
+        12,
+    ),
+    (
+        "0901234507",
+        "Tổ hợp tác Chiếu cói Thái Thụy",
+        ProducerKind.COOPERATIVE_GROUP,
+        ("district", 341),
+        True,
+        "Chiếu cói dệt tay",
+        21,
+    ),
+    (
+        "0901234508",
+        "Công ty CP Rượu nếp Lạc Đạo",
+        ProducerKind.ENTERPRISE,
+        ("commune", 11992),
+        False,
+        "Rượu nếp cái hoa vàng",
+        14,
+    ),
+    (
+        "0901234509",
+        "Hợp tác xã Cây cảnh Phụng Công",
+        ProducerKind.COOPERATIVE,
+        ("commune", 12025),
+        False,
+        "Bonsai sanh Phụng Công",
+        24,
+    ),
+    (
+        "0901234510",
+        "Hộ kinh doanh Nước mắm Diêm Điền",
+        ProducerKind.HOUSEHOLD,
+        ("district", 341),
+        False,
+        "Nước mắm cốt Diêm Điền",
+        9,
+    ),
+    (
+        "0901234511",
+        "Hợp tác xã Gạo nếp Đông Hưng",
+        ProducerKind.COOPERATIVE,
+        ("district", 340),
+        True,
+        "Gạo nếp cái hoa vàng Đông Hưng",
+        3,
+    ),
+    (
+        "0901234512",
+        "Hợp tác xã Hoa Mễ Sở",
+        ProducerKind.COOPERATIVE,
+        ("commune", 12049),
+        True,
+        "Hoa cúc Mễ Sở",
+        23,
+    ),
+]
+
+
+class Command(BaseCommand):
+    help = (
+        "Create demo data for Hưng Yên: provincial office, approver, officers of two former "
+        "districts and one commune, a five-member council, a dozen producers with products and "
+        f"an open round. Idempotent. Every demo login uses the password {PASSWORD!r}."
+    )
+
+    def _user(self, email, full_name, role, **fields):
+        user, created = User.objects.get_or_create(
+            email=email, defaults={"full_name": full_name, "role": role, **fields}
+        )
+        if created:
+            user.set_password(PASSWORD)
+            user.save(update_fields=["password"])
+        return user
+
+    def _commune(self, where):
+        kind, code = where
+        if kind == "commune":
+            return Commune.objects.get(pk=code)
+        return Commune.objects.filter(former_district__code=code).order_by("code").first()
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        staff = {}
+        for email, name, role, extra in STAFF:
+            fields = {"province_id": HUNG_YEN, "is_staff": role != Role.LOCAL_OFFICER}
+            if role == Role.LOCAL_OFFICER:
+                fields["province_id"] = None
+                if "district" in extra:
+                    fields["jurisdiction_district"] = FormerDistrict.objects.get(
+                        code=extra["district"]
+                    )
+                else:
+                    fields["jurisdiction_commune"] = Commune.objects.get(pk=extra["commune"])
+            fields["is_superuser"] = extra.get("is_superuser", False)
+            staff[email] = self._user(email, name, role, **fields)
+
+        today = timezone.localdate()
+        round_, _ = Round.objects.get_or_create(
+            province_id=HUNG_YEN,
+            year=today.year,
+            number=2,
+            defaults={
+                "name": f"Đợt 2 năm {today.year}",
+                "opens_on": today - datetime.timedelta(days=20),
+                "local_cutoff_on": today + datetime.timedelta(days=40),
+                "council_meeting_on": today + datetime.timedelta(days=55),
+                "closes_on": today + datetime.timedelta(days=75),
+                "state": RoundState.OPEN,
+            },
+        )
+        council, _ = Council.objects.get_or_create(
+            round=round_, defaults={"name": f"Hội đồng đánh giá, phân hạng OCOP tỉnh — {round_}"}
+        )
+        for email, name, seat, organisation in COUNCIL:
+            member = self._user(
+                email, name, Role.COUNCIL_MEMBER, province_id=HUNG_YEN, organisation=organisation
+            )
+            CouncilMember.objects.get_or_create(
+                council=council, user=member, defaults={"role": seat}
+            )
+
+        for index, (tax, name, kind, where, woman_led, product_name, criteria_set) in enumerate(
+            PRODUCERS, start=1
+        ):
+            producer, _ = Producer.objects.get_or_create(
+                tax_code=tax,
+                defaults={
+                    "name": name,
+                    "kind": kind,
+                    "commune": self._commune(where),
+                    "registration_date": datetime.date(2015 + index % 8, index, 10),
+                    "address_line": f"Thôn {index}",
+                    "phone": f"09123450{index:02d}",
+                    "email": f"lienhe{index}@ocop.demo",
+                    "representative_name": name.split()[-1] + " — đại diện",
+                    "representative_gender": Gender.FEMALE if woman_led else Gender.MALE,
+                    "local_labour_share": 60 + index * 3,
+                    "workers": 5 + index * 2,
+                    "publish_contact": index % 2 == 0,
+                },
+            )
+            owner = self._user(
+                f"chuthe{index:02d}@ocop.demo", f"Chủ thể {producer.name}", Role.PRODUCER
+            )
+            Membership.objects.get_or_create(
+                user=owner, defaults={"producer": producer, "is_owner": True}
+            )
+            Product.objects.get_or_create(
+                producer=producer,
+                name=product_name,
+                defaults={
+                    "criteria_set": criteria_set,
+                    "description": f"{product_name}: đặc sản của {producer.commune.name}.",
+                    "raw_material_origin": f"Vùng nguyên liệu tại {producer.commune.name}",
+                    "in_province_material_share": 85,
+                    "capacity": "2 tấn/năm",
+                    "packaging": "Hộp giấy, túi hút chân không",
+                    "ingredients": product_name,
+                    "usage_instructions": "Bảo quản nơi khô ráo, thoáng mát.",
+                },
+            )
+
+        self.stdout.write(self.style.SUCCESS("Demo data ready for Hưng Yên."))
+        self.stdout.write(f"Every demo account's password: {PASSWORD}")
+        logins = [(e, n) for e, n, *_ in STAFF] + [(e, n) for e, n, *_ in COUNCIL]
+        logins += [(f"chuthe{i:02d}@ocop.demo", p[1]) for i, p in enumerate(PRODUCERS, start=1)]
+        for email, name in logins:
+            self.stdout.write(f"  {email:<24} {name}")

@@ -1,0 +1,82 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+
+ROOT = Path(__file__).resolve().parents[2]
+PRODUCTION_ENV = {
+    "SECRET_KEY": "k" * 20 + "production-secret-for-the-deploy-check-0123456789",
+    "ALLOWED_HOSTS": "ocop.example.vn",
+    "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/postgres",
+}
+
+
+def _manage(*args, env):
+    clean = {
+        k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY", "DATABASE_URL"}
+    }
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_settings_load_with_vietnamese_first():
+    assert settings.LANGUAGE_CODE == "vi"
+    assert [code for code, _ in settings.LANGUAGES] == ["vi", "en"]
+    assert settings.AUTH_USER_MODEL == "accounts.User"
+    assert settings.TIME_ZONE == "Asia/Ho_Chi_Minh"
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = _manage("check", env={"ALLOWED_HOSTS": "ocop.example.vn"})
+
+    assert result.returncode != 0
+    assert "Set SECRET_KEY" in result.stderr
+
+
+def test_deploy_check_is_clean_with_production_variables():
+    result = _manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
+
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_bad_boolean_in_the_environment_is_refused():
+    result = _manage("check", env={**PRODUCTION_ENV, "DEBUG": "maybe"})
+
+    assert result.returncode != 0
+    assert "DEBUG must be one of" in result.stderr
+
+
+def test_database_url_selects_the_database():
+    engine = settings.DATABASES["default"]["ENGINE"]
+
+    expected = "postgresql" if "postgres" in os.environ.get("DATABASE_URL", "") else "sqlite3"
+    assert engine.endswith(expected)
+    assert settings.DATABASES["default"]["CONN_HEALTH_CHECKS"] is True
+
+
+@pytest.mark.django_db
+def test_models_and_migrations_agree():
+    call_command("makemigrations", "--check", "--dry-run", verbosity=0)
+
+
+def test_migrations_apply_on_a_fresh_sqlite_database(tmp_path):
+    env = {"DEBUG": "1", "DATABASE_URL": f"sqlite:///{tmp_path / 'fresh.sqlite3'}"}
+
+    migrate = _manage("migrate", "--no-input", env=env)
+    count = _manage(
+        "shell", "-c", "from regions.models import Commune; print(Commune.objects.count())", env=env
+    )
+
+    assert migrate.returncode == 0, migrate.stderr
+    assert count.stdout.strip().splitlines()[-1] == "3321"
