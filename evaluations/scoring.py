@@ -1,0 +1,483 @@
+"""Scoring of OCOP products against a versioned criteria catalogue. Plain Python, no Django.
+
+The catalogue is committed JSON: ``criteria/<decision folder>/decision.json`` plus one
+``set-NN.json`` per criteria set ("26/2026" lives in ``criteria/26-2026``). Decision 26/2026/QĐ-TTg
+decides the behaviour:
+
+* Art. 3.1, Appendix II: a sheet has parts A/B/C (40/25/35 = 100 points); a criterion is scored
+  by choosing one of its options ("Bộ tiêu chí … kiêm phiếu đánh giá").
+* Art. 3.3: stars come from the council's average total ("tổng điểm trung bình"), half-open
+  bands: <30 → 1★, 30 to <50 → 2★, 50 to <70 → 3★, 70 to <90 → 4★, ≥90 → 5★.
+* Appendix II note under every sheet: "Dấu sao là yêu cầu tối thiểu phải đạt theo các cấp độ sao" -
+  an option marked ***/****/***** is the minimum to reach on that criterion for 3★/4★/5★.
+* Art. 4.1, 7.3: only 3★ and above are recognised and certified; products "có tiềm năng đạt 5 sao
+  (đạt từ 90 trở lên)" are sent to the Ministry for 5★ evaluation.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import os
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import cache
+from pathlib import Path
+
+CRITERIA_ROOT = Path(os.environ.get("OCOP_CRITERIA_ROOT", Path(__file__).parent / "criteria"))
+# Art. 3.3: (inclusive lower bound, stars), highest band first; upper bounds are exclusive.
+STAR_BANDS = tuple((Decimal(b), s) for b, s in ((90, 5), (70, 4), (50, 3), (30, 2), (0, 1)))
+NATIONAL_THRESHOLD = Decimal(90)  # Art. 7.3.e
+CERTIFIABLE_STARS = 3  # Art. 4.1.a: no decision, no certificate below 3★
+CENT = Decimal("0.01")
+
+
+class ScoringError(ValueError):
+    """A sheet or a catalogue that cannot be scored; ``code`` names the criterion, if any.
+    Subclasses: a scored criterion without points (MissingCriterion), a code that is not a scored
+    criterion of the set (UnknownCriterion), points that are not one of the criterion's options
+    (InvalidPoints), a catalogue that is missing or contradicts itself (CatalogueError)."""
+
+    def __init__(self, message: str, code: str | None = None) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+class MissingCriterion(ScoringError): ...
+
+
+class UnknownCriterion(ScoringError): ...
+
+
+class InvalidPoints(ScoringError): ...
+
+
+class CatalogueError(ScoringError): ...
+
+
+def _total(values: Iterable[Decimal]) -> Decimal:
+    return sum(values, Decimal(0))
+
+
+@dataclass(frozen=True)
+class Option:
+    """One answer of a criterion. ``min_star``: the option is the minimum for that star level;
+    ``stop``: choosing it ends the evaluation ("không đánh giá các bước tiếp theo"); ``case``:
+    its alternative where the law says "Lựa chọn một trong hai trường hợp"."""
+
+    label: str
+    points: Decimal
+    min_star: int | None = None
+    stop: bool = False
+    case: str | None = None
+
+
+@dataclass(frozen=True)
+class Criterion:
+    """A leaf has options and is scored; a parent only groups its children (6.1 → 6.1.1 …)."""
+
+    code: str
+    title: str
+    max_points: Decimal
+    options: tuple[Option, ...] = ()
+    children: tuple[Criterion, ...] = ()
+    note: str = ""
+
+    @property
+    def is_leaf(self) -> bool:
+        return not self.children
+
+    def leaves(self) -> Iterator[Criterion]:
+        if self.is_leaf:
+            yield self
+        for child in self.children:
+            yield from child.leaves()
+
+    def option_for(self, points: Decimal) -> Option | None:
+        return next((o for o in self.options if o.points == points), None)
+
+    def required_points(self, level: int) -> Decimal | None:
+        """Points needed on this criterion for a ``level``★ rating, or None if none are needed.
+
+        Every mark ≤ ``level`` applies (minima are cumulative: 4★ also needs the 3★ mark). For
+        one mark the lowest option carrying it counts (a mark repeated on alternative options is
+        met by either); across marks the highest counts, so 5★ needs the *****-option itself.
+        """
+        by_mark: dict[int, Decimal] = {}
+        for o in self.options:
+            if o.min_star is not None and o.min_star <= level:
+                by_mark[o.min_star] = min(by_mark.get(o.min_star, o.points), o.points)
+        return max(by_mark.values(), default=None)
+
+
+@dataclass(frozen=True)
+class Section:
+    code: str
+    title: str
+    max_points: Decimal
+    criteria: tuple[Criterion, ...]
+
+    @property
+    def scored_directly(self) -> bool:
+        """A section without sub-criteria (e.g. "7. TÍNH ĐỘC ĐÁO"): its one criterion has the
+        section's code and title."""
+        return len(self.criteria) == 1 and self.criteria[0].code == self.code
+
+
+@dataclass(frozen=True)
+class Part:
+    code: str
+    title: str
+    max_points: Decimal
+    sections: tuple[Section, ...]
+
+    def leaves(self) -> Iterator[Criterion]:
+        for sec in self.sections:
+            for crit in sec.criteria:
+                yield from crit.leaves()
+
+
+@dataclass(frozen=True)
+class StopRule:
+    """A note that ends the evaluation ("không đánh giá các bước tiếp theo") at a criterion."""
+
+    criterion: str | None
+    text: str
+
+
+@dataclass(frozen=True)
+class CriteriaSet:
+    decision: str
+    number: int
+    name: str
+    sector: str
+    group: str
+    parts: tuple[Part, ...]
+    knockout_rules: tuple[str, ...] = ()
+    stop_rules: tuple[StopRule, ...] = ()
+    subgroup: str | None = None
+    agencies: tuple[str, ...] = ()
+    heading: str = ""
+    _index: dict[str, Criterion] = field(default_factory=dict, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        for crit in self.all_criteria():
+            if crit.code in self._index:
+                raise CatalogueError(f"set {self.number}: criterion code {crit.code} is repeated")
+            self._index[crit.code] = crit
+
+    @property
+    def max_points(self) -> Decimal:
+        return _total(p.max_points for p in self.parts)
+
+    def all_criteria(self) -> Iterator[Criterion]:
+        """Every criterion, parents before their children, in sheet order."""
+
+        def walk(crit: Criterion) -> Iterator[Criterion]:
+            yield crit
+            for child in crit.children:
+                yield from walk(child)
+
+        for part in self.parts:
+            for sec in part.sections:
+                for crit in sec.criteria:
+                    yield from walk(crit)
+
+    def leaf_criteria(self) -> tuple[Criterion, ...]:
+        """The scored criteria, in sheet order."""
+        return tuple(leaf for part in self.parts for leaf in part.leaves())
+
+    def criterion(self, code: str) -> Criterion:
+        if code not in self._index:
+            raise UnknownCriterion(f"criteria set {self.number} has no criterion {code!r}", code)
+        return self._index[code]
+
+    def minima(self, level: int) -> dict[str, Decimal]:
+        """Criterion code → points needed for a ``level``★ rating (Appendix II star marks)."""
+        needs = ((c.code, c.required_points(level)) for c in self.leaf_criteria())
+        return {code: need for code, need in needs if need is not None}
+
+    def rows(self) -> Iterator[tuple[int, Part | Section | Criterion]]:
+        """The sheet as (depth, item) in order, for rendering: parts at 0, sections at 1,
+        criteria from 2. A section scored directly yields no criterion row: its options are on
+        ``section.criteria[0]``."""
+
+        def walk(crit: Criterion, depth: int) -> Iterator[tuple[int, Criterion]]:
+            yield depth, crit
+            for child in crit.children:
+                yield from walk(child, depth + 1)
+
+        for part in self.parts:
+            yield 0, part
+            for sec in part.sections:
+                yield 1, sec
+                for crit in () if sec.scored_directly else sec.criteria:
+                    yield from walk(crit, 2)
+
+
+@dataclass(frozen=True)
+class CriteriaSetInfo:
+    number: int
+    name: str
+    sector: str
+    group: str
+    subgroup: str | None = None
+
+
+@dataclass(frozen=True)
+class DecisionInfo:
+    code: str
+    title: str
+    date: datetime.date
+    folder: str
+
+
+def _to_decimal(value: object) -> Decimal:
+    """int, Decimal, numeric str or float (by its repr) → a finite Decimal; bools are refused."""
+    if isinstance(value, bool) or not isinstance(value, int | str | Decimal | float):
+        raise TypeError(f"not a number: {value!r}")
+    result = Decimal(repr(value) if isinstance(value, float) else value)
+    if not result.is_finite():
+        raise ValueError(f"not a finite number: {value!r}")
+    return result
+
+
+def _require(ok: bool, message: str) -> None:
+    if not ok:
+        raise CatalogueError(message)
+
+
+def _folder(root: Path | str | None, decision: str) -> Path:
+    """Decision "26/2026" → folder ``<root>/26-2026``."""
+    name = decision.replace("/", "-")
+    _require(re.fullmatch(r"\w[\w.-]*", name) is not None, f"not a decision code: {decision!r}")
+    return (Path(root) if root is not None else CRITERIA_ROOT).resolve() / name
+
+
+def _criterion(data: Mapping, where: str) -> Criterion:
+    options = tuple(Option(**o | {"points": _to_decimal(o["points"])}) for o in data["options"])
+    children = tuple(_criterion(c, where) for c in data.get("children", ()))
+    crit = Criterion(
+        **data
+        | {"max_points": _to_decimal(data["max_points"]), "options": options, "children": children}
+    )
+    _require(bool(options) != bool(children), f"{where}: {crit.code} needs options xor children")
+    best = _total(c.max_points for c in children) if children else max(o.points for o in options)
+    _require(crit.max_points == best, f"{where}: {crit.code} max {crit.max_points} != {best}")
+    unique = len({o.points for o in options}) == len(options)
+    _require(unique or not any(o.stop for o in options), f"{where}: {crit.code} stop is ambiguous")
+    return crit
+
+
+@cache
+def _load(folder: Path, number: int) -> CriteriaSet:
+    path = folder / f"set-{number:02d}.json"
+    _require(path.is_file(), f"no criteria set {number} in {folder}")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    where = f"{data['decision']} set {number}"
+    parts = []
+    for p in data["parts"]:
+        sections = []
+        for s in p["sections"]:
+            crits = tuple(_criterion(c, where) for c in s["criteria"])
+            sec = Section(**s | {"max_points": _to_decimal(s["max_points"]), "criteria": crits})
+            wrong = f"{where}: section {sec.code} max is not the sum of its criteria"
+            _require(sec.max_points == _total(c.max_points for c in crits), wrong)
+            sections.append(sec)
+        part = Part(**p | {"max_points": _to_decimal(p["max_points"]), "sections": tuple(sections)})
+        wrong = f"{where}: part {part.code} max is not the sum of its sections"
+        _require(part.max_points == _total(s.max_points for s in sections), wrong)
+        parts.append(part)
+    stops = tuple(StopRule(r.get("criterion"), r["text"]) for r in data.get("stop_rules", ()))
+    fields = {k: tuple(v) if isinstance(v, list) else v for k, v in data.items()}
+    del fields["max_points"]
+    result = CriteriaSet(**fields | {"parts": tuple(parts), "stop_rules": stops})
+    # Art. 3.3: "Tổng điểm đánh giá cho mỗi sản phẩm tối đa là 100 điểm".
+    _require(result.max_points == 100, f"{where}: parts sum to {result.max_points}, not 100")
+    return result
+
+
+clear_cache = _load.cache_clear
+
+
+def load_criteria_set(decision: str, number: int, *, root: Path | str | None = None) -> CriteriaSet:
+    """Criteria set ``number`` of ``decision`` (e.g. ``("26/2026", 6)``), cached per folder."""
+    return _load(_folder(root, decision), int(number))
+
+
+def list_criteria_sets(decision: str, *, root: Path | str | None = None) -> list[CriteriaSetInfo]:
+    """Every set of a decision, in number order, for a sector → group → set picker."""
+    folder = _folder(root, decision)
+    numbers = sorted(int(p.stem[4:]) for p in folder.glob("set-*.json"))
+    _require(bool(numbers), f"no criteria sets for decision {decision!r} in {folder}")
+    sets = (_load(folder, n) for n in numbers)
+    return [CriteriaSetInfo(s.number, s.name, s.sector, s.group, s.subgroup) for s in sets]
+
+
+def list_decisions(*, root: Path | str | None = None) -> list[DecisionInfo]:
+    """The decisions in the catalogue (one folder each), oldest first."""
+    found = []
+    for path in (Path(root) if root is not None else CRITERIA_ROOT).glob("*/decision.json"):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        date = datetime.date.fromisoformat(data["date"])
+        found.append(DecisionInfo(data["code"], data["title"], date, path.parent.name))
+    return sorted(found, key=lambda d: (d.date, d.code))
+
+
+def band_stars(total: Decimal | int) -> int:
+    """Art. 3.3: the stars of a total alone (half-open bands)."""
+    total = _to_decimal(total)
+    return next(stars for bound, stars in STAR_BANDS if total >= bound)
+
+
+def validate(
+    criteria_set: CriteriaSet, points_by_code: Mapping[str, object]
+) -> tuple[dict[str, Decimal], list[ScoringError]]:
+    """The sheet's points as Decimals by leaf code, and every problem found (in sheet order)."""
+    errors: list[ScoringError] = []
+    leaves = {c.code: c for c in criteria_set.leaf_criteria()}
+    for code in points_by_code:
+        if code not in leaves:
+            hint = " (it groups sub-criteria: score those)" if code in criteria_set._index else ""
+            message = f"criteria set {criteria_set.number} has no scored criterion {code!r}{hint}"
+            errors.append(UnknownCriterion(message, code))
+    chosen: dict[str, Decimal] = {}
+    for code, crit in leaves.items():
+        if code not in points_by_code:
+            errors.append(MissingCriterion(f"criterion {code} ({crit.title}) has no points", code))
+            continue
+        try:
+            points: Decimal | None = _to_decimal(points_by_code[code])
+        except (TypeError, ValueError, InvalidOperation):
+            points = None
+        if points is None or crit.option_for(points) is None:
+            allowed = ", ".join(sorted({str(o.points) for o in crit.options}, key=Decimal))
+            message = f"criterion {code}: {points_by_code[code]!r} is not one of {allowed}"
+            errors.append(InvalidPoints(message, code))
+        else:
+            chosen[code] = points
+    return chosen, errors
+
+
+@dataclass(frozen=True)
+class SheetResult:
+    """``points``: the chosen points by leaf code (for a council: the members' averages)."""
+
+    total: Decimal
+    parts: dict[str, Decimal]
+    band_stars: int
+    stars: int
+    unmet_minima: tuple[str, ...]
+    knocked_out: bool = False
+    stopped: bool = False
+    reason: str | None = None
+    points: dict[str, Decimal] = field(default_factory=dict)
+
+    @property
+    def nominate_national(self) -> bool:
+        """Art. 7.3.e sends products "đạt từ 90 trở lên" to the Ministry; one missing a 5★
+        minimum cannot reach 5★ there, so we also require the 5★ rating."""
+        return self.stars == 5 and self.total >= NATIONAL_THRESHOLD
+
+    @property
+    def certifiable(self) -> bool:
+        return self.stars >= CERTIFIABLE_STARS
+
+
+@dataclass(frozen=True)
+class CouncilResult(SheetResult):
+    """``total`` is the average of the members' totals (also as ``average``)."""
+
+    member_totals: tuple[Decimal, ...] = ()
+    spread: Decimal = Decimal(0)
+    spread_exceeded: bool = False
+
+    @property
+    def average(self) -> Decimal:
+        return self.total
+
+
+def _judge(
+    criteria_set: CriteriaSet, total: Decimal, points: Mapping[str, Decimal], stop_codes: list[str]
+) -> dict:
+    """Band, rating and unmet minima. The rating is the highest level not above the band whose
+    cumulative minima are all met (1★ and 2★ have none); the unmet minima are the codes whose
+    minimum for the band's level is missed - they hold the rating below its band."""
+    band = band_stars(total)
+
+    def unmet(level: int) -> tuple[str, ...]:
+        return tuple(c for c, need in criteria_set.minima(level).items() if points[c] < need)
+
+    stars = next(level for level in range(band, 0, -1) if level < 3 or not unmet(level))
+    unmet_minima = unmet(band) if band >= 3 else ()
+    judged = {"total": total, "band_stars": band, "stars": stars, "unmet_minima": unmet_minima}
+    return judged | {"points": dict(points), "stop_codes": stop_codes}
+
+
+def _excluded(judged: dict, criteria_set: CriteriaSet, knocked_out: bool, stopped: bool) -> dict:
+    """A knock-out ("Hồ sơ bị loại") or a stop rule ends the evaluation: 0 stars, with a reason."""
+    stop_codes = judged.pop("stop_codes")
+    rules = [r.text for r in criteria_set.stop_rules if not stop_codes or r.criterion in stop_codes]
+    if knocked_out:
+        reason = "; ".join(criteria_set.knockout_rules) or "dossier knocked out (hồ sơ bị loại)"
+    elif stop_codes or stopped:
+        reason = "; ".join(rules) or f"evaluation stopped {', '.join(stop_codes)}".strip()
+    else:
+        return judged
+    excluded = {"knocked_out": knocked_out, "stopped": not knocked_out, "reason": reason}
+    return judged | excluded | {"stars": 0}
+
+
+def _stop_codes(criteria_set: CriteriaSet, points: Mapping[str, Decimal]) -> list[str]:
+    return [c for c, p in points.items() if criteria_set.criterion(c).option_for(p).stop]
+
+
+def score(
+    criteria_set: CriteriaSet,
+    points_by_code: Mapping[str, int | Decimal],
+    *,
+    knocked_out: bool = False,
+    stopped: bool = False,
+) -> SheetResult:
+    """Score one member's sheet. ``knocked_out``: a "Hồ sơ bị loại" rule applies; ``stopped``:
+    a stop note applies (e.g. unacceptable impurities). Either gives 0 stars, with a reason."""
+    chosen, errors = validate(criteria_set, points_by_code)
+    if errors:
+        raise errors[0]
+    parts = {p.code: _total(chosen[c.code] for c in p.leaves()) for p in criteria_set.parts}
+    judged = _judge(
+        criteria_set, _total(chosen.values()), chosen, _stop_codes(criteria_set, chosen)
+    )
+    return SheetResult(parts=parts, **_excluded(judged, criteria_set, knocked_out, stopped))
+
+
+def council_result(
+    criteria_set: CriteriaSet,
+    sheets: Sequence[Mapping[str, int | Decimal]],
+    *,
+    spread_limit: Decimal = Decimal(10),
+    knocked_out: bool = False,
+    stopped: bool = False,
+) -> CouncilResult:
+    """The council's result (Art. 3.3 "tổng điểm trung bình"): the members' totals averaged and
+    rounded to 0.01 HALF UP, rated by the same rules; a minimum counts as met when the members'
+    average points on that criterion reach it. Any member choosing a stop option stops it."""
+    if not sheets:
+        raise ScoringError(f"criteria set {criteria_set.number}: no score sheets to average")
+    results = [score(criteria_set, sheet) for sheet in sheets]
+
+    def mean(values: Iterable[Decimal], places: Decimal | None = None) -> Decimal:
+        exact = _total(values) / len(results)
+        return exact.quantize(places, ROUND_HALF_UP) if places else exact
+
+    totals = tuple(r.total for r in results)
+    parts = {code: mean((r.parts[code] for r in results), CENT) for code in results[0].parts}
+    means = {code: mean(r.points[code] for r in results) for code in results[0].points}
+    stops = sorted({c for r in results for c in _stop_codes(criteria_set, r.points)})
+    judged = _judge(criteria_set, mean(totals, CENT), means, stops)
+    spread = max(totals) - min(totals)
+    extra = {"member_totals": totals, "spread": spread, "spread_exceeded": spread > spread_limit}
+    judged = _excluded(judged, criteria_set, knocked_out, stopped)
+    return CouncilResult(parts=parts, **judged, **extra)
