@@ -103,6 +103,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "ocop_portal.context_processors.portal",
             ],
+            "builtins": ["ocop_portal.template_filters"],
         },
     },
 ]

@@ -1,0 +1,470 @@
+"""The approval screens: council results in the Django admin, for provincial approvers.
+
+Every action goes through evaluations.transitions, so each approval, notice, nomination or send-back
+is locked, permission-checked and audited exactly as anywhere else.
+"""
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from accounts.models import Role
+from regions.models import FormerDistrict
+
+from . import scoring, transitions
+from .models import CouncilResult, DossierState, ScoreSheet
+
+
+class DecisionForm(forms.Form):
+    decision_number = forms.CharField(label=_("Decision number"), max_length=50)
+    decision_date = forms.DateField(
+        label=_("Decision date"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def clean_decision_date(self):
+        value = self.cleaned_data["decision_date"]
+        if value > timezone.localdate():
+            raise forms.ValidationError(_("A decision cannot be dated in the future."))
+        return value
+
+
+class SendBackForm(forms.Form):
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class MinistryResultForm(DecisionForm):
+    stars = forms.TypedChoiceField(
+        label=_("Ministry result"),
+        coerce=int,
+        choices=[(5, _("Recognised at 5★")), (4, _("Not recognised at 5★: keep 4★"))],
+    )
+
+
+class CriteriaSetFilter(admin.SimpleListFilter):
+    title = _("criteria set")
+    parameter_name = "set"
+
+    def lookups(self, request, model_admin):
+        return [
+            (info.number, f"{info.number}. {info.name}")
+            for info in scoring.list_criteria_sets("26/2026")
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(dossier__product__criteria_set=self.value())
+        return queryset
+
+
+class FormerDistrictFilter(admin.SimpleListFilter):
+    title = _("former district")
+    parameter_name = "area"
+
+    def lookups(self, request, model_admin):
+        districts = FormerDistrict.objects.all()
+        if request.user.province_id:
+            districts = districts.filter(province_id=request.user.province_id)
+        return [(d.pk, d.name) for d in districts]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(
+                dossier__product__producer__commune__former_district=self.value()
+            )
+        return queryset
+
+
+class DossierStateFilter(admin.SimpleListFilter):
+    title = _("dossier state")
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        states = [
+            DossierState.SCORED,
+            DossierState.NOMINATED,
+            DossierState.APPROVED,
+            DossierState.NOT_RECOGNISED,
+            DossierState.IN_SCORING,
+        ]
+        return [(s.value, s.label) for s in states]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(dossier__state=self.value())
+        return queryset
+
+
+def _is_approver(user) -> bool:
+    return user.is_active and user.role == Role.APPROVER
+
+
+def _can_see_results(user) -> bool:
+    return user.is_active and (
+        user.role in {Role.APPROVER, Role.PROVINCIAL_OFFICE, Role.ADMINISTRATOR}
+        or user.is_superuser
+    )
+
+
+@admin.register(CouncilResult)
+class CouncilResultAdmin(admin.ModelAdmin):
+    list_display = [
+        "product",
+        "producer",
+        "area",
+        "round",
+        "criteria_set",
+        "average",
+        "stars_display",
+        "spread_display",
+        "state",
+        "decision_number",
+    ]
+    list_filter = [
+        DossierStateFilter,
+        ("dossier__round", admin.RelatedOnlyFieldListFilter),
+        "stars",
+        CriteriaSetFilter,
+        FormerDistrictFilter,
+        "spread_exceeded",
+    ]
+    search_fields = [
+        "dossier__product__name",
+        "dossier__product__name_folded",
+        "dossier__product__producer__name",
+        "dossier__product__producer__name_folded",
+        "decision_number",
+    ]
+    list_select_related = [
+        "dossier__round",
+        "dossier__product__producer__commune__former_district",
+    ]
+    list_per_page = 50
+    ordering = ["-closed_at"]
+    actions = ["approve_results", "send_back_results", "nominate_results", "record_ministry"]
+    fields = [
+        "product",
+        "producer",
+        "area",
+        "round",
+        "criteria_set",
+        "average",
+        "stars",
+        "band_stars",
+        "unmet_minima",
+        "spread",
+        "spread_exceeded",
+        "member_sheets",
+        "excluded_members",
+        "closed_by",
+        "closed_at",
+        "state",
+        "decision_number",
+        "decision_date",
+        "ministry_decision_number",
+        "ministry_stars",
+        "history",
+    ]
+    readonly_fields = fields
+
+    class Media:
+        css = {"all": ["css/admin.css"]}
+
+    # ---- who may see and act ------------------------------------------------------------
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        user = request.user
+        if user.is_superuser and not user.province_id:
+            return queryset
+        return queryset.filter(dossier__round__province_id=user.province_id)
+
+    def has_module_permission(self, request):
+        return _can_see_results(request.user)
+
+    def has_view_permission(self, request, obj=None):
+        return _can_see_results(request.user)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def has_approve_permission(self, request):
+        return _is_approver(request.user)
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions if self.has_approve_permission(request) else {}
+
+    # ---- columns ------------------------------------------------------------------------
+
+    @admin.display(description=_("product"), ordering="dossier__product__name")
+    def product(self, result):
+        return result.dossier.product.name
+
+    @admin.display(description=_("producer"))
+    def producer(self, result):
+        return result.dossier.product.producer.name
+
+    @admin.display(description=_("area"))
+    def area(self, result):
+        commune = result.dossier.product.producer.commune
+        district = commune.former_district
+        return f"{commune.name} ({district.name})" if district else commune.name
+
+    @admin.display(description=_("round"))
+    def round(self, result):
+        return result.dossier.round.name
+
+    @admin.display(description=_("criteria set"))
+    def criteria_set(self, result):
+        product = result.dossier.product
+        return scoring.load_criteria_set(product.criteria_decision, product.criteria_set).name
+
+    @admin.display(description=_("stars"), ordering="stars")
+    def stars_display(self, result):
+        if result.stars == 0:
+            return _("stopped")
+        return format_html('<span class="stars">{}</span>', "★" * result.stars)
+
+    @admin.display(description=_("spread"), ordering="spread")
+    def spread_display(self, result):
+        if result.spread_exceeded:
+            return format_html('<strong class="ocop-spread-flag">{} ⚠</strong>', result.spread)
+        return result.spread
+
+    @admin.display(description=_("state"))
+    def state(self, result):
+        return result.dossier.get_state_display()
+
+    @admin.display(description=_("members' score sheets"))
+    def member_sheets(self, result):
+        sheets = (
+            ScoreSheet.objects.filter(dossier=result.dossier)
+            .select_related("member")
+            .order_by("member__full_name")
+        )
+        rows = [
+            (
+                sheet.member.full_name,
+                _("conflict of interest") if sheet.conflict_of_interest else (sheet.total or "—"),
+                timezone.localtime(sheet.submitted_at).strftime("%d/%m/%Y %H:%M")
+                if sheet.submitted_at
+                else "—",
+            )
+            for sheet in sheets
+        ]
+        body = format_html_join("", "<tr><td>{}</td><td>{}</td><td>{}</td></tr>", rows)
+        return format_html(
+            "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead>"
+            "<tbody>{}</tbody></table>",
+            _("member"),
+            _("total"),
+            _("submitted"),
+            body,
+        )
+
+    @admin.display(description=_("history"))
+    def history(self, result):
+        events = result.dossier.events.select_related("actor").order_by("created_at")
+        rows = [
+            (
+                timezone.localtime(event.created_at).strftime("%d/%m/%Y %H:%M"),
+                event.actor or "—",
+                transitions.Action(event.action).label,
+                event.comment,
+            )
+            for event in events
+        ]
+        return format_html(
+            "<table><tbody>{}</tbody></table>",
+            format_html_join("", "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", rows),
+        )
+
+    # ---- actions ------------------------------------------------------------------------
+
+    def _confirm(self, request, queryset, *, action, title, form, plan):
+        context = {
+            **self.admin_site.each_context(request),
+            "title": title,
+            "opts": self.model._meta,
+            "form": form,
+            "plan": plan,
+            "action": action,
+            "selected": [str(pk) for pk in queryset.values_list("pk", flat=True)],
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/evaluations/councilresult/confirm.html", context)
+
+    def _run(self, request, queryset, step):
+        """Apply `step` to each result's dossier; report what happened to each."""
+        done = 0
+        for result in queryset.select_related("dossier"):
+            try:
+                step(result)
+            except (transitions.TransitionError, PermissionDenied) as error:
+                message = str(error) or _("You may not do this.")
+                self.message_user(
+                    request, f"{result.dossier.product.name}: {message}", messages.WARNING
+                )
+            else:
+                done += 1
+        return done
+
+    @admin.action(
+        description=_("Approve selected results (decision and certificates)"),
+        permissions=["approve"],
+    )
+    def approve_results(self, request, queryset):
+        form = DecisionForm(request.POST if "apply" in request.POST else None)
+        queryset = queryset.select_related("dossier__product")
+        plan = []
+        for result in queryset:
+            if result.dossier.state != DossierState.SCORED:
+                plan.append(
+                    (
+                        result,
+                        _("skipped: %(state)s") % {"state": result.dossier.get_state_display()},
+                    )
+                )
+            elif result.stars in (3, 4):
+                plan.append(
+                    (
+                        result,
+                        _("recognised at %(stars)s★; a certificate is issued")
+                        % {"stars": result.stars},
+                    )
+                )
+            elif result.stars == 5:
+                plan.append((result, _("skipped: 90 points or more — nominate for national 5★")))
+            else:
+                plan.append((result, _("not recognised; a written notice is issued")))
+        if not form.is_bound or not form.is_valid():
+            return self._confirm(
+                request,
+                queryset,
+                action="approve_results",
+                title=_("Approve results"),
+                form=form,
+                plan=plan,
+            )
+
+        number, date = form.cleaned_data["decision_number"], form.cleaned_data["decision_date"]
+
+        def step(result):
+            dossier = result.dossier
+            if result.stars in (3, 4):
+                transitions.approve_result(
+                    dossier, by=request.user, decision_number=number, decision_date=date
+                )
+            elif result.stars < 3:
+                transitions.notify_not_recognised(
+                    dossier, by=request.user, decision_number=number, decision_date=date
+                )
+            else:
+                raise transitions.TransitionError(
+                    _("Nominate it for national 5★ evaluation instead.")
+                )
+
+        done = self._run(request, queryset, step)
+        self.message_user(
+            request,
+            ngettext("%(count)d result approved.", "%(count)d results approved.", done)
+            % {"count": done},
+            messages.SUCCESS,
+        )
+        return None
+
+    @admin.action(
+        description=_("Send selected results back to the council"), permissions=["approve"]
+    )
+    def send_back_results(self, request, queryset):
+        form = SendBackForm(request.POST if "apply" in request.POST else None)
+        if not form.is_bound or not form.is_valid():
+            plan = [(result, _("returned to the council for re-scoring")) for result in queryset]
+            return self._confirm(
+                request,
+                queryset,
+                action="send_back_results",
+                title=_("Send results back to the council"),
+                form=form,
+                plan=plan,
+            )
+        reason = form.cleaned_data["reason"]
+        done = self._run(
+            request,
+            queryset,
+            lambda result: transitions.send_back_to_council(
+                result.dossier, by=request.user, reason=reason
+            ),
+        )
+        self.message_user(
+            request,
+            ngettext("%(count)d result sent back.", "%(count)d results sent back.", done)
+            % {"count": done},
+            messages.SUCCESS,
+        )
+        return None
+
+    @admin.action(
+        description=_("Nominate selected results (≥ 90 points) for national 5★"),
+        permissions=["approve"],
+    )
+    def nominate_results(self, request, queryset):
+        done = self._run(
+            request,
+            queryset,
+            lambda result: transitions.nominate_for_national(result.dossier, by=request.user),
+        )
+        self.message_user(
+            request,
+            ngettext("%(count)d product nominated.", "%(count)d products nominated.", done)
+            % {"count": done},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Record the ministry's result"), permissions=["approve"])
+    def record_ministry(self, request, queryset):
+        form = MinistryResultForm(request.POST if "apply" in request.POST else None)
+        if not form.is_bound or not form.is_valid():
+            plan = [
+                (result, _("nominated product: record the ministry's decision"))
+                for result in queryset
+            ]
+            return self._confirm(
+                request,
+                queryset,
+                action="record_ministry",
+                title=_("Record the ministry's result"),
+                form=form,
+                plan=plan,
+            )
+        data = form.cleaned_data
+        done = self._run(
+            request,
+            queryset,
+            lambda result: transitions.record_ministry_result(
+                result.dossier,
+                by=request.user,
+                decision_number=data["decision_number"],
+                decision_date=data["decision_date"],
+                stars=data["stars"],
+            ),
+        )
+        self.message_user(
+            request,
+            ngettext("%(count)d result recorded.", "%(count)d results recorded.", done)
+            % {"count": done},
+            messages.SUCCESS,
+        )
+        return None
