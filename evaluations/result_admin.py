@@ -14,9 +14,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from accounts.models import Role
-from regions.models import FormerDistrict
 
 from . import scoring, transitions
+from .admin_filters import CriteriaSetFilter, DossierStateFilter, FormerDistrictFilter
 from .models import CouncilResult, DossierState, ScoreSheet
 
 
@@ -43,60 +43,6 @@ class MinistryResultForm(DecisionForm):
         coerce=int,
         choices=[(5, _("Recognised at 5★")), (4, _("Not recognised at 5★: keep 4★"))],
     )
-
-
-class CriteriaSetFilter(admin.SimpleListFilter):
-    title = _("criteria set")
-    parameter_name = "set"
-
-    def lookups(self, request, model_admin):
-        return [
-            (info.number, f"{info.number}. {info.name}")
-            for info in scoring.list_criteria_sets("26/2026")
-        ]
-
-    def queryset(self, request, queryset):
-        if self.value():
-            return queryset.filter(dossier__product__criteria_set=self.value())
-        return queryset
-
-
-class FormerDistrictFilter(admin.SimpleListFilter):
-    title = _("former district")
-    parameter_name = "area"
-
-    def lookups(self, request, model_admin):
-        districts = FormerDistrict.objects.all()
-        if request.user.province_id:
-            districts = districts.filter(province_id=request.user.province_id)
-        return [(d.pk, d.name) for d in districts]
-
-    def queryset(self, request, queryset):
-        if self.value():
-            return queryset.filter(
-                dossier__product__producer__commune__former_district=self.value()
-            )
-        return queryset
-
-
-class DossierStateFilter(admin.SimpleListFilter):
-    title = _("dossier state")
-    parameter_name = "state"
-
-    def lookups(self, request, model_admin):
-        states = [
-            DossierState.SCORED,
-            DossierState.NOMINATED,
-            DossierState.APPROVED,
-            DossierState.NOT_RECOGNISED,
-            DossierState.IN_SCORING,
-        ]
-        return [(s.value, s.label) for s in states]
-
-    def queryset(self, request, queryset):
-        if self.value():
-            return queryset.filter(dossier__state=self.value())
-        return queryset
 
 
 def _is_approver(user) -> bool:
