@@ -2,12 +2,21 @@
 
 import datetime
 import itertools
+from decimal import Decimal
 
 import factory
 from django.utils import timezone
 
 from accounts.models import Role, User
-from evaluations.models import Council, CouncilMember, CouncilRole, Dossier, Round, RoundState
+from evaluations.models import (
+    Council,
+    CouncilMember,
+    CouncilResult,
+    CouncilRole,
+    Dossier,
+    Round,
+    RoundState,
+)
 from producers.models import Gender, Membership, Producer, ProducerKind
 from products.models import EvidenceDocument, EvidenceKind, Product, SelfAssessment
 from regions.models import Commune
@@ -128,3 +137,18 @@ class CouncilMemberFactory(factory.django.DjangoModelFactory):
     council = factory.SubFactory(CouncilFactory)
     user = factory.SubFactory(UserFactory, role=Role.COUNCIL_MEMBER, province_id=33)
     role = CouncilRole.MEMBER
+
+
+class CouncilResultFactory(factory.django.DjangoModelFactory):
+    """A council result awaiting approval; its dossier is set to SCORED directly (arranging)."""
+
+    class Meta:
+        model = CouncilResult
+
+    dossier = factory.SubFactory(DossierFactory, state="scored")
+    average = Decimal("72.50")
+    stars = 4
+    band_stars = factory.SelfAttribute("stars")
+    member_totals = factory.LazyFunction(dict)
+    spread = Decimal("4.00")
+    closed_by = factory.SubFactory(UserFactory, role=Role.COUNCIL_MEMBER, province_id=33)

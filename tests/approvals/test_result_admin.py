@@ -1,0 +1,247 @@
+"""The approvers' screens in the Django admin: council results, decisions, certificates."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.urls import reverse
+
+from evaluations.models import Certificate, DossierEvent, DossierState, ScoreSheet
+from tests import factories
+
+CHANGELIST = reverse("admin:evaluations_councilresult_changelist")
+QUERIES_FOR_RESULTS_LIST = 10
+DECISION = {"decision_number": "1234/QĐ-UBND", "decision_date": "2026-09-10"}
+
+
+def _result(producer_org, **kwargs):
+    product = factories.ProductFactory(producer=producer_org, name="Mật ong hoa nhãn Khoái Châu")
+    return factories.CouncilResultFactory(dossier__product=product, **kwargs)
+
+
+def _act(client, action, results, **data):
+    return client.post(
+        CHANGELIST,
+        {"action": action, ACTION_CHECKBOX_NAME: [r.pk for r in results], **data},
+        follow=True,
+    )
+
+
+@pytest.mark.django_db
+def test_approver_sees_results_of_their_province_only(client, approver, producer_org):
+    ours = _result(producer_org)
+    elsewhere = factories.CouncilResultFactory(dossier__round__province_id=1)
+    client.force_login(approver)
+
+    response = client.get(CHANGELIST)
+
+    assert response.status_code == 200
+    assert list(response.context["cl"].result_list) == [ours]
+    assert elsewhere.dossier.product.name not in response.text
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("persona", ["producer", "stranger", "commune_officer", "council_member"])
+def test_non_staff_cannot_open_the_results_admin(client, request, persona, producer_org):
+    _result(producer_org)
+    client.force_login(request.getfixturevalue(persona))
+
+    response = client.get(CHANGELIST)
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("admin:login"))
+
+
+@pytest.mark.django_db
+def test_provincial_office_sees_results_but_has_no_actions(client, provincial_office, producer_org):
+    result = _result(producer_org)
+    client.force_login(provincial_office)
+
+    listing = client.get(CHANGELIST)
+    response = _act(client, "approve_results", [result], apply="1", **DECISION)
+
+    assert listing.context["action_form"] is None
+    result.dossier.refresh_from_db()
+    assert result.dossier.state == DossierState.SCORED
+    assert response.status_code == 200
+    assert Certificate.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_approve_shows_what_will_happen_before_doing_it(client, approver, producer_org):
+    four_stars = _result(producer_org)
+    two_stars = factories.CouncilResultFactory(stars=2, average=Decimal("41.00"))
+    client.force_login(approver)
+
+    response = _act(client, "approve_results", [four_stars, two_stars])
+
+    assert response.status_code == 200
+    assert sorted(str(outcome) for _, outcome in response.context["plan"]) == [
+        "công nhận 4★; cấp giấy chứng nhận",
+        "không công nhận; ban hành văn bản thông báo",
+    ]
+    four_stars.dossier.refresh_from_db()
+    assert four_stars.dossier.state == DossierState.SCORED
+    assert Certificate.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_approver_approves_a_4_star_result_with_a_decision(client, approver, producer_org):
+    result = _result(producer_org)
+    client.force_login(approver)
+
+    response = _act(client, "approve_results", [result], apply="1", **DECISION)
+
+    result.refresh_from_db()
+    result.dossier.refresh_from_db()
+    certificate = Certificate.objects.get()
+    event = DossierEvent.objects.filter(dossier=result.dossier).last()
+    assert response.status_code == 200
+    assert result.dossier.state == DossierState.APPROVED
+    assert (result.decision_number, result.decision_date) == (
+        "1234/QĐ-UBND",
+        datetime.date(2026, 9, 10),
+    )
+    assert (certificate.product, certificate.stars, certificate.decision_number) == (
+        result.dossier.product,
+        4,
+        "1234/QĐ-UBND",
+    )
+    assert (event.actor, event.action, event.from_state, event.to_state) == (
+        approver,
+        "approve",
+        "scored",
+        "approved",
+    )
+    assert event.data["certificate"] == certificate.number
+
+
+@pytest.mark.django_db
+def test_approving_a_2_star_result_issues_a_notice_not_a_certificate(client, approver):
+    result = factories.CouncilResultFactory(stars=2, band_stars=2, average=Decimal("41.00"))
+    client.force_login(approver)
+
+    _act(client, "approve_results", [result], apply="1", **DECISION)
+
+    result.dossier.refresh_from_db()
+    assert result.dossier.state == DossierState.NOT_RECOGNISED
+    assert Certificate.objects.count() == 0
+    assert result.dossier.events.get().action == "notify_not_recognised"
+
+
+@pytest.mark.django_db
+def test_a_5_star_result_is_not_approved_by_the_province(client, approver):
+    result = factories.CouncilResultFactory(stars=5, band_stars=5, average=Decimal("91.25"))
+    client.force_login(approver)
+
+    response = _act(client, "approve_results", [result], apply="1", **DECISION)
+
+    result.dossier.refresh_from_db()
+    assert result.dossier.state == DossierState.SCORED
+    assert Certificate.objects.count() == 0
+    assert "đánh giá 5 sao cấp quốc gia" in response.text
+
+
+@pytest.mark.django_db
+def test_approving_twice_creates_one_certificate(client, approver, producer_org):
+    result = _result(producer_org)
+    client.force_login(approver)
+
+    _act(client, "approve_results", [result], apply="1", **DECISION)
+    response = _act(client, "approve_results", [result], apply="1", **DECISION)
+
+    assert Certificate.objects.count() == 1
+    assert result.dossier.events.filter(action="approve").count() == 1
+    assert "thao tác chưa được thực hiện" in response.text
+
+
+@pytest.mark.django_db
+def test_decision_date_in_the_future_is_refused(client, approver, producer_org, today):
+    result = _result(producer_org)
+    client.force_login(approver)
+
+    response = _act(
+        client,
+        "approve_results",
+        [result],
+        apply="1",
+        decision_number="1/QĐ",
+        decision_date="2026-12-01",
+    )
+
+    result.dossier.refresh_from_db()
+    assert result.dossier.state == DossierState.SCORED
+    assert response.context["form"].errors["decision_date"] == [
+        "Ngày quyết định không thể ở tương lai."
+    ]
+
+
+@pytest.mark.django_db
+def test_send_back_needs_a_reason_and_reopens_the_sheets(client, approver, producer_org):
+    result = _result(producer_org)
+    sheet = ScoreSheet.objects.create(
+        dossier=result.dossier, member=result.closed_by, submitted_at=result.closed_at
+    )
+    client.force_login(approver)
+
+    refused = _act(client, "send_back_results", [result], apply="1", reason="")
+    _act(client, "send_back_results", [result], apply="1", reason="Chênh lệch điểm tiêu chí 6.1")
+
+    sheet.refresh_from_db()
+    result.dossier.refresh_from_db()
+    assert "reason" in refused.context["form"].errors
+    assert result.dossier.state == DossierState.IN_SCORING
+    assert sheet.submitted_at is None
+    assert result.dossier.events.get().comment == "Chênh lệch điểm tiêu chí 6.1"
+
+
+@pytest.mark.django_db
+def test_only_results_of_90_points_or_more_are_nominated(client, approver):
+    high = factories.CouncilResultFactory(stars=5, band_stars=5, average=Decimal("90.00"))
+    low = factories.CouncilResultFactory(stars=4, average=Decimal("89.99"))
+    client.force_login(approver)
+
+    _act(client, "nominate_results", [high, low])
+
+    high.dossier.refresh_from_db()
+    low.dossier.refresh_from_db()
+    assert (high.dossier.state, low.dossier.state) == (DossierState.NOMINATED, DossierState.SCORED)
+
+
+@pytest.mark.django_db
+def test_ministry_result_of_5_stars_issues_a_5_star_certificate(client, approver):
+    result = factories.CouncilResultFactory(
+        stars=5, band_stars=5, average=Decimal("92.40"), dossier__state=DossierState.NOMINATED
+    )
+    client.force_login(approver)
+
+    _act(
+        client,
+        "record_ministry",
+        [result],
+        apply="1",
+        stars="5",
+        decision_number="88/QĐ-BNNMT",
+        decision_date="2026-09-01",
+    )
+
+    result.refresh_from_db()
+    result.dossier.refresh_from_db()
+    assert result.dossier.state == DossierState.APPROVED
+    assert (result.ministry_stars, result.ministry_decision_number) == (5, "88/QĐ-BNNMT")
+    assert Certificate.objects.get().stars == 5
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("item_count", [1, 3])
+def test_results_list_query_count_is_constant(
+    client, approver, item_count, django_assert_num_queries
+):
+    factories.CouncilResultFactory.create_batch(item_count)
+    client.force_login(approver)
+
+    with django_assert_num_queries(QUERIES_FOR_RESULTS_LIST):
+        response = client.get(CHANGELIST)
+
+    assert len(response.context["cl"].result_list) == item_count
