@@ -1,0 +1,169 @@
+"""The public catalogue of recognised products and certificate verification (no sign-in),
+plus the PDF downloads of certificates (public) and result notices (private)."""
+
+import functools
+
+from django.contrib.auth.decorators import login_not_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.text import slugify
+
+from evaluations.certificates import render_certificate_pdf, render_notice_pdf
+from evaluations.models import Certificate, CertificateStatus, Notice
+from evaluations.permissions import can_view_dossier
+from evaluations.scoring import ScoringError, list_criteria_sets, list_decisions
+from ocop_portal.text import fold
+
+from .forms import CatalogueFilterForm, VerifyForm, normalise_number
+
+PAGE_SIZE = 24
+STATUS_BADGES = {
+    CertificateStatus.VALID: "text-bg-success",
+    CertificateStatus.EXPIRING: "text-bg-warning",
+    CertificateStatus.EXPIRED: "text-bg-secondary",
+    CertificateStatus.REVOKED: "text-bg-danger",
+    CertificateStatus.REPLACED: "text-bg-info",
+}
+
+
+@functools.cache  # the criteria catalogue is files shipped with the code
+def _criteria_set_names() -> dict[tuple[str, int], str]:
+    names = {}
+    for decision in list_decisions():
+        try:
+            sets = list_criteria_sets(decision.code)
+        except ScoringError:
+            continue
+        names.update({(decision.code, info.number): info.name for info in sets})
+    return names
+
+
+def _with_set_names(certificates):
+    names = _criteria_set_names()
+    for certificate in certificates:
+        product = certificate.product
+        certificate.criteria_set_name = names.get(
+            (product.criteria_decision, product.criteria_set), ""
+        )
+    return certificates
+
+
+@login_not_required
+def product_list(request):
+    current = Certificate.objects.current()
+    form = CatalogueFilterForm(request.GET, current=current)
+    certificates = form.filter(current.for_catalogue())
+    page = Paginator(certificates, PAGE_SIZE).get_page(request.GET.get("page"))
+    _with_set_names(page.object_list)
+    return render(
+        request,
+        "catalogue/product_list.html",
+        {
+            "form": form,
+            "page": page,
+            "page_range": page.paginator.get_elided_page_range(page.number, on_each_side=2),
+            "certificates": page.object_list,
+        },
+    )
+
+
+@login_not_required
+def product_detail(request, pk):
+    certificate = Certificate.objects.current().for_catalogue().filter(product_id=pk).first()
+    if certificate is None:
+        raise Http404
+    _with_set_names([certificate])
+    return render(
+        request,
+        "catalogue/product_detail.html",
+        {
+            "certificate": certificate,
+            "product": certificate.product,
+            "producer": certificate.product.producer,
+            "status": certificate.status(),
+            "badge": STATUS_BADGES[certificate.status()],
+        },
+    )
+
+
+def _not_found(request, number: str):
+    form = VerifyForm(initial={"number": number})
+    return render(
+        request, "catalogue/verify_not_found.html", {"form": form, "number": number}, status=404
+    )
+
+
+@login_not_required
+def verify_lookup(request):
+    form = VerifyForm(request.GET or None)
+    if not form.is_valid():
+        return render(request, "catalogue/verify_lookup.html", {"form": form})
+    number = form.cleaned_data["number"]
+    if not Certificate.objects.filter(number=number).exists():
+        return _not_found(request, number)
+    return redirect("catalogue:verify", number=number)
+
+
+@login_not_required
+def verify(request, number):
+    certificate = (
+        Certificate.objects.select_related(
+            "product", "product__producer", "product__producer__commune", "replaced_by"
+        )
+        .filter(number=normalise_number(number))
+        .first()
+    )
+    if certificate is None:
+        return _not_found(request, number)
+    status = certificate.status()
+    return render(
+        request,
+        "catalogue/verify.html",
+        {
+            "certificate": certificate,
+            "product": certificate.product,
+            "producer": certificate.product.producer,
+            "status": status,
+            "badge": STATUS_BADGES[status],
+            "listed": status in {CertificateStatus.VALID, CertificateStatus.EXPIRING},
+            "lookup_form": VerifyForm(),
+        },
+    )
+
+
+def _pdf_response(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+@login_not_required
+def certificate_pdf(request, number):
+    """Public: a certificate is a public document, unless it was revoked. Then only the people
+    who may open its dossier (the producer, the officials) still get it."""
+    certificate = get_object_or_404(
+        Certificate.objects.select_related(
+            "dossier__round", "dossier__product__producer__commune", "dossier__council"
+        ),
+        number=normalise_number(number),
+    )
+    if certificate.revoked_on and not can_view_dossier(request.user, certificate.dossier):
+        raise Http404
+    return _pdf_response(
+        render_certificate_pdf(certificate),
+        f"giay-chung-nhan-{slugify(fold(certificate.number.replace('/', '-')))}.pdf",
+    )
+
+
+def notice_pdf(request, pk):
+    """Private (sign-in required by the middleware): the producer and the officials only."""
+    notice = get_object_or_404(
+        Notice.objects.select_related(
+            "dossier__round", "dossier__product__producer__commune", "dossier__council"
+        ),
+        pk=pk,
+    )
+    if not can_view_dossier(request.user, notice.dossier):
+        raise Http404
+    return _pdf_response(render_notice_pdf(notice), f"thong-bao-ket-qua-{notice.pk}.pdf")
