@@ -26,6 +26,20 @@ KHOAI_CHAU = 330
 KIM_DONG = 331
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _session_settings():
+    """Settings that middleware reads once, when the live server of the browser journeys starts:
+    the per-test ``settings`` fixture comes too late for it."""
+    from django.conf import settings as django_settings
+
+    django_settings.SECURE_SSL_REDIRECT = False
+    django_settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    django_settings.STORAGES = {
+        **django_settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
 @pytest.fixture(autouse=True)
 def _test_settings(settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
