@@ -14,6 +14,7 @@ from evaluations.models import Certificate, CertificateStatus, Notice
 from evaluations.permissions import can_view_dossier
 from evaluations.scoring import ScoringError, list_criteria_sets, list_decisions
 from ocop_portal.text import fold
+from programme.selectors import promotion_for
 
 from .forms import CatalogueFilterForm, VerifyForm, normalise_number
 
@@ -83,6 +84,7 @@ def product_detail(request, pk):
             "producer": certificate.product.producer,
             "status": certificate.status(),
             "badge": STATUS_BADGES[certificate.status()],
+            "promotion": promotion_for(certificate.product),
         },
     )
 

@@ -86,5 +86,5 @@ def test_product_page_runs_a_fixed_number_of_queries(
     add_photo(certificate.product)
     add_photo(certificate.product)
 
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(4):
         client.get(_url(certificate))
