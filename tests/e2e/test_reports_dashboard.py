@@ -1,0 +1,77 @@
+"""Journey: the provincial office opens the dashboard, sees the charts drawn from the same
+figures as the tables, and downloads the recognised products as Excel."""
+
+import datetime
+import io
+from decimal import Decimal
+
+import pytest
+from django.conf import settings
+from django.test import Client
+from openpyxl import load_workbook
+
+from accounts.models import Role
+from evaluations.models import Certificate, DossierState, RoundState
+from regions.models import Commune
+from tests import factories
+
+pytestmark = pytest.mark.e2e
+
+
+def _recognise(commune, stars: int, issuer, round_) -> Certificate:
+    product = factories.ProductFactory(producer=factories.ProducerFactory(commune=commune))
+    dossier = factories.DossierFactory(round=round_, product=product, state=DossierState.APPROVED)
+    certificate = Certificate(
+        dossier=dossier, product=product, number=f"OCOP-33-2025-{product.pk:04d}",
+        product_code=f"33-{commune.code}-{product.pk:03d}-2025", stars=stars,
+        average=Decimal(60 + 10 * (stars - 3)), decision_number="1/QĐ-UBND",
+        decision_date=datetime.date.today() - datetime.timedelta(days=30),
+        valid_until=datetime.date.today() + datetime.timedelta(days=1000), issued_by=issuer,
+    )  # fmt: skip
+    certificate.search_text = certificate.build_search_text()
+    certificate.save()
+    return certificate
+
+
+def _signed_in_as(page, user, live_server) -> None:
+    """Sign in through a session cookie (the sign-in form has its own journey).
+
+    The live server starts before the per-test settings apply, so it still redirects plain HTTP
+    to HTTPS; the header says the request came through a TLS-terminating proxy.
+    """
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
+    page.set_extra_http_headers({"X-Forwarded-Proto": "https"})
+
+
+def test_provincial_office_reads_the_dashboard_and_exports_it(page, live_server):
+    office = factories.UserFactory(
+        email="vanphong@example.vn", role=Role.PROVINCIAL_OFFICE, province_id=33, is_staff=True
+    )
+    round_ = factories.RoundFactory(state=RoundState.CLOSED)
+    communes = list(Commune.objects.filter(province_id=33).order_by("code")[:2])
+    for stars, commune in zip((3, 4, 4), communes * 2, strict=False):
+        _recognise(commune, stars, office, round_)
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    _signed_in_as(page, office, live_server)
+
+    page.goto("/")
+    page.get_by_role("link", name="Bảng tổng hợp").first.click()
+    page.wait_for_function("document.querySelectorAll('canvas').length >= 6")
+    drawn = page.evaluate(
+        "Array.from(document.querySelectorAll('canvas')).every(c => Chart.getChart(c))"
+    )
+    stars = page.evaluate("Chart.getChart('chart-stars').data.datasets[0].data")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Sản phẩm được công nhận (Excel)").click()
+
+    assert errors == []
+    assert drawn is True
+    assert stars == [1, 2, 0]
+    assert page.locator("[data-figure=total] strong").inner_text() == "3"
+    with open(download.value.path(), "rb") as handle:  # saved without its .xlsx name
+        workbook = load_workbook(io.BytesIO(handle.read()), read_only=True)
+    assert len(list(workbook.active.iter_rows(min_row=4, values_only=True))) == 3
