@@ -34,6 +34,8 @@ cp "$pkg/LICENSE" htmx/LICENSE
 pkg=$(unpack "$CHARTJS")
 mkdir -p chartjs
 cp "$pkg/dist/chart.umd.min.js" chartjs/ 2>/dev/null || cp "$pkg/dist/chart.umd.js" chartjs/chart.umd.min.js
+# The minified file names its source map; collectstatic's hashed storage fails without it.
+cp "$pkg/dist/chart.umd.min.js.map" chartjs/
 cp "$pkg/LICENSE.md" chartjs/LICENSE.md
 
 if [[ "${1:-}" == "--update" ]]; then

@@ -1,0 +1,24 @@
+import datetime
+
+from django.core.management.base import BaseCommand
+from django.utils import timezone
+
+from jobs.models import FINISHED_STATUSES, Job
+
+
+class Command(BaseCommand):
+    help = "Delete finished background jobs older than --days, with their result files."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--days", type=int, default=30)
+
+    def handle(self, *args, days, **options):
+        cutoff = timezone.now() - datetime.timedelta(days=days)
+        old = Job.objects.filter(status__in=FINISHED_STATUSES, finished_at__lt=cutoff)
+        count = 0
+        for job in old.iterator():
+            if job.result_file:
+                job.result_file.delete(save=False)
+            job.delete()
+            count += 1
+        self.stdout.write(f"Deleted {count} finished jobs older than {days} days.")
