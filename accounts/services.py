@@ -1,11 +1,12 @@
 from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
+
+from ocop_portal.tasks import send_email
 
 from .models import Role, User
 
@@ -37,11 +38,10 @@ def register_producer_account(*, email: str, full_name: str, phone: str, passwor
 
 def send_confirmation_email(user: User) -> None:
     context = {"user": user, "url": confirmation_url(user)}
-    send_mail(
-        subject=render_to_string("accounts/email/confirm_subject.txt", context).strip(),
-        message=render_to_string("accounts/email/confirm_body.txt", context),
-        from_email=None,
-        recipient_list=[user.email],
+    send_email.delay(
+        render_to_string("accounts/email/confirm_subject.txt", context).strip(),
+        render_to_string("accounts/email/confirm_body.txt", context),
+        [user.email],
     )
 
 
