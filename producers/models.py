@@ -1,7 +1,10 @@
+import datetime
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ocop_portal.text import fold
@@ -32,6 +35,21 @@ class ProducerQuerySet(models.QuerySet):
     def in_communes(self, communes):
         return self.filter(commune__in=communes)
 
+    def visible_to(self, user):
+        """Producers `user` may see; the list-side twin of permissions.can_view_producer.
+
+        A producer's own accounts see it; an official sees it once one of its products is
+        visible to them (through a dossier they may open).
+        """
+        from products.models import Product
+
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.is_producer:
+            return self.for_user(user)
+        products = Product.objects.visible_to(user).filter(producer=models.OuterRef("pk"))
+        return self.filter(models.Exists(products))
+
 
 class Producer(models.Model):
     """An OCOP producer (chủ thể OCOP): the organisation or household that owns products."""
@@ -60,6 +78,12 @@ class Producer(models.Model):
     email = models.EmailField(_("email"), blank=True)
     website = models.URLField(_("website"), blank=True)
     representative_name = models.CharField(_("legal representative"), max_length=150)
+    representative_position = models.CharField(
+        _("representative's position"),
+        max_length=100,
+        blank=True,
+        help_text=_("E.g. director, chair of the cooperative, household head (Form 01)."),
+    )
     representative_gender = models.CharField(
         _("representative's gender"), max_length=10, choices=Gender.choices
     )
@@ -78,6 +102,8 @@ class Producer(models.Model):
     publish_contact = models.BooleanField(
         _("publish phone and email on the public catalogue"), default=False
     )
+    # Optimistic locking: a save from a stale form (a second tab) is refused, not silently merged.
+    version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -96,16 +122,17 @@ class Producer(models.Model):
     def __str__(self):
         return self.name
 
-    def get_absolute_url(self):
-        return reverse("producers:profile")
-
     def save(self, *args, **kwargs):
         self.name_folded = fold(self.name)
         super().save(*args, **kwargs)
 
+    def get_absolute_url(self):
+        return reverse("producers:profile")
+
     @property
     def is_ethnic_minority_or_woman_led(self) -> bool:
-        """Criterion 3.2 of every set rewards women, ethnic-minority and disabled representatives."""
+        """Criterion 3.2 of every set rewards women, ethnic-minority and disabled
+        representatives."""
         return (
             self.representative_gender == Gender.FEMALE
             or self.representative_ethnicity.strip().lower() not in {"kinh", ""}
@@ -138,7 +165,12 @@ class Membership(models.Model):
         return f"{self.user} → {self.producer}"
 
 
+INVITATION_VALID_DAYS = 14
+
+
 class Invitation(models.Model):
+    """An owner's invitation for another account to act for the producer."""
+
     producer = models.ForeignKey(Producer, on_delete=models.CASCADE, related_name="invitations")
     email = models.EmailField(_("email"))
     invited_by = models.ForeignKey(
@@ -147,10 +179,33 @@ class Invitation(models.Model):
     token = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)
     accepted_at = models.DateTimeField(null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("invitation")
         verbose_name_plural = _("invitations")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["producer", "email"],
+                condition=models.Q(accepted_at__isnull=True),
+                name="one_pending_invitation_per_email",
+            )
+        ]
 
     def __str__(self):
         return self.email
+
+    @property
+    def expires_at(self):
+        return self.created_at + datetime.timedelta(days=INVITATION_VALID_DAYS)
+
+    @property
+    def is_pending(self) -> bool:
+        return self.accepted_at is None and timezone.now() < self.expires_at

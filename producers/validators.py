@@ -12,10 +12,17 @@ def validate_tax_code(value: str) -> None:
     if not _TAX_CODE.match(value or ""):
         raise ValidationError(
             _(
-                "A tax code has 10 digits, or 10 digits, a hyphen and 3 digits (e.g. 0101234567-001)."
+                "A tax code has 10 digits, or 10 digits, a hyphen and 3 digits "
+                "(e.g. 0101234567-001)."
             ),
             code="tax_code",
         )
+
+
+def normalise_tax_code(value: str) -> str:
+    """Drop spaces and dots people type for readability; any dash becomes "-"."""
+    value = re.sub(r"[\s.]", "", value or "")
+    return re.sub(r"[\u2010-\u2015\u2212]", "-", value)
 
 
 def normalise_phone(value: str) -> str:

@@ -1,3 +1,6 @@
+import uuid
+from pathlib import PurePath
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -11,6 +14,22 @@ from ocop_portal.text import fold
 class ProductQuerySet(models.QuerySet):
     def of_producer(self, producer):
         return self.filter(producer=producer)
+
+    def visible_to(self, user):
+        """Products `user` may open; the list-side twin of permissions.can_view_product.
+
+        The producer's own accounts see all its products; an official sees a product when one of
+        its dossiers is visible to them (``Dossier.objects.visible_to``), so jurisdiction rules
+        live in one place.
+        """
+        from evaluations.models import Dossier
+
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.is_producer:
+            return self.filter(producer__memberships__user=user)
+        dossiers = Dossier.objects.visible_to(user).filter(product=models.OuterRef("pk"))
+        return self.filter(models.Exists(dossiers))
 
     def for_list(self):
         return self.select_related("producer", "producer__commune").prefetch_related("photos")
@@ -50,6 +69,10 @@ class Product(models.Model):
         blank=True,
         help_text=_("Given on recognition, in the form province-commune-sequence-year."),
     )
+    # Optimistic locking: a save from a stale form (a second tab) is refused, not merged.
+    version = models.PositiveIntegerField(default=1, editable=False)
+    # The creating form's one-time token: a double submit finds the product already made.
+    client_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -64,18 +87,22 @@ class Product(models.Model):
                 fields=["product_code"],
                 condition=~models.Q(product_code=""),
                 name="product_code_unique_when_set",
+                violation_error_message=_(
+                    "Another product already has this OCOP product code. Check the code on "
+                    "your certificate."
+                ),
             )
         ]
 
     def __str__(self):
         return self.name
 
-    def get_absolute_url(self):
-        return reverse("products:detail", kwargs={"pk": self.pk})
-
     def save(self, *args, **kwargs):
         self.name_folded = fold(self.name)
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("products:detail", kwargs={"pk": self.pk})
 
     @property
     def cover_photo(self):
@@ -84,12 +111,20 @@ class Product(models.Model):
         return next((p for p in photos if p.is_cover), photos[0] if photos else None)
 
 
+def _generated_name(filename: str) -> str:
+    """A random name keeping only the extension, which the services set from the sniffed type:
+    uploaded file names are never trusted nor stored."""
+    extension = PurePath(filename).suffix.lower()
+    return f"{uuid.uuid4().hex}{extension if extension.isascii() else ''}"
+
+
 def photo_upload_to(photo, filename):
-    return f"products/{photo.product_id}/photos/{timezone.now():%Y%m}/{filename}"
+    return f"products/{photo.product_id}/photos/{timezone.now():%Y%m}/{_generated_name(filename)}"
 
 
 def document_upload_to(document, filename):
-    return f"products/{document.product_id}/documents/{timezone.now():%Y%m}/{filename}"
+    name = _generated_name(filename)
+    return f"products/{document.product_id}/documents/{timezone.now():%Y%m}/{name}"
 
 
 class ProductPhoto(models.Model):
@@ -99,6 +134,7 @@ class ProductPhoto(models.Model):
     caption = models.CharField(_("caption"), max_length=200, blank=True)
     position = models.PositiveSmallIntegerField(_("order"), default=0)
     is_cover = models.BooleanField(_("cover photo"), default=False)
+    client_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
     uploaded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -131,8 +167,18 @@ class EvidenceKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+EXPIRY_WARNING_DAYS = 90
+DOCUMENT_EXTENSIONS = {
+    "application/pdf": ".pdf",
+    "image/jpeg": ".jpg",
+    "image/png": ".png",
+    "image/webp": ".webp",
+}
+
+
 class EvidenceDocument(models.Model):
-    """A document of the dossier. Stored outside the web root; served by a permission-checked view."""
+    """A document of the dossier, stored outside the web root and served by a view that checks
+    permission."""
 
     product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="documents")
     kind = models.CharField(_("kind"), max_length=30, choices=EvidenceKind.choices)
@@ -145,6 +191,7 @@ class EvidenceDocument(models.Model):
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
+    client_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
     uploaded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -157,6 +204,7 @@ class EvidenceDocument(models.Model):
                 | models.Q(issued_on__isnull=True)
                 | models.Q(expires_on__gte=models.F("issued_on")),
                 name="document_expiry_after_issue",
+                violation_error_message=_("The expiry date must be on or after the issue date."),
             )
         ]
 
@@ -174,6 +222,20 @@ class EvidenceDocument(models.Model):
     def is_expired(self) -> bool:
         return self.expires_on is not None and self.expires_on < timezone.localdate()
 
+    @property
+    def is_expiring(self) -> bool:
+        """Still valid, but expiring within EXPIRY_WARNING_DAYS: time to renew it."""
+        return not self.is_expired and self.expires_within(EXPIRY_WARNING_DAYS)
+
+    @property
+    def extension(self) -> str:
+        return DOCUMENT_EXTENSIONS.get(self.content_type, "")
+
+    @property
+    def download_name(self) -> str:
+        """A readable file name built from the title (the stored name is random)."""
+        return f"{self.title}{self.extension}"
+
 
 class SelfAssessment(models.Model):
     """Form 02 Part III: the producer's own score sheet for the product's criteria set."""
@@ -184,6 +246,9 @@ class SelfAssessment(models.Model):
     criteria_decision = models.CharField(max_length=20)
     criteria_set = models.PositiveSmallIntegerField()
     points_by_code = models.JSONField(default=dict)
+    # Which option (index in the sheet) was ticked, by criterion code: some criteria offer two
+    # options with the same points (alternative cases), and the sheet must show the one chosen.
+    options_by_code = models.JSONField(default=dict, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -192,3 +257,10 @@ class SelfAssessment(models.Model):
 
     def __str__(self):
         return str(self.product)
+
+    def is_for(self, product: Product) -> bool:
+        """Whether the sheet was filled for the product's current criteria set."""
+        return (self.criteria_decision, self.criteria_set) == (
+            product.criteria_decision,
+            product.criteria_set,
+        )

@@ -1,0 +1,163 @@
+"""What a producer's dashboard shows: their products with each one's dossiers, what is asked of
+them, and their certificates. Reads only, in a fixed number of queries whatever the count."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch
+from django.urls import reverse
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+from evaluations.models import Certificate, Dossier, DossierEvent, DossierState
+from evaluations.services import required_documents
+from products.assessment import summarise
+from products.models import EvidenceKind, Product
+from products.permissions import LOCKING_STATES
+
+from .models import Producer
+
+
+@dataclass(frozen=True)
+class Ask:
+    """One thing the producer should do, most urgent first (level: danger, warning, info)."""
+
+    level: str
+    message: str
+    url: str
+    link_label: str
+    details: list[str] = field(default_factory=list)
+
+
+def _day(value) -> str:
+    return formats.date_format(value, "d/m/Y")
+
+
+def products_for_dashboard(producer: Producer):
+    returns = DossierEvent.objects.filter(action="return").order_by("-created_at", "-pk")
+    dossiers = (
+        Dossier.objects.select_related("round")
+        .prefetch_related(Prefetch("events", queryset=returns, to_attr="returns"))
+        .order_by("-round__opens_on", "-pk")
+    )
+    return (
+        Product.objects.of_producer(producer)
+        .select_related("self_assessment")
+        .prefetch_related(
+            Prefetch("dossiers", queryset=dossiers),
+            "photos",
+            "documents",
+            Prefetch(
+                "certificates", queryset=Certificate.objects.order_by("-decision_date", "-pk")
+            ),
+        )
+        .order_by("name", "pk")
+    )
+
+
+def missing_for_submission(product: Product) -> list[str]:
+    """What the product lacks before a dossier of it can be submitted (from prefetched rows)."""
+    present = {document.kind for document in product.documents.all()}
+    required = required_documents(Dossier(product=product))
+    missing = [str(EvidenceKind(kind).label) for kind in required if kind not in present]
+    if not product.photos.all():
+        missing.append(_("at least one product photo"))
+    summary = summarise(product)
+    if not summary.complete:
+        missing.append(
+            _("the self-assessment (%(answered)s of %(total)s criteria answered)")
+            % {"answered": summary.answered, "total": summary.total}
+        )
+    return missing
+
+
+def _dossier_asks(product: Product, dossier: Dossier) -> list[Ask]:
+    url = reverse("evaluations:dossier-detail", kwargs={"pk": dossier.pk})
+    if dossier.state == DossierState.RETURNED:
+        event = dossier.returns[0] if dossier.returns else None
+        details = []
+        if event is not None:
+            details = [event.comment] if event.comment else []
+            details += [item.get("comment", "") for item in event.data.get("items", [])]
+        message = _("The dossier of “%(product)s” (%(round)s) was returned for correction.") % {
+            "product": product.name,
+            "round": dossier.round,
+        }
+        return [Ask("danger", message, url, _("Correct and resubmit"), [d for d in details if d])]
+    if dossier.state == DossierState.DRAFT:
+        message = _(
+            "The dossier of “%(product)s” (%(round)s) is not submitted yet: submit it by %(date)s."
+        ) % {
+            "product": product.name,
+            "round": dossier.round,
+            "date": _day(dossier.round.local_cutoff_on),
+        }
+        return [Ask("info", message, url, _("Open the dossier"))]
+    return []
+
+
+def _document_asks(product: Product) -> list[Ask]:
+    asks = []
+    url = reverse("products:documents", kwargs={"pk": product.pk})
+    for document in product.documents.all():
+        values = {"title": document.title, "product": product.name}
+        if document.is_expired:
+            values["date"] = _day(document.expires_on)
+            message = _("“%(title)s” of “%(product)s” expired on %(date)s.") % values
+            asks.append(Ask("danger", message, url, _("Upload a renewed document")))
+        elif document.is_expiring:
+            values["date"] = _day(document.expires_on)
+            message = _("“%(title)s” of “%(product)s” expires on %(date)s.") % values
+            asks.append(Ask("warning", message, url, _("Upload a renewed document")))
+    return asks
+
+
+def _certificate_asks(product: Product, today) -> list[Ask]:
+    asks = []
+    for certificate in product.certificates.all():
+        if certificate.re_evaluation_window_open(today):
+            message = _(
+                "Certificate %(number)s of “%(product)s” expires on %(date)s: file for "
+                "re-evaluation between %(opens)s and %(closes)s."
+            ) % {
+                "number": certificate.number,
+                "product": product.name,
+                "date": _day(certificate.valid_until),
+                "opens": _day(certificate.re_evaluation_opens_on),
+                "closes": _day(certificate.re_evaluation_closes_on),
+            }
+            url = reverse("evaluations:dossier-create") + f"?product={product.pk}"
+            asks.append(Ask("warning", message, url, _("Prepare the re-evaluation dossier")))
+    return asks
+
+
+def dashboard(producer: Producer) -> dict:
+    """The dashboard's context: product rows, asks (most urgent first) and certificates."""
+    today = timezone.localdate()
+    rows, asks, certificates = [], [], []
+    for product in products_for_dashboard(producer):
+        dossiers = list(product.dossiers.all())
+        active = [d for d in dossiers if d.state in DossierState.ACTIVE]
+        for dossier in active:
+            asks += _dossier_asks(product, dossier)
+        locked = any(d.state in LOCKING_STATES for d in dossiers)
+        missing = [] if locked else missing_for_submission(product)
+        if missing and not any(d.state == DossierState.RETURNED for d in active):
+            message = _("“%(product)s” still needs:") % {"product": product.name}
+            asks.append(
+                Ask("warning", message, product.get_absolute_url(), _("Complete it"), missing)
+            )
+        asks += _document_asks(product)
+        asks += _certificate_asks(product, today)
+        current = [c for c in product.certificates.all() if c.status(today) != "replaced"]
+        certificates += [(product, c) for c in current]
+        rows.append(
+            {
+                "product": product,
+                "dossiers": dossiers,
+                "locked": locked,
+                "can_submit": not active,
+            }
+        )
+    order = {"danger": 0, "warning": 1, "info": 2}
+    asks.sort(key=lambda ask: order[ask.level])
+    return {"rows": rows, "asks": asks, "certificates": certificates, "today": today}

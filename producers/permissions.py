@@ -1,0 +1,55 @@
+"""Who may see and change a producer's profile and its list of accounts.
+
+Each "see" predicate is paired with ``Producer.objects.visible_to(user)``; views fetch through the
+helpers below so that anyone outside gets a 404, never a 403 confirming that the producer exists.
+"""
+
+from django.http import Http404
+
+from .models import Membership, Producer
+
+
+def membership_of(user) -> Membership | None:
+    """The producer membership of a signed-in producer account, or None (one query at most)."""
+    if not user.is_authenticated or not user.is_active or not user.is_producer:
+        return None
+    return (
+        Membership.objects.select_related("producer", "producer__commune").filter(user=user).first()
+    )
+
+
+def is_member(user, producer: Producer) -> bool:
+    return (
+        user.is_authenticated
+        and user.is_active
+        and user.is_producer
+        and producer.memberships.filter(user=user).exists()
+    )
+
+
+def can_view_producer(user, producer: Producer) -> bool:
+    """Its own accounts, and officials who can see one of its products' dossiers."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_producer:
+        return is_member(user, producer)
+    from products.models import Product
+
+    return Product.objects.visible_to(user).filter(producer=producer).exists()
+
+
+def can_edit_producer(user, membership: Membership | None) -> bool:
+    return membership is not None and membership.user_id == user.pk
+
+
+def can_manage_members(user, membership: Membership | None) -> bool:
+    """Only the owner (the account that created the profile) invites and removes accounts."""
+    return can_edit_producer(user, membership) and membership.is_owner
+
+
+def get_membership_for(user) -> Membership:
+    """The signed-in producer's membership; 404 for officials and producers without a profile."""
+    membership = membership_of(user)
+    if membership is None:
+        raise Http404
+    return membership

@@ -1,0 +1,98 @@
+"""Who may see and change a product, its photos, documents and self-assessment.
+
+``can_view_product`` is paired with ``Product.objects.visible_to(user)``: a product's own
+producer accounts see it, and an official sees it when one of its dossiers is visible to them
+(``Dossier.objects.visible_to``), so jurisdiction is decided in one place. Views fetch through
+``get_product_for`` and friends: anything outside the user's reach is a 404.
+"""
+
+from django.http import Http404
+
+from evaluations.models import Dossier, DossierState
+from producers.models import Membership
+
+from .models import EvidenceDocument, Product, ProductPhoto
+
+# While a dossier is in one of these states the council or the officer works on what the producer
+# submitted, so the product's content is frozen (Decision 26/2026, Art. 7: the dossier under
+# review is the one that was filed). Finished dossiers no longer hold the product.
+LOCKING_STATES = frozenset(DossierState.ACTIVE - DossierState.PRODUCER_EDITABLE)
+
+
+def is_member(user, product: Product) -> bool:
+    """Whether `user` acts for the product's producer (uses the cached membership row)."""
+    if not user.is_authenticated or not user.is_active or not user.is_producer:
+        return False
+    try:
+        membership = user.producer_membership
+    except Membership.DoesNotExist:
+        return False
+    return membership.producer_id == product.producer_id
+
+
+def can_view_product(user, product: Product) -> bool:
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_producer:
+        return is_member(user, product)
+    return Dossier.objects.visible_to(user).filter(product=product).exists()
+
+
+def locking_dossier(product: Product) -> Dossier | None:
+    """The dossier under review that freezes the product, if any: shown to explain why."""
+    return (
+        product.dossiers.filter(state__in=LOCKING_STATES)
+        .select_related("round")
+        .order_by("-created_at")
+        .first()
+    )
+
+
+def can_edit_product(user, product: Product) -> bool:
+    return is_member(user, product) and locking_dossier(product) is None
+
+
+def is_public_photo(photo: ProductPhoto) -> bool:
+    """Photos of a product with a current certificate appear on the public catalogue."""
+    return photo.product.certificates.current().exists()
+
+
+def can_view_photo(user, photo: ProductPhoto) -> bool:
+    return is_public_photo(photo) or can_view_product(user, photo.product)
+
+
+def can_view_document(user, document: EvidenceDocument) -> bool:
+    return can_view_product(user, document.product)
+
+
+def _products():
+    return Product.objects.select_related("producer", "producer__commune")
+
+
+def get_product_for(user, pk: int, *, member: bool = False) -> Product:
+    """The product if `user` may see it (with `member`: act for it), else 404."""
+    product = _products().filter(pk=pk).first()
+    allowed = is_member if member else can_view_product
+    if product is None or not allowed(user, product):
+        raise Http404
+    return product
+
+
+def get_photo_for(user, pk: int, *, member: bool = False) -> ProductPhoto:
+    photo = ProductPhoto.objects.select_related("product").filter(pk=pk).first()
+    if photo is None:
+        raise Http404
+    allowed = is_member(user, photo.product) if member else can_view_photo(user, photo)
+    if not allowed:
+        raise Http404
+    return photo
+
+
+def get_document_for(user, pk: int, *, member: bool = False) -> EvidenceDocument:
+    document = EvidenceDocument.objects.select_related("product").filter(pk=pk).first()
+    if document is None:
+        raise Http404
+    allowed = is_member if member else can_view_product
+    if not allowed(user, document.product):
+        raise Http404
+    return document
