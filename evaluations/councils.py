@@ -1,0 +1,345 @@
+"""Councils and their score sheets: forming a council, members' sheets, the council's result.
+
+The dossier's own moves (assigned to a council, scoring closed) go through
+``evaluations.transitions``; this module writes the rows around them. Decision 26/2026, Art. 3.3
+and 7.3: each member scores the product independently on the sheet of its criteria set, and the
+council's result is the average of the members' totals.
+"""
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import Role, User
+
+from . import permissions, scoring
+from .models import (
+    Council,
+    CouncilMember,
+    CouncilResult,
+    CouncilRole,
+    Dossier,
+    DossierState,
+    Round,
+    RoundState,
+    ScoreSheet,
+)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """Where a dossier's scoring stands: who is still awaited, who stood aside, and the result
+    of the sheets that count so far (None while none does)."""
+
+    waiting_for: list[str]
+    excluded: list[str]
+    result: scoring.CouncilResult | None
+    counted: list[ScoreSheet] = field(default_factory=list)
+    quorum_met: bool = True
+
+
+def criteria_set_for(dossier: Dossier) -> scoring.CriteriaSet:
+    """The sheet a dossier is scored on: the round's decision, the product's set."""
+    return scoring.load_criteria_set(dossier.criteria_decision, dossier.product.criteria_set)
+
+
+# ---- Forming a council ------------------------------------------------------------------------
+
+
+@transaction.atomic
+def form_council(
+    round: Round,
+    *,
+    by: User,
+    name: str,
+    chair: User,
+    secretary: User | None = None,
+    members: Iterable[User] = (),
+    advisers: Iterable[User] = (),
+    spread_limit: Decimal = Decimal(10),
+    quorum_share: Decimal = Decimal("0.67"),
+) -> Council:
+    """Thành lập Hội đồng và Tổ tư vấn: the provincial office seats a council for a round
+    (Decision 26/2026, Art. 7.3.b). Each person holds one seat; advisers do not score."""
+    if not permissions.can_manage_round(by, round.province_id):
+        raise PermissionDenied
+    if round.state == RoundState.CLOSED:
+        raise ValidationError(_("The round is closed; it can no longer have a council."))
+    seats = [(chair, CouncilRole.CHAIR)]
+    if secretary is not None:
+        seats.append((secretary, CouncilRole.SECRETARY))
+    seats += [(user, CouncilRole.MEMBER) for user in members]
+    seats += [(user, CouncilRole.ADVISER) for user in advisers]
+    seen: set[int] = set()
+    for user, _role in seats:
+        if user.pk in seen:
+            raise ValidationError(
+                _("%(name)s is given more than one seat; choose one role for each person.")
+                % {"name": user}
+            )
+        seen.add(user.pk)
+        if not (
+            user.is_active
+            and user.role == Role.COUNCIL_MEMBER
+            and user.province_id == round.province_id
+        ):
+            raise ValidationError(
+                _("%(name)s has no council member account in this province.") % {"name": user}
+            )
+    council = Council(round=round, name=name, spread_limit=spread_limit, quorum_share=quorum_share)
+    council.full_clean()
+    council.save()
+    CouncilMember.objects.bulk_create(
+        CouncilMember(council=council, user=user, role=role) for user, role in seats
+    )
+    return council
+
+
+def assign_dossiers(
+    council: Council, *, by: User, dossiers: Iterable[Dossier]
+) -> tuple[list[Dossier], list[tuple[Dossier, str]]]:
+    """Assign forwarded dossiers to a council one by one, each through its own transition: one
+    that another officer moved meanwhile is reported back, the others still go through."""
+    from .transitions import TransitionError, assign_dossier
+
+    assigned, refused = [], []
+    for dossier in dossiers:
+        try:
+            assigned.append(assign_dossier(dossier, by=by, council=council))
+        except TransitionError as error:
+            refused.append((dossier, str(error)))
+    return assigned, refused
+
+
+# ---- Score sheets -----------------------------------------------------------------------------
+
+
+def sheet_for(dossier: Dossier, member: User) -> ScoreSheet:
+    """The member's sheet for the dossier, created empty on first use."""
+    sheet, _created = ScoreSheet.objects.get_or_create(dossier=dossier, member=member)
+    return sheet
+
+
+def _locked(sheet: ScoreSheet) -> ScoreSheet:
+    # Two tabs (or a phone and a laptop) autosaving at once: the row lock makes each merge see
+    # the other's answers instead of overwriting them.
+    return (
+        ScoreSheet.objects.select_for_update(of=("self",))
+        .select_related("dossier__round", "dossier__product", "dossier__council", "member")
+        .get(pk=sheet.pk)
+    )
+
+
+def _check_open(sheet: ScoreSheet) -> None:
+    if sheet.dossier.state != DossierState.IN_SCORING:
+        raise ValidationError(_("Scoring of this dossier is closed."), code="closed")
+    if sheet.conflict_of_interest:
+        raise ValidationError(
+            _("You declared a conflict of interest for this dossier; you do not score it."),
+            code="conflict",
+        )
+    if sheet.is_submitted:
+        raise ValidationError(
+            _("You have submitted this score sheet; it can no longer be changed."),
+            code="submitted",
+        )
+    if not permissions.can_score(sheet.member, sheet.dossier):
+        raise PermissionDenied
+
+
+def _as_points(value: object) -> Decimal | None:
+    if isinstance(value, bool):
+        return None
+    try:
+        points = Decimal(str(value).strip().replace(",", "."))
+    except (InvalidOperation, ValueError):
+        return None
+    return points if points.is_finite() else None
+
+
+@transaction.atomic
+def save_sheet_points(
+    sheet: ScoreSheet,
+    *,
+    points: Mapping[str, object],
+    options: Mapping[str, int] | None = None,
+) -> ScoreSheet:
+    """Autosave some criteria of a member's sheet (criterion code → points; None or "" clears).
+
+    Each value must be the points of one of the criterion's options. ``options`` may name the
+    option ticked (its index) where two options of a criterion carry the same points. Nothing is
+    saved if any value is refused, and nothing once the sheet is submitted.
+    """
+    locked = _locked(sheet)
+    _check_open(locked)
+    leaves = {c.code: c for c in criteria_set_for(locked.dossier).leaf_criteria()}
+    chosen, ticked = dict(locked.points_by_code), dict(locked.options_by_code)
+    for code, value in points.items():
+        criterion = leaves.get(code)
+        if criterion is None:
+            raise ValidationError(
+                _("Criterion %(code)s is not on this sheet. Reload the page.") % {"code": code},
+                code="unknown",
+            )
+        if value in (None, ""):
+            chosen.pop(code, None)
+            ticked.pop(code, None)
+            continue
+        value_points = _as_points(value)
+        if value_points is None or criterion.option_for(value_points) is None:
+            raise ValidationError(
+                _("Choose one of the options listed for criterion %(code)s.") % {"code": code},
+                code="invalid",
+            )
+        index = (options or {}).get(code)
+        valid_index = isinstance(index, int) and 0 <= index < len(criterion.options)
+        if not valid_index or criterion.options[index].points != value_points:
+            index = next(
+                i for i, option in enumerate(criterion.options) if option.points == value_points
+            )
+        chosen[code], ticked[code] = str(value_points), index
+    locked.points_by_code, locked.options_by_code = chosen, ticked
+    locked.save(update_fields=["points_by_code", "options_by_code", "updated_at"])
+    return locked
+
+
+def ticked_options(sheet: ScoreSheet, criteria_set: scoring.CriteriaSet) -> dict[str, int]:
+    """Criterion code → index of the option the sheet holds, for rendering it."""
+    ticked = {}
+    for code, value in sheet.points_by_code.items():
+        try:
+            options = criteria_set.criterion(code).options
+        except scoring.UnknownCriterion:
+            continue
+        points, index = _as_points(value), sheet.options_by_code.get(code)
+        if not (isinstance(index, int) and 0 <= index < len(options)):
+            index = None
+        if index is None or options[index].points != points:
+            index = next((i for i, o in enumerate(options) if o.points == points), None)
+        if index is not None:
+            ticked[code] = index
+    return ticked
+
+
+def running_total(sheet: ScoreSheet) -> Decimal:
+    """The sum of the points chosen so far (the total of a sheet still being filled)."""
+    return sum((_as_points(v) or Decimal(0) for v in sheet.points_by_code.values()), Decimal(0))
+
+
+@transaction.atomic
+def submit_sheet(sheet: ScoreSheet, *, by: User) -> ScoreSheet:
+    """Nộp phiếu: the member submits a complete sheet; it is locked from then on and becomes
+    readable by the chair, the secretary and the province. Submitting twice changes nothing."""
+    locked = _locked(sheet)
+    if locked.member_id != by.pk:
+        raise PermissionDenied
+    if locked.is_submitted:
+        return locked
+    _check_open(locked)
+    criteria_set = criteria_set_for(locked.dossier)
+    chosen, errors = scoring.validate(criteria_set, locked.points_by_code)
+    if errors:
+        codes = ", ".join(e.code for e in errors if e.code)
+        raise ValidationError(
+            _("Score every criterion before submitting. Still to score: %(codes)s.")
+            % {"codes": codes},
+            code="incomplete",
+        )
+    locked.total = scoring.score(criteria_set, chosen).total
+    locked.dossier_revision = locked.dossier.revision
+    locked.submitted_at = timezone.now()
+    locked.save(update_fields=["total", "dossier_revision", "submitted_at", "updated_at"])
+    return locked
+
+
+@transaction.atomic
+def declare_conflict(dossier: Dossier, *, member: User, note: str) -> ScoreSheet:
+    """Khai báo xung đột lợi ích: the member stands aside from scoring this dossier, saying why.
+    Their sheet is emptied and left out of the council's average."""
+    note = (note or "").strip()
+    if not note:
+        raise ValidationError(_("Say briefly what the conflict of interest is."), code="note")
+    locked = _locked(sheet_for(dossier, member))
+    _check_open(locked)
+    locked.conflict_of_interest, locked.conflict_note = True, note
+    locked.points_by_code, locked.options_by_code, locked.total = {}, {}, None
+    locked.save()
+    return locked
+
+
+# ---- The council's result ---------------------------------------------------------------------
+
+
+def outcome_for(
+    dossier: Dossier, *, seats: Sequence[CouncilMember], sheets: Iterable[ScoreSheet]
+) -> Outcome:
+    """The outcome from rows already loaded (the scoring seats of the dossier's council and its
+    sheets): lists of many dossiers call this to stay at a fixed number of queries."""
+    by_member = {sheet.member_id: sheet for sheet in sheets}
+    waiting, excluded, counted = [], [], []
+    for seat in seats:
+        if seat.role not in CouncilRole.SCORING:
+            continue
+        sheet = by_member.get(seat.user_id)
+        if sheet is not None and sheet.conflict_of_interest:
+            excluded.append(str(seat.user))
+        elif sheet is not None and sheet.is_submitted:
+            counted.append(sheet)
+        else:
+            waiting.append(str(seat.user))
+    scoring_seats = len(waiting) + len(excluded) + len(counted)
+    quorum_met = len(counted) >= dossier.council.quorum_share * scoring_seats
+    result = None
+    if counted:
+        result = scoring.council_result(
+            criteria_set_for(dossier),
+            [sheet.points_by_code for sheet in counted],
+            spread_limit=dossier.council.spread_limit,
+        )
+    return Outcome(waiting, excluded, result, counted, quorum_met)
+
+
+def compute_council_result(dossier: Dossier) -> Outcome:
+    """Who the chair still waits for, who declared a conflict, and the council's result over the
+    submitted sheets without a conflict (Art. 3.3: the average of the members' totals)."""
+    seats = list(
+        CouncilMember.objects.filter(council_id=dossier.council_id, role__in=CouncilRole.SCORING)
+        .select_related("user")
+        .order_by("user__full_name", "pk")
+    )
+    sheets = ScoreSheet.objects.filter(dossier=dossier).select_related("member")
+    return outcome_for(dossier, seats=seats, sheets=sheets)
+
+
+def store_council_result(dossier: Dossier, *, by: User) -> CouncilResult:
+    """Keep what the scoring module computed when the chair closes scoring. A result the
+    approver sent back is recomputed and replaced on the next close."""
+    outcome = compute_council_result(dossier)
+    if outcome.result is None:
+        raise ValidationError(_("No score sheet counts: every member declared a conflict."))
+    result = outcome.result
+    totals = {
+        str(sheet.member_id): {"name": str(sheet.member), "total": str(total)}
+        for sheet, total in zip(outcome.counted, result.member_totals, strict=True)
+    }
+    stored, _created = CouncilResult.objects.update_or_create(
+        dossier=dossier,
+        defaults={
+            "average": result.average,
+            "stars": result.stars,
+            "band_stars": result.band_stars,
+            "unmet_minima": list(result.unmet_minima),
+            "member_totals": totals,
+            "excluded_members": outcome.excluded,
+            "spread": result.spread,
+            "spread_exceeded": result.spread_exceeded,
+            "closed_by": by,
+            "closed_at": timezone.now(),
+        },
+    )
+    return stored

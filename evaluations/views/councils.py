@@ -1,0 +1,153 @@
+"""The provincial office forms councils and assigns dossiers to them; the chair follows each
+dossier's scoring and closes it."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts.models import Role
+
+from ..council_forms import AssignForm, CloseScoringForm, CouncilForm
+from ..councils import assign_dossiers, form_council, outcome_for
+from ..models import Council, CouncilRole, DossierState, Round, RoundState
+from ..permissions import (
+    PROVINCE_OFFICIALS,
+    can_manage_council,
+    can_manage_round,
+    get_council_for,
+    get_dossier_for,
+)
+from ..transitions import TransitionError, close_scoring
+
+ROLE_ORDER = {role: i for i, role in enumerate(CouncilRole.values)}
+
+
+def council_list(request):
+    user = request.user
+    if user.role not in PROVINCE_OFFICIALS | {Role.COUNCIL_MEMBER}:
+        raise Http404
+    councils = list(
+        Council.objects.visible_to(user).for_list().order_by("-round__year", "-round__number", "pk")
+    )
+    rounds = []
+    if user.province_id and can_manage_round(user, user.province_id):
+        rounds = list(
+            Round.objects.in_province(user.province_id)
+            .exclude(state=RoundState.CLOSED)
+            .order_by("-year", "-number")
+        )
+    return render(
+        request, "evaluations/councils/council_list.html", {"councils": councils, "rounds": rounds}
+    )
+
+
+def council_create(request, round_pk):
+    round_ = get_object_or_404(Round, pk=round_pk)
+    if not can_manage_round(request.user, round_.province_id):
+        raise Http404
+    form = CouncilForm(request.POST or None, round=round_)
+    if form.is_valid():
+        try:
+            council = form_council(round_, by=request.user, **form.cleaned_data)
+        except ValidationError as refused:
+            form.add_error(None, refused)
+        else:
+            messages.success(request, _("Council “%(name)s” formed.") % {"name": council.name})
+            return redirect(council)
+    return render(
+        request, "evaluations/councils/council_form.html", {"form": form, "round": round_}
+    )
+
+
+def _matrix(council, seats):
+    """Each dossier of the council with one cell per scoring member and the outcome so far."""
+    scorers = [seat for seat in seats if seat.role in CouncilRole.SCORING]
+    dossiers = list(
+        council.dossiers.for_list()
+        .select_related("result")
+        .prefetch_related("score_sheets")
+        .order_by("product__criteria_set", "product__name", "pk")
+    )
+    for dossier in dossiers:
+        dossier.council = council  # already loaded: no query per dossier
+        sheets = {sheet.member_id: sheet for sheet in dossier.score_sheets.all()}
+        dossier.cells = [(seat, sheets.get(seat.user_id)) for seat in scorers]
+        dossier.outcome = outcome_for(dossier, seats=scorers, sheets=sheets.values())
+        dossier.closable = dossier.state == DossierState.IN_SCORING and not (
+            dossier.outcome.waiting_for or dossier.outcome.result is None
+        )
+    return scorers, dossiers
+
+
+def council_detail(request, pk):
+    council = get_council_for(request.user, pk)
+    seats = sorted(
+        council.members.select_related("user"),
+        key=lambda seat: (ROLE_ORDER[seat.role], seat.user.full_name),
+    )
+    scorers, dossiers = _matrix(council, seats)
+    mine = next((seat for seat in seats if seat.user_id == request.user.pk), None)
+    return render(
+        request,
+        "evaluations/councils/council_detail.html",
+        {
+            "council": council,
+            "seats": seats,
+            "scorers": scorers,
+            "dossiers": dossiers,
+            "can_close": mine is not None and mine.role == CouncilRole.CHAIR,
+            "can_assign": can_manage_council(request.user, council),
+            "close_form": CloseScoringForm(),
+        },
+    )
+
+
+def council_assign(request, pk):
+    council = get_council_for(request.user, pk)
+    if not can_manage_council(request.user, council):
+        raise PermissionDenied
+    form = AssignForm(request.POST or None, council=council)
+    if form.is_valid():
+        assigned, refused = assign_dossiers(
+            council, by=request.user, dossiers=form.cleaned_data["dossiers"]
+        )
+        if assigned:
+            messages.success(
+                request,
+                _("%(count)s dossier(s) assigned to the council.") % {"count": len(assigned)},
+            )
+        for dossier, reason in refused:
+            messages.error(request, f"{dossier.product.name}: {reason}")
+        return redirect(council)
+    return render(
+        request, "evaluations/councils/council_assign.html", {"council": council, "form": form}
+    )
+
+
+@require_POST
+def council_close_scoring(request, pk, dossier_pk):
+    council = get_council_for(request.user, pk)
+    dossier = get_dossier_for(request.user, dossier_pk)
+    if dossier.council_id != council.pk:
+        raise Http404
+    form = CloseScoringForm(request.POST)
+    discussed = form.is_valid() and form.cleaned_data["discussed"]
+    try:
+        closed = close_scoring(dossier, by=request.user, discussed=discussed)
+    except TransitionError as refused:
+        messages.error(request, str(refused))
+    else:
+        messages.success(
+            request,
+            _("Scoring of “%(product)s” closed: %(average)s points, %(stars)s★.")
+            % {
+                "product": closed.product.name,
+                "average": number_format(closed.result.average, 2),
+                "stars": closed.result.stars,
+            },
+        )
+    return redirect(council)

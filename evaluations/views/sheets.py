@@ -1,0 +1,258 @@
+"""A council member's score sheets: the list to score, the sheet itself (autosaved one criterion
+at a time), submitting it, declaring a conflict of interest; and reading a submitted sheet."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from accounts.models import Role
+from products.assessment import chosen_options
+
+from .. import scoring
+from ..council_forms import ConflictForm, SheetAnswersForm
+from ..councils import (
+    criteria_set_for,
+    declare_conflict,
+    running_total,
+    save_sheet_points,
+    sheet_for,
+    submit_sheet,
+    ticked_options,
+)
+from ..models import Council, CouncilRole, Dossier, DossierState, ScoreSheet
+from ..permissions import can_score, can_view_sheet, council_role, get_dossier_for
+
+# Form 03: the commune's assessment, shown to the council beside the evidence.
+LOCAL_AREAS = {
+    "raw_materials": gettext_lazy("Raw materials"),
+    "local_labour": gettext_lazy("Local labour"),
+    "idea_origin": gettext_lazy("Origin of the idea"),
+    "local_identity": gettext_lazy("Local identity"),
+}
+
+
+def anchor(code: str) -> str:
+    return "criterion-" + code.replace(".", "-")
+
+
+def _criterion_row(criterion, depth, ticked, hints, editable):
+    chosen = ticked.get(criterion.code)
+    options = [
+        {
+            "index": i,
+            "option": option,
+            "checked": i == chosen,
+            "hint": i == hints.get(criterion.code),
+        }
+        for i, option in enumerate(criterion.options)
+    ]
+    return {
+        "criterion": criterion,
+        "depth": depth,
+        "anchor": anchor(criterion.code),
+        "options": options,
+        "answered": chosen is not None,
+        "editable": editable,
+    }
+
+
+def _rows(criteria_set, ticked, hints, editable):
+    """The sheet as rows for the template: part and section headings, group headings of nested
+    criteria, and a row with options for each scored criterion."""
+    rows = []
+    for depth, item in criteria_set.rows():
+        if isinstance(item, scoring.Part):
+            rows.append({"kind": "part", "item": item})
+        elif isinstance(item, scoring.Section):
+            rows.append({"kind": "section", "item": item})
+            if item.scored_directly:
+                row = _criterion_row(item.criteria[0], depth, ticked, hints, editable)
+                rows.append({"kind": "criterion", **row})
+        elif item.is_leaf:
+            row = _criterion_row(item, depth, ticked, hints, editable)
+            rows.append({"kind": "criterion", **row})
+        else:
+            rows.append({"kind": "group", "item": item, "depth": depth})
+    return rows
+
+
+def _status(sheet, criteria_set, *, error=None, saved=False):
+    return {
+        "sheet": sheet,
+        "answered": len(ticked_options(sheet, criteria_set)),
+        "criteria_count": len(criteria_set.leaf_criteria()),
+        "running_total": running_total(sheet),
+        "max_points": criteria_set.max_points,
+        "saved": saved,
+        "error": error,
+    }
+
+
+def _hints(dossier) -> dict[str, int]:
+    """The producer's self-assessment, shown beside each criterion as a hint."""
+    product = dossier.product
+    if product.criteria_decision != dossier.criteria_decision:
+        return {}
+    return chosen_options(product)
+
+
+def _render_sheet(request, dossier, sheet, *, own: bool, conflict_form=None):
+    criteria_set = criteria_set_for(dossier)
+    editable = (
+        own
+        and can_score(request.user, dossier)
+        and not sheet.is_submitted
+        and not sheet.conflict_of_interest
+    )
+    context = {
+        "dossier": dossier,
+        "product": dossier.product,
+        "criteria_set": criteria_set,
+        "rows": _rows(criteria_set, ticked_options(sheet, criteria_set), _hints(dossier), editable),
+        "documents": dossier.product.documents.all(),
+        "local_assessment": [
+            (LOCAL_AREAS.get(area, area), text) for area, text in dossier.local_assessment.items()
+        ],
+        "own": own,
+        "editable": editable,
+        "is_adviser": own and council_role(request.user, dossier) == CouncilRole.ADVISER,
+        "conflict_form": conflict_form or ConflictForm(),
+        **_status(sheet, criteria_set),
+    }
+    return render(request, "evaluations/sheets/sheet.html", context)
+
+
+def _own_dossier(request, pk: int, *, scoring_only: bool = False) -> Dossier:
+    """The dossier of a council the user sits on (404 otherwise); ``scoring_only`` refuses
+    advisers, who read dossiers but do not score."""
+    dossier = get_dossier_for(request.user, pk)
+    role = council_role(request.user, dossier)
+    if role is None:
+        raise Http404
+    if scoring_only and role not in CouncilRole.SCORING:
+        raise PermissionDenied
+    return dossier
+
+
+def my_sheets(request):
+    user = request.user
+    if user.role != Role.COUNCIL_MEMBER:
+        raise Http404
+    dossiers = list(
+        Dossier.objects.visible_to(user)
+        .filter(state__in=DossierState.AT_PROVINCE | DossierState.FINISHED)
+        .for_list()
+        .with_sheet_of(user)
+        .order_by("product__criteria_set", "product__name", "pk")
+    )
+    for dossier in dossiers:
+        dossier.my_sheet = dossier.my_sheets[0] if dossier.my_sheets else None
+        dossier.criteria_count = len(criteria_set_for(dossier).leaf_criteria())
+        dossier.answered = len(dossier.my_sheet.points_by_code) if dossier.my_sheet else 0
+        dossier.scores = dossier.my_role in CouncilRole.SCORING
+    to_score = [d for d in dossiers if d.state == DossierState.IN_SCORING]
+    closed = [d for d in dossiers if d.state != DossierState.IN_SCORING]
+    # The chair and the secretary follow their councils' progress from here.
+    overseen = Council.objects.visible_to(user).select_related("round").order_by("-created_at")
+    return render(
+        request,
+        "evaluations/sheets/my_sheets.html",
+        {"dossiers": dossiers, "to_score": to_score, "closed": closed, "councils": overseen},
+    )
+
+
+def sheet(request, pk):
+    dossier = _own_dossier(request, pk)
+    own_sheet = ScoreSheet.objects.filter(dossier=dossier, member=request.user).first()
+    return _render_sheet(
+        request, dossier, own_sheet or ScoreSheet(dossier=dossier, member=request.user), own=True
+    )
+
+
+def member_sheet(request, pk, user_pk):
+    """Another member's sheet, read-only: the chair, the secretary and the province's officials,
+    once it is submitted (404 before, so its existence leaks nothing)."""
+    found = (
+        ScoreSheet.objects.select_related(
+            "member",
+            "dossier__round",
+            "dossier__council",
+            "dossier__product__producer__commune",
+        )
+        .filter(dossier_id=pk, member_id=user_pk)
+        .first()
+    )
+    if found is None or not can_view_sheet(request.user, found):
+        raise Http404
+    return _render_sheet(request, found.dossier, found, own=found.member_id == request.user.pk)
+
+
+@require_POST
+def sheet_autosave(request, pk):
+    dossier = _own_dossier(request, pk, scoring_only=True)
+    criteria_set = criteria_set_for(dossier)
+    form = SheetAnswersForm(request.POST, criteria_set=criteria_set)
+    sheet, error = sheet_for(dossier, request.user), None
+    if form.is_valid():
+        try:
+            sheet = save_sheet_points(sheet, points=form.points(), options=form.options())
+        except ValidationError as refused:
+            error = refused.messages[0]
+    else:
+        error = next(iter(form.errors.values()))[0]
+    if not request.htmx:
+        if error:
+            messages.error(request, error)
+        url = reverse("evaluations:sheet", kwargs={"pk": pk})
+        return redirect(f"{url}#{anchor(next(iter(form.criteria), ''))}")
+    # A refused answer is put back as saved, so the sheet on screen never shows what is not kept.
+    ticked = ticked_options(sheet, criteria_set)
+    redo = [_criterion_row(c, 0, ticked, _hints(dossier), True) for c in form.criteria.values()]
+    context = {
+        "dossier": dossier,
+        "rows": redo if error else [],
+        **_status(sheet, criteria_set, error=error, saved=not error),
+    }
+    return render(request, "evaluations/sheets/_autosave.html", context)
+
+
+@require_POST
+def sheet_submit(request, pk):
+    dossier = _own_dossier(request, pk, scoring_only=True)
+    try:
+        submitted = submit_sheet(sheet_for(dossier, request.user), by=request.user)
+    except ValidationError as refused:
+        messages.error(request, refused.messages[0])
+    else:
+        messages.success(
+            request,
+            _("Score sheet submitted: %(total)s points. It can no longer be changed.")
+            % {"total": number_format(submitted.total, 2)},
+        )
+    return redirect("evaluations:sheet", pk=pk)
+
+
+@require_POST
+def sheet_conflict(request, pk):
+    dossier = _own_dossier(request, pk, scoring_only=True)
+    form = ConflictForm(request.POST)
+    if not form.is_valid():
+        sheet_ = ScoreSheet.objects.filter(dossier=dossier, member=request.user).first()
+        sheet_ = sheet_ or ScoreSheet(dossier=dossier, member=request.user)
+        return _render_sheet(request, dossier, sheet_, own=True, conflict_form=form)
+    try:
+        declare_conflict(dossier, member=request.user, note=form.cleaned_data["note"])
+    except ValidationError as refused:
+        messages.error(request, refused.messages[0])
+    else:
+        messages.success(
+            request,
+            _("Conflict of interest recorded. You will not score this product."),
+        )
+    return redirect("evaluations:sheet", pk=pk)

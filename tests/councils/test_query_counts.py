@@ -1,0 +1,79 @@
+"""List pages of councils and sheets load a fixed number of queries, whatever their length."""
+
+import pytest
+from django.urls import reverse
+
+from evaluations.models import DossierState
+from tests import factories
+
+from .conftest import submitted_sheet
+
+
+def _dossiers(council, producer_org, count):
+    return [
+        factories.DossierFactory(
+            round=council.round,
+            product__producer=producer_org,
+            state=DossierState.IN_SCORING,
+            council=council,
+        )
+        for _ in range(count)
+    ]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("item_count", [1, 3])
+def test_member_my_sheets_query_count_is_constant(
+    client,
+    council_member,
+    council,
+    producer_org,
+    item_count,
+    warm_caches,
+    django_assert_num_queries,
+):
+    for dossier in _dossiers(council, producer_org, item_count):
+        submitted_sheet(dossier, council_member, 60)
+    client.force_login(council_member)
+
+    with django_assert_num_queries(5):
+        response = client.get(reverse("evaluations:my-sheets"))
+
+    assert len(response.context["to_score"]) == item_count
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("item_count", [1, 3])
+def test_chair_council_detail_query_count_is_constant(
+    client,
+    chair,
+    council_member,
+    council,
+    producer_org,
+    item_count,
+    warm_caches,
+    django_assert_num_queries,
+):
+    for dossier in _dossiers(council, producer_org, item_count):
+        submitted_sheet(dossier, chair, 70)
+        submitted_sheet(dossier, council_member, 80)
+    client.force_login(chair)
+
+    with django_assert_num_queries(7):
+        response = client.get(reverse("evaluations:council-detail", kwargs={"pk": council.pk}))
+
+    assert len(response.context["dossiers"]) == item_count
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("item_count", [1, 3])
+def test_provincial_office_council_list_query_count_is_constant(
+    client, provincial_office, round_, item_count, warm_caches, django_assert_num_queries
+):
+    factories.CouncilFactory.create_batch(item_count, round=round_)
+    client.force_login(provincial_office)
+
+    with django_assert_num_queries(4):
+        response = client.get(reverse("evaluations:council-list"))
+
+    assert len(response.context["councils"]) == item_count
