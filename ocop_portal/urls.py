@@ -10,6 +10,8 @@ admin.site.site_header = _("OCOP portal administration")
 admin.site.site_title = _("OCOP portal")
 admin.site.index_title = _("Provincial administration")
 
+handler500 = "ocop_portal.views.server_error"
+
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
@@ -19,5 +21,9 @@ urlpatterns = [
     path("producer/", include("producers.urls")),
     path("products/", include("products.urls")),
     path("evaluations/", include("evaluations.urls")),
+    path("catalogue/", include("catalogue.urls")),
+    path("programme/", include("programme.urls")),
+    path("reports/", include("reports.urls")),
+    path("jobs/", include("jobs.urls")),
     path("admin/", admin.site.urls),
 ]
