@@ -61,10 +61,25 @@ def page(browser, live_server, viewport, settings):
 
 
 def sign_in(page, email: str, password: str) -> None:
+    """Sign in through the form, as a person would."""
     page.goto("/accounts/sign-in/")
     page.get_by_label("Email").fill(email)
     page.get_by_label("Mật khẩu").fill(password)
-    page.get_by_role("button", name="Đăng nhập").click()
+    page.get_by_role("main").get_by_role("button", name="Đăng nhập").click()
+
+
+def sign_in_as(page, user) -> None:
+    """Sign in through a session cookie, for journeys that are not about signing in."""
+    from django.conf import settings
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    # The page fixture points SITE_URL at the live server.
+    page.context.add_cookies(
+        [{"name": cookie.key, "value": cookie.value, "url": settings.SITE_URL}]
+    )
 
 
 @pytest.fixture(autouse=True)

@@ -4,33 +4,17 @@ every criterion (each autosaved), sees the running total, submits, and finds the
 from decimal import Decimal
 
 import pytest
-from django.conf import settings as django_settings
-from django.test import Client
 from playwright.sync_api import expect
 
 from accounts.models import Role
 from evaluations import scoring
 from evaluations.models import CouncilRole, DossierState, RoundState, ScoreSheet
 from tests import factories
+from tests.e2e.conftest import sign_in_as
 
 pytestmark = pytest.mark.e2e
 
 CRITERIA_SET = 25  # ornamental animals: the shortest sheet (25 criteria)
-
-
-def _signed_in_as(page, user, live_server, settings) -> None:
-    """Sign in through a session cookie: the sign-in form has its own journey.
-
-    The live server starts before the per-test settings apply, so it still redirects plain HTTP
-    to HTTPS; the header says the request came through a TLS-terminating proxy, and the browser's
-    plain-HTTP origin is trusted for the CSRF check of the autosaves and the submission.
-    """
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies[django_settings.SESSION_COOKIE_NAME]
-    page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
-    page.set_extra_http_headers({"X-Forwarded-Proto": "https"})
-    settings.CSRF_TRUSTED_ORIGINS = [live_server.url]
 
 
 @pytest.mark.django_db(transaction=True)
@@ -54,7 +38,7 @@ def test_council_member_fills_and_submits_a_score_sheet(page, live_server, setti
     )
     factories.DocumentFactory(product=dossier.product, title="Giấy chứng nhận đăng ký kinh doanh")
     leaves = scoring.load_criteria_set("26/2026", CRITERIA_SET).leaf_criteria()
-    _signed_in_as(page, member, live_server, settings)
+    sign_in_as(page, member)
 
     page.goto("/evaluations/sheets/")
     page.get_by_role("link", name="Cá chép Koi Hưng Yên").click()

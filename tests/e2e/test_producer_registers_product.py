@@ -27,14 +27,11 @@ def _field(page, label: str):
 def test_producer_signs_up_fills_the_profile_and_registers_a_product(
     page, tmp_path, live_server, settings
 ):
-    # The request comes "through a TLS proxy" (the header below): its origin must be trusted.
-    settings.CSRF_TRUSTED_ORIGINS = [live_server.url]
     commune = Commune.objects.filter(province_id=33).order_by("code").first()
     photo = tmp_path / "mat-ong.jpg"
     photo.write_bytes(image_bytes("JPEG", size=(800, 600), exif=True))
     scan = tmp_path / "dang-ky-kinh-doanh.pdf"
     scan.write_bytes(PDF)
-    page.set_extra_http_headers({"X-Forwarded-Proto": "https"})
 
     # Sign up and confirm the email.
     page.goto("/accounts/sign-up/")

@@ -6,14 +6,13 @@ import io
 from decimal import Decimal
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from openpyxl import load_workbook
 
 from accounts.models import Role
 from evaluations.models import Certificate, DossierState, RoundState
 from regions.models import Commune
 from tests import factories
+from tests.e2e.conftest import sign_in_as
 
 pytestmark = pytest.mark.e2e
 
@@ -33,19 +32,6 @@ def _recognise(commune, stars: int, issuer, round_) -> Certificate:
     return certificate
 
 
-def _signed_in_as(page, user, live_server) -> None:
-    """Sign in through a session cookie (the sign-in form has its own journey).
-
-    The live server starts before the per-test settings apply, so it still redirects plain HTTP
-    to HTTPS; the header says the request came through a TLS-terminating proxy.
-    """
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
-    page.set_extra_http_headers({"X-Forwarded-Proto": "https"})
-
-
 def test_provincial_office_reads_the_dashboard_and_exports_it(page, live_server):
     office = factories.UserFactory(
         email="vanphong@example.vn", role=Role.PROVINCIAL_OFFICE, province_id=33, is_staff=True
@@ -56,7 +42,7 @@ def test_provincial_office_reads_the_dashboard_and_exports_it(page, live_server)
         _recognise(commune, stars, office, round_)
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
-    _signed_in_as(page, office, live_server)
+    sign_in_as(page, office)
 
     page.goto("/")
     page.get_by_role("link", name="Bảng tổng hợp").first.click()
