@@ -17,7 +17,7 @@ def test_pages_answer_503_while_the_database_is_down(client_without_raising, mon
 
     monkeypatch.setattr("django.db.backends.utils.CursorWrapper.execute", refuse)
 
-    response = client_without_raising.get(reverse("accounts:login"))
+    response = client_without_raising.get(reverse("catalogue:list"))
 
     assert response.status_code == 503
     assert response["Retry-After"] == "30"
