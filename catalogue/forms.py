@@ -3,6 +3,7 @@ so every result page has a URL that can be shared."""
 
 from django import forms
 from django.conf import settings
+from django.core.cache import cache
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -38,6 +39,35 @@ def _sectors() -> dict[str, tuple[str, list[int]]]:
     for info in list_criteria_sets(CURRENT_DECISION):
         sectors.setdefault(slugify(fold(info.sector)), (info.sector, []))[1].append(info.number)
     return sectors
+
+
+AREAS_CACHE_SECONDS = 600
+
+
+def _listed_areas(current=None) -> tuple[list[int], list[int]]:
+    """Former districts and communes of the province that have listed products.
+
+    Joining every current certificate to its commune costs more than the rest of the page at
+    national scale, and the answer changes only when a recognition is decided: it is cached for
+    a few minutes (a new area appears in the filter at most that late; its products are listed
+    at once).
+    """
+    province = settings.OCOP_PROVINCE_CODE
+
+    def compute():
+        listed = current if current is not None else Certificate.objects.current()
+        rows = (
+            Commune.objects.filter(
+                province_id=province, producers__products__certificates__in=listed
+            )
+            .values_list("pk", "former_district_id")
+            .distinct()
+        )
+        communes = sorted({pk for pk, _district in rows})
+        districts = sorted({district for _pk, district in rows if district})
+        return districts, communes
+
+    return cache.get_or_set(f"catalogue:areas:{province}", compute, AREAS_CACHE_SECONDS)
 
 
 class AreaChoiceField(forms.ModelChoiceField):
@@ -88,18 +118,13 @@ class CatalogueFilterForm(forms.Form):
             (info.number, f"{info.number}. {info.name}")
             for info in list_criteria_sets(CURRENT_DECISION)
         ]
-        listed = current if current is not None else Certificate.objects.current()
-        province = settings.OCOP_PROVINCE_CODE
-        self.fields["district"].queryset = FormerDistrict.objects.filter(
-            province_id=province, communes__producers__products__certificates__in=listed
-        ).distinct()
-        communes = Commune.objects.filter(
-            province_id=province, producers__products__certificates__in=listed
-        )
+        district_ids, commune_ids = _listed_areas(current)
+        self.fields["district"].queryset = FormerDistrict.objects.filter(pk__in=district_ids)
+        communes = Commune.objects.filter(pk__in=commune_ids)
         district = self.data.get("district", "")
         if district.isdigit():  # a chosen former district narrows the communes offered
             communes = communes.filter(former_district_id=int(district))
-        self.fields["commune"].queryset = communes.distinct()
+        self.fields["commune"].queryset = communes
         self.fields["q"].widget.attrs.update(
             {"class": "form-control", "type": "search", "placeholder": _("e.g. mat ong")}
         )

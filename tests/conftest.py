@@ -14,6 +14,7 @@ import zoneinfo
 
 import pytest
 import time_machine
+from django.core.cache import cache
 
 from accounts.models import Role
 from regions.loading import load_regions
@@ -50,6 +51,7 @@ def _test_settings(settings, tmp_path):
     settings.SECURE_SSL_REDIRECT = False
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.LANGUAGE_CODE = "vi"
+    cache.clear()  # cached figures and choices must not leak from one test into the next
 
 
 @pytest.fixture

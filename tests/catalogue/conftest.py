@@ -4,6 +4,7 @@ import pytest
 from django.core.files.base import ContentFile
 from PIL import Image
 
+from catalogue.forms import _listed_areas
 from ocop_portal.context_processors import _province_name
 from products.models import ProductPhoto
 from tests import factories
@@ -24,8 +25,10 @@ def listed(producer_org):
 
 @pytest.fixture
 def warm_caches(settings):
-    """The header's province name is cached per process; load it so query counts are exact."""
+    """The header's province name and the filter's areas are cached; load them so query counts
+    are exact."""
     _province_name(settings.OCOP_PROVINCE_CODE)
+    _listed_areas()
 
 
 @pytest.fixture
