@@ -1,1 +1,4 @@
-from . import result_admin  # noqa: F401  (registers the approval screens)
+from . import (
+    result_admin,  # noqa: F401  (registers the approval screens)
+    round_admin,  # noqa: F401  (rounds, moved by actions only)
+)

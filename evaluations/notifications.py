@@ -1,72 +1,129 @@
-"""Emails sent when a dossier moves. Called after commit: a failure is logged, never raised."""
+"""Emails sent when a dossier moves, in Vietnamese, to the people the move concerns.
+
+Called after the transaction commits (``transitions.core.apply``): the move is already saved, so
+a failing mail server is logged and never undoes it. Each person gets their own message, so a
+producer never sees officials' addresses (nor the other way round).
+"""
 
 import logging
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage, get_connection
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 from accounts.models import Role, User
 
-from .models import Dossier, DossierEvent
+from . import deadlines, services
+from .models import DossierAction as A
+from .models import DossierEvent
 
 logger = logging.getLogger(__name__)
 
-# Who hears about each action, besides the producer's own accounts.
-_OFFICIALS_BY_ACTION = {
-    "submit": "local",
-    "resubmit": "local",
-    "withdraw": "local",
-    "forward": "province",
-    "close_scoring": "approvers",
+PRODUCER, LOCAL, PROVINCE, APPROVERS = "producer", "local", "province", "approvers"
+# action -> who hears about it (the person who acted never does).
+AUDIENCES: dict[str, frozenset[str]] = {
+    A.SUBMIT: frozenset({PRODUCER, LOCAL}),
+    A.RESUBMIT: frozenset({PRODUCER, LOCAL}),
+    A.WITHDRAW: frozenset({PRODUCER, LOCAL}),
+    A.RETURN: frozenset({PRODUCER, LOCAL}),
+    A.ACCEPT: frozenset({PRODUCER, LOCAL}),
+    A.REJECT: frozenset({PRODUCER, LOCAL}),
+    A.FORWARD: frozenset({PRODUCER, LOCAL, PROVINCE}),
+    A.ASSIGN: frozenset({PRODUCER}),
+    A.CLOSE_SCORING: frozenset({APPROVERS}),
+    A.APPROVE: frozenset({PRODUCER, LOCAL, PROVINCE}),
+    A.NOTIFY_NOT_RECOGNISED: frozenset({PRODUCER, LOCAL, PROVINCE}),
+    A.NOMINATE: frozenset({PRODUCER, LOCAL, PROVINCE}),
+    A.RECORD_MINISTRY_RESULT: frozenset({PRODUCER, LOCAL, PROVINCE}),
 }
 
 
-def _recipients(dossier: Dossier, action: str) -> list[str]:
-    emails = set(
-        User.objects.filter(
-            is_active=True, producer_membership__producer=dossier.product.producer
-        ).values_list("email", flat=True)
-    )
+def _people(dossier, audience: str):
     commune = dossier.product.producer.commune
-    audience = _OFFICIALS_BY_ACTION.get(action)
-    officials = User.objects.filter(is_active=True)
-    if audience == "local":
-        officials = officials.filter(role=Role.LOCAL_OFFICER).filter(
-            Q(jurisdiction_commune=commune) | Q(jurisdiction_district_id=commune.former_district_id)
-        )
-    elif audience == "province":
-        officials = officials.filter(
-            role=Role.PROVINCIAL_OFFICE, province_id=dossier.round.province_id
-        )
-    elif audience == "approvers":
-        officials = officials.filter(role=Role.APPROVER, province_id=dossier.round.province_id)
-    else:
-        officials = officials.none()
-    emails.update(officials.values_list("email", flat=True))
-    return sorted(emails)
+    active = User.objects.filter(is_active=True).exclude(email="")
+    if audience == PRODUCER:
+        return active.filter(producer_membership__producer_id=dossier.product.producer_id)
+    if audience == LOCAL:
+        area = Q(jurisdiction_commune_id=commune.pk)
+        if commune.former_district_id:
+            area |= Q(jurisdiction_district_id=commune.former_district_id)
+        return active.filter(area, role=Role.LOCAL_OFFICER)
+    role = Role.PROVINCIAL_OFFICE if audience == PROVINCE else Role.APPROVER
+    return active.filter(role=role, province_id=dossier.round.province_id)
 
 
-def notify_state_change(dossier_id: int, action: str) -> None:
+def recipients(event: DossierEvent) -> list[tuple[User, str]]:
+    """(person, audience) pairs for an event, each person once, the actor left out."""
+    seen, found = {event.actor_id}, []
+    for audience in sorted(AUDIENCES.get(event.action, ())):
+        for user in _people(event.dossier, audience).order_by("pk"):
+            if user.pk not in seen:
+                seen.add(user.pk)
+                found.append((user, audience))
+    return found
+
+
+def _next_step(event: DossierEvent, audience: str) -> str:
+    dossier = event.dossier
+    if audience == LOCAL and event.action in {A.SUBMIT, A.RESUBMIT}:
+        clock = deadlines.local_review_clock(dossier)
+        if clock is not None:
+            return _(
+                "Please check the dossier and decide within %(days)s working days, by %(due)s."
+            ) % {"days": clock.limit, "due": clock.due_on.strftime("%d/%m/%Y")}
+    if audience == PRODUCER:
+        steps = {
+            A.SUBMIT: _("The local officer will review it within 15 working days."),
+            A.RESUBMIT: _("The local officer will review it within 15 working days."),
+            A.RETURN: _(
+                "Correct the items listed below, then resubmit the dossier on the portal "
+                "while the round is open."
+            ),
+            A.ACCEPT: _("The local officer will forward it to the province."),
+            A.FORWARD: _("The provincial council will evaluate it in this round."),
+        }
+        return steps.get(event.action, "")
+    if audience == PROVINCE and event.action == A.FORWARD:
+        return _("The dossier awaits the province's intake and assignment to a council.")
+    return ""
+
+
+def _message(event: DossierEvent, user: User, audience: str) -> EmailMessage:
+    dossier = event.dossier
+    items = [
+        {"label": services.item_label(item.get("item", "")), "comment": item.get("comment", "")}
+        for item in event.data.get("items", [])
+    ]
+    context = {
+        "dossier": dossier,
+        "event": event,
+        "recipient": user,
+        "items": items,
+        "next_step": _next_step(event, audience),
+        "url": f"{settings.SITE_URL}{dossier.get_absolute_url()}",
+    }
+    subject = render_to_string("evaluations/email/state_subject.txt", context)
+    body = render_to_string("evaluations/email/state_body.txt", context)
+    return EmailMessage(" ".join(subject.split()), body, None, [user.email])
+
+
+def notify_state_change(event_id: int) -> int:
+    """Email everyone concerned by a dossier's move; returns how many messages were sent."""
     try:
-        dossier = Dossier.objects.select_related(
-            "round", "product", "product__producer", "product__producer__commune"
-        ).get(pk=dossier_id)
-        event = DossierEvent.objects.filter(dossier=dossier, action=action).last()
-        recipients = _recipients(dossier, action)
-        if not recipients:
-            return
+        event = DossierEvent.objects.select_related(
+            "actor",
+            "dossier__round",
+            "dossier__product__producer__commune",
+        ).get(pk=event_id)
         # Notices go out in Vietnamese, whatever language the actor was browsing in.
         with translation.override("vi"):
-            context = {
-                "dossier": dossier,
-                "event": event,
-                "url": f"{settings.SITE_URL}{dossier.get_absolute_url()}",
-            }
-            subject = render_to_string("evaluations/email/state_subject.txt", context).strip()
-            body = render_to_string("evaluations/email/state_body.txt", context)
-        send_mail(subject, body, None, recipients)
+            messages = [_message(event, user, audience) for user, audience in recipients(event)]
+        if not messages:
+            return 0
+        return get_connection().send_messages(messages) or 0
     except Exception:
-        logger.exception("Could not send the notice for dossier %s (%s)", dossier_id, action)
+        logger.exception("Could not send the notices of dossier event %s", event_id)
+        return 0

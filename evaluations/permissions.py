@@ -7,9 +7,9 @@ outside the user's reach is a 404, never a 403 that confirms it exists.
 
 from django.http import Http404
 
-from accounts.models import Role
+from accounts.models import PROVINCIAL_ROLES, Role
 
-from .models import CouncilRole, Dossier, DossierState
+from .models import Council, CouncilRole, Dossier, DossierState, Round, ScoreSheet
 
 
 def _is_member_of_producer(user, producer_id: int) -> bool:
@@ -58,14 +58,72 @@ def can_edit_dossier(user, dossier: Dossier) -> bool:
     )
 
 
+def is_producer_of(user, dossier: Dossier) -> bool:
+    """Acts for the dossier's producer: may submit, resubmit or withdraw it (the state table
+    decides when)."""
+    return user.role == Role.PRODUCER and _is_member_of_producer(user, dossier.product.producer_id)
+
+
 def can_review(user, dossier: Dossier) -> bool:
     """Local review: the officer whose jurisdiction holds the producer's commune."""
     return user.role == Role.LOCAL_OFFICER and user.covers_commune(dossier.product.producer.commune)
 
 
 def can_manage_round(user, province_id: int) -> bool:
-    return user.role in {Role.PROVINCIAL_OFFICE, Role.ADMINISTRATOR} and _in_province(
-        user, province_id
+    """Create, edit, open and close rounds: the provincial OCOP office of that province."""
+    return (
+        user.is_authenticated
+        and user.is_active
+        and user.role in {Role.PROVINCIAL_OFFICE, Role.ADMINISTRATOR}
+        and _in_province(user, province_id)
+    )
+
+
+def can_view_round(user, round_: Round) -> bool:
+    """Twin of ``Round.objects.visible_to``: the province's officials, the local officers whose
+    jurisdiction lies in it, and the producers located in it."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if user.role == Role.ADMINISTRATOR and not user.province_id:
+        return True
+    if user.role in PROVINCIAL_ROLES:
+        return user.province_id == round_.province_id
+    if user.role == Role.LOCAL_OFFICER:
+        area = user.jurisdiction
+        return area is not None and area.province_id == round_.province_id
+    if user.role == Role.PRODUCER:
+        membership = getattr(user, "producer_membership", None)
+        return membership is not None and membership.producer.commune.province_id == (
+            round_.province_id
+        )
+    return False
+
+
+def get_round_for(user, pk: int) -> Round:
+    """Fetch a round the user may see, or raise 404."""
+    round_ = Round.objects.filter(pk=pk).first()
+    if round_ is None or not can_view_round(user, round_):
+        raise Http404
+    return round_
+
+
+def can_use_queue(user) -> bool:
+    """The local review queue is the local officers' page."""
+    return user.is_authenticated and user.is_active and user.role == Role.LOCAL_OFFICER
+
+
+def can_list_province_dossiers(user) -> bool:
+    """The province-wide list of dossiers: the provincial office, approvers, administrators."""
+    return user.is_authenticated and user.is_active and user.role in PROVINCE_OFFICIALS
+
+
+def can_file_dossier(user, product) -> bool:
+    """Enter a product in a round: an account acting for the product's producer."""
+    return (
+        user.is_authenticated
+        and user.is_active
+        and user.role == Role.PRODUCER
+        and _is_member_of_producer(user, product.producer_id)
     )
 
 
@@ -81,15 +139,62 @@ def can_chair(user, dossier: Dossier) -> bool:
     return user.role == Role.COUNCIL_MEMBER and council_role(user, dossier) == CouncilRole.CHAIR
 
 
+OVERSEEING_ROLES = frozenset({CouncilRole.CHAIR, CouncilRole.SECRETARY})
+PROVINCE_OFFICIALS = frozenset({Role.PROVINCIAL_OFFICE, Role.APPROVER, Role.ADMINISTRATOR})
+
+
+def can_view_sheet(user, sheet: ScoreSheet) -> bool:
+    """A member's score sheet is private until submitted (or a conflict declared); then the
+    council's chair and secretary and the province's officials may read it, never other members.
+    Twin of ``ScoreSheet.objects.visible_to``."""
+    if not can_view_dossier(user, sheet.dossier):
+        return False
+    if sheet.member_id == user.pk:
+        return True
+    if not (sheet.is_submitted or sheet.conflict_of_interest):
+        return False
+    if user.role == Role.COUNCIL_MEMBER:
+        return council_role(user, sheet.dossier) in OVERSEEING_ROLES
+    return user.role in PROVINCE_OFFICIALS
+
+
+def can_oversee_council(user, council: Council) -> bool:
+    """Follow a council's progress (members' submitted totals, spreads): the province's officials,
+    and the council's chair and secretary. Twin of ``Council.objects.visible_to``."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    province_id = council.round.province_id
+    if user.role in PROVINCE_OFFICIALS:
+        return _in_province(user, province_id)
+    if user.role == Role.COUNCIL_MEMBER:
+        return (
+            _in_province(user, province_id)
+            and council.members.filter(user=user, role__in=OVERSEEING_ROLES).exists()
+        )
+    return False
+
+
+def can_manage_council(user, council: Council) -> bool:
+    return can_manage_round(user, council.round.province_id)
+
+
+def get_council_for(user, pk: int) -> Council:
+    """Fetch a council whose progress the user may follow, or raise 404."""
+    council = Council.objects.select_related("round").filter(pk=pk).first()
+    if council is None or not can_oversee_council(user, council):
+        raise Http404
+    return council
+
+
 def can_approve(user, dossier: Dossier) -> bool:
     return user.role == Role.APPROVER and _in_province(user, dossier.round.province_id)
 
 
 # action -> predicate; evaluations.transitions asks here before every move.
 _ACTION_PREDICATES = {
-    "submit": can_edit_dossier,
-    "resubmit": can_edit_dossier,
-    "withdraw": can_edit_dossier,
+    "submit": is_producer_of,
+    "resubmit": is_producer_of,
+    "withdraw": is_producer_of,
     "return": can_review,
     "accept": can_review,
     "reject": can_review,
@@ -113,7 +218,12 @@ def get_dossier_for(user, pk: int) -> Dossier:
     """Fetch a dossier the user may see, or raise 404 (outsiders learn nothing)."""
     dossier = (
         Dossier.objects.select_related(
-            "round", "product", "product__producer", "product__producer__commune", "council"
+            "round",
+            "product",
+            "product__producer",
+            "product__producer__commune__former_district",
+            "council",
+            "previous_certificate",
         )
         .filter(pk=pk)
         .first()

@@ -1,5 +1,35 @@
-from django.urls import path
+from django.urls import include, path
+
+from . import council_urls
+from .views import actions, dossiers, lists, rounds
 
 app_name = "evaluations"
 
-urlpatterns: list = []
+round_urls = [
+    path("", rounds.round_detail, name="round-detail"),
+    path("edit/", rounds.round_edit, name="round-edit"),
+    path("state/", rounds.round_move, name="round-move"),
+]
+
+dossier_urls = [
+    path("", dossiers.dossier_detail, name="dossier-detail"),
+    path("submit/", actions.dossier_submit, name="dossier-submit"),
+    path("resubmit/", actions.dossier_resubmit, name="dossier-resubmit"),
+    path("withdraw/", actions.dossier_withdraw, name="dossier-withdraw"),
+    path("return/", actions.dossier_return, name="dossier-return"),
+    path("accept/", actions.dossier_accept, name="dossier-accept"),
+    path("reject/", actions.dossier_reject, name="dossier-reject"),
+    path("forward/", actions.dossier_forward, name="dossier-forward"),
+]
+
+urlpatterns: list = [
+    path("rounds/", rounds.round_list, name="round-list"),
+    path("rounds/new/", rounds.round_create, name="round-create"),
+    path("rounds/<int:pk>/", include(round_urls)),
+    path("queue/", lists.queue, name="queue"),
+    path("dossiers/", lists.dossier_list, name="dossier-list"),
+    path("dossiers/mine/", lists.my_dossiers, name="my-dossiers"),
+    path("dossiers/new/", dossiers.dossier_create, name="dossier-create"),
+    path("dossiers/<int:pk>/", include(dossier_urls)),
+]
+urlpatterns += council_urls.urlpatterns

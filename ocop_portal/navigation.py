@@ -7,15 +7,40 @@ from accounts.models import ADMIN_ROLES, Role
 
 # role -> [(label, url name)]; entries are added as the apps that serve them land.
 _NAV_BY_ROLE: dict[str, list[tuple[str, str]]] = {
-    Role.PRODUCER: [],
-    Role.LOCAL_OFFICER: [],
-    Role.PROVINCIAL_OFFICE: [],
-    Role.COUNCIL_MEMBER: [],
-    Role.APPROVER: [],
+    Role.PRODUCER: [
+        (_("My dashboard"), "producers:dashboard"),
+        (_("Products"), "products:list"),
+        (_("My dossiers"), "evaluations:my-dossiers"),
+        (_("Producer profile"), "producers:profile"),
+        (_("Product ideas"), "programme:ideas"),
+    ],
+    Role.LOCAL_OFFICER: [
+        (_("Review queue"), "evaluations:queue"),
+        (_("Dashboard"), "reports:dashboard"),
+        (_("Product ideas"), "programme:ideas"),
+    ],
+    Role.PROVINCIAL_OFFICE: [
+        (_("Dashboard"), "reports:dashboard"),
+        (_("Rounds"), "evaluations:round-list"),
+        (_("Dossiers"), "evaluations:dossier-list"),
+        (_("Import certificates"), "reports:import"),
+        (_("Plan targets"), "programme:targets"),
+        (_("Support"), "programme:support-list"),
+        (_("Councils"), "evaluations:council-list"),
+    ],
+    Role.COUNCIL_MEMBER: [(_("My score sheets"), "evaluations:my-sheets")],
+    Role.APPROVER: [
+        (_("Dashboard"), "reports:dashboard"),
+        (_("Dossiers"), "evaluations:dossier-list"),
+    ],
     Role.ADMINISTRATOR: [],
 }
 
-_PUBLIC_NAV: list[tuple[str, str]] = []
+_PUBLIC_NAV: list[tuple[str, str]] = [
+    (_("Catalogue"), "catalogue:list"),
+    (_("Verify a certificate"), "catalogue:verify-lookup"),
+    (_("OCOP events"), "programme:events"),
+]
 
 
 def nav_for(user) -> list[dict]:

@@ -75,6 +75,9 @@ INSTALLED_APPS = [
     "products",
     "evaluations",
     "catalogue",
+    "programme",
+    "reports",
+    "jobs",
 ]
 
 MIDDLEWARE = [
@@ -124,6 +127,24 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Several app servers share one Redis for the cache and sessions (deploy/README.md). Sessions are
+# "cached_db": read from Redis, written through to PostgreSQL, so a Redis restart or eviction
+# signs nobody out. Without REDIS_URL (one process, `make run`), a local-memory cache and
+# database sessions.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "ocop",
+        }
+    }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
@@ -175,6 +196,26 @@ STORAGES = {
         )
     },
 }
+# USE_S3=1 keeps uploads in an S3-compatible bucket (django-storages; `pip install ".[s3]"`) so
+# every app server sees them. The bucket stays private and URLs unsigned: nobody downloads from
+# the bucket directly, the permission-checked views stream the files.
+if envbool("USE_S3", False):
+    if not os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+        raise ImproperlyConfigured("USE_S3=1 needs AWS_STORAGE_BUCKET_NAME.")
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            # Empty keys: boto3 looks for credentials itself (instance role, ~/.aws).
+            "access_key": os.environ.get("AWS_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("AWS_SECRET_ACCESS_KEY") or None,
+            "default_acl": "private",
+            "querystring_auth": False,
+            "file_overwrite": False,
+        },
+    }
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 
@@ -192,6 +233,23 @@ EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", False)
 EMAIL_TIMEOUT = envint("EMAIL_TIMEOUT", 10)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "OCOP <no-reply@ocop.localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Background jobs (ocop_portal/tasks.py): Celery with Redis as the broker, by default the same
+# Redis as the cache. Without a broker, jobs run inline in the process that queues them.
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", REDIS_URL)
+# The test suite always runs jobs inline, whatever the environment says about a broker.
+CELERY_TASK_ALWAYS_EAGER = envbool("CELERY_TASK_ALWAYS_EAGER", TESTING or not CELERY_BROKER_URL)
+# Inline, Celery still opens a (never used) producer; the in-memory transport needs no server.
+CELERY_BROKER_URL = CELERY_BROKER_URL or "memory://"
+CELERY_TASK_IGNORE_RESULT = True  # outcomes that matter are rows (jobs.Job), not Celery results
+CELERY_TASK_ACKS_LATE = True  # a job whose worker dies is run again, not lost
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1  # long jobs: a worker takes one at a time
+CELERY_TASK_TIME_LIMIT = envint("CELERY_TASK_TIME_LIMIT", 600)
+CELERY_TASK_SOFT_TIME_LIMIT = int(CELERY_TASK_TIME_LIMIT * 0.9)  # SoftTimeLimitExceeded first
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False  # keep LOGGING below
+CELERY_TIMEZONE = TIME_ZONE
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

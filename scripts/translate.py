@@ -48,6 +48,7 @@ def merge(translations: dict[str, str]) -> int:
         if "fuzzy" in entry.flags and key in translations:
             entry.flags.remove("fuzzy")
             entry.previous_msgid = None
+            entry.previous_msgid_plural = None
     catalogue.metadata["Language"] = "vi"
     catalogue.metadata["Plural-Forms"] = "nplurals=1; plural=0;"
     catalogue.metadata["Content-Type"] = "text/plain; charset=UTF-8"

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from accounts.models import Role, User
 from evaluations.models import (
+    Certificate,
     Council,
     CouncilMember,
     CouncilResult,
@@ -17,6 +18,7 @@ from evaluations.models import (
     Round,
     RoundState,
 )
+from evaluations.models.certificate import VALIDITY_MONTHS, add_months
 from producers.models import Gender, Membership, Producer, ProducerKind
 from products.models import EvidenceDocument, EvidenceKind, Product, SelfAssessment
 from regions.models import Commune
@@ -152,3 +154,136 @@ class CouncilResultFactory(factory.django.DjangoModelFactory):
     member_totals = factory.LazyFunction(dict)
     spread = Decimal("4.00")
     closed_by = factory.SubFactory(UserFactory, role=Role.COUNCIL_MEMBER, province_id=33)
+
+
+class CertificateFactory(factory.django.DjangoModelFactory):
+    """A recognition written directly, for arranging catalogue and verification tests.
+
+    Numbers use province 99 so they never collide with those issue_certificate gives (33).
+    Tests of numbering, validity and replacement call evaluations.certificates instead.
+    """
+
+    class Meta:
+        model = Certificate
+
+    dossier = factory.SubFactory(DossierFactory, state="approved")
+    product = factory.SelfAttribute("dossier.product")
+    number = factory.Sequence(lambda n: f"OCOP-99-2026-{n + 1:04d}")
+    product_code = factory.Sequence(lambda n: f"99-99999-{n + 1:03d}-2026")
+    stars = 4
+    average = Decimal("75.00")
+    decision_number = factory.Sequence(lambda n: f"{n + 100}/QĐ-UBND")
+    decision_date = factory.LazyFunction(timezone.localdate)
+    valid_until = factory.LazyAttribute(lambda c: add_months(c.decision_date, VALIDITY_MONTHS))
+    issued_by = factory.SubFactory(UserFactory, role=Role.APPROVER, province_id=33)
+    search_text = factory.LazyAttribute(
+        lambda c: Certificate(
+            product=c.product, product_code=c.product_code, number=c.number
+        ).build_search_text()
+    )
+
+
+class PhotoFactory(factory.django.DjangoModelFactory):
+    """A product photo as the upload service leaves it: a JPEG and its thumbnail."""
+
+    class Meta:
+        model = "products.ProductPhoto"
+
+    product = factory.SubFactory(ProductFactory)
+    image = factory.django.ImageField(width=64, height=48, format="JPEG", filename="anh.jpg")
+    thumbnail = factory.django.ImageField(width=32, height=24, format="JPEG", filename="nho.jpg")
+    position = factory.Sequence(lambda n: n)
+
+
+class InvitationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "producers.Invitation"
+
+    producer = factory.SubFactory(ProducerFactory)
+    email = factory.Sequence(lambda n: f"moi{n}@example.vn")
+    invited_by = factory.SubFactory(UserFactory)
+    token = factory.Sequence(lambda n: f"invitation-token-{n:08d}")
+
+
+# Provincial programme (programme app) -------------------------------------------------------
+
+
+class ProductIdeaFactory(factory.django.DjangoModelFactory):
+    """An idea at the first stage; set ``stage`` to arrange a later one."""
+
+    class Meta:
+        model = "programme.ProductIdea"
+
+    producer = factory.SubFactory(ProducerFactory)
+    name = factory.Sequence(lambda n: f"Trà hoa sen {n}")
+    description = "Trà ướp hoa sen Tây Hồ, đóng hộp quà tặng."
+    entered_by = factory.SubFactory(UserFactory)
+
+
+class SupportRecordFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "programme.SupportRecord"
+
+    producer = factory.SubFactory(ProducerFactory)
+    kind = "packaging_design"
+    source = "provincial"
+    amount_vnd = 15_000_000
+    given_on = datetime.date(2026, 5, 20)
+    recorded_by = factory.SubFactory(UserFactory, role=Role.PROVINCIAL_OFFICE, province_id=33)
+
+
+class SalesPointFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "programme.SalesPoint"
+
+    product = factory.SubFactory(ProductFactory)
+    kind = "shop"
+    name = factory.Sequence(lambda n: f"Cửa hàng OCOP số {n}")
+    address = "12 Phố Hiến, Hưng Yên"
+
+
+class TradeEventFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "programme.TradeEvent"
+
+    name = factory.Sequence(lambda n: f"Hội chợ OCOP lần {n + 1}")
+    starts_on = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=20))
+    ends_on = factory.LazyAttribute(lambda e: e.starts_on + datetime.timedelta(days=3))
+    place = "Quảng trường Nguyễn Văn Linh, Hưng Yên"
+    organiser = "Sở Nông nghiệp và Môi trường"
+    created_by = factory.SubFactory(UserFactory, role=Role.PROVINCIAL_OFFICE, province_id=33)
+
+
+class EventParticipationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "programme.EventParticipation"
+
+    event = factory.SubFactory(TradeEventFactory)
+    product = factory.SubFactory(ProductFactory)
+
+
+def complete_answers(criteria_decision: str = "26/2026", criteria_set: int = 4) -> dict[str, str]:
+    """Every criterion of the set answered with its first option: a complete self-assessment."""
+    from evaluations import scoring
+
+    sheet = scoring.load_criteria_set(criteria_decision, criteria_set)
+    return {leaf.code: str(leaf.options[0].points) for leaf in sheet.leaf_criteria()}
+
+
+def complete_product(producer, **kwargs) -> Product:
+    """A product whose dossier can be submitted: the required documents (a food, so the
+    food-safety certificate too), a photo and a complete self-assessment."""
+    product = ProductFactory(producer=producer, **kwargs)
+    for kind in (
+        EvidenceKind.BUSINESS_REGISTRATION,
+        EvidenceKind.QUALITY_DECLARATION,
+        EvidenceKind.TEST_REPORT,
+        EvidenceKind.FOOD_SAFETY,
+    ):
+        DocumentFactory(product=product, kind=kind)
+    PhotoFactory(product=product)
+    SelfAssessmentFactory(
+        product=product,
+        points_by_code=complete_answers(product.criteria_decision, product.criteria_set),
+    )
+    return product

@@ -1,7 +1,8 @@
-from .audit import DossierEvent
+from .audit import DossierAction, DossierEvent
 from .certificate import (
     Certificate,
     CertificateStatus,
+    Notice,
     RevocationGround,
     Sequence,
 )
@@ -19,9 +20,11 @@ __all__ = [
     "CouncilResult",
     "CouncilRole",
     "Dossier",
+    "DossierAction",
     "DossierEvent",
     "DossierKind",
     "DossierState",
+    "Notice",
     "RevocationGround",
     "Round",
     "RoundState",

@@ -3,6 +3,39 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+class DossierAction(models.TextChoices):
+    """What a dossier event records: a transition (evaluations.transitions), its creation or an
+    edit of its content after submission."""
+
+    CREATE = "create", _("Dossier created")
+    SUBMIT = "submit", _("Submitted")
+    RESUBMIT = "resubmit", _("Resubmitted after correction")
+    WITHDRAW = "withdraw", _("Withdrawn by the producer")
+    RETURN = "return", _("Returned for correction")
+    ACCEPT = "accept", _("Accepted locally")
+    REJECT = "reject", _("Rejected")
+    FORWARD = "forward", _("Forwarded to the province")
+    ASSIGN = "assign", _("Assigned to a council")
+    CLOSE_SCORING = "close_scoring", _("Council scoring closed")
+    SEND_BACK = "send_back", _("Sent back to the council")
+    APPROVE = "approve", _("Recognised by the province")
+    NOTIFY_NOT_RECOGNISED = "notify_not_recognised", _("Not recognised (notice)")
+    NOMINATE = "nominate", _("Nominated for national 5★ evaluation")
+    RECORD_MINISTRY_RESULT = "record_ministry_result", _("Ministry result recorded")
+    EDIT = "edit", _("Dossier content changed")
+
+
+class DossierEventQuerySet(models.QuerySet):
+    def for_timeline(self):
+        return self.select_related("actor").order_by("created_at", "pk")
+
+    def delete(self):
+        raise ValueError("Dossier events are append-only.")
+
+    def update(self, **kwargs):
+        raise ValueError("Dossier events are append-only.")
+
+
 class DossierEvent(models.Model):
     """One row per transition or change of a submitted dossier. Append-only: never updated.
 
@@ -26,6 +59,8 @@ class DossierEvent(models.Model):
     data = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(_("at"), auto_now_add=True)
 
+    objects = DossierEventQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("dossier event")
         verbose_name_plural = _("dossier events")
@@ -44,3 +79,34 @@ class DossierEvent(models.Model):
         if self.pk is not None:
             raise ValueError("Dossier events are append-only.")
         super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("Dossier events are append-only.")
+
+    @property
+    def action_label(self) -> str:
+        try:
+            return DossierAction(self.action).label
+        except ValueError:
+            return self.action
+
+    @property
+    def is_transition(self) -> bool:
+        return self.from_state != self.to_state
+
+    @property
+    def from_label(self) -> str:
+        return _state_label(self.from_state)
+
+    @property
+    def to_label(self) -> str:
+        return _state_label(self.to_state)
+
+
+def _state_label(state: str) -> str:
+    from .dossier import DossierState
+
+    try:
+        return DossierState(state).label
+    except ValueError:
+        return state

@@ -7,6 +7,37 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 
+class CouncilQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Councils whose progress `user` may follow; the twin of permissions.can_oversee_council.
+
+        The province's officials see its councils; of the council's own people only the chair and
+        the secretary do, since the progress view shows the members' submitted totals.
+        """
+        from accounts.models import Role
+
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.role == Role.ADMINISTRATOR and not user.province_id:
+            return self.all()
+        if user.role in {Role.PROVINCIAL_OFFICE, Role.APPROVER, Role.ADMINISTRATOR}:
+            return self.filter(round__province_id=user.province_id)
+        if user.role == Role.COUNCIL_MEMBER:
+            seats = CouncilMember.objects.filter(
+                user=user, role__in=[CouncilRole.CHAIR, CouncilRole.SECRETARY]
+            )
+            return self.filter(
+                round__province_id=user.province_id, pk__in=seats.values("council_id")
+            )
+        return self.none()
+
+    def for_list(self):
+        return self.select_related("round").annotate(
+            member_count=models.Count("members", distinct=True),
+            dossier_count=models.Count("dossiers", distinct=True),
+        )
+
+
 class Council(models.Model):
     """A provincial evaluation council (Hội đồng đánh giá, phân hạng) for one round."""
 
@@ -30,6 +61,8 @@ class Council(models.Model):
         validators=[MinValueValidator(Decimal("0.5")), MaxValueValidator(Decimal(1))],
     )
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = CouncilQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("council")

@@ -1,5 +1,5 @@
 from django.db import models
-from django.db.models import Q
+from django.db.models import OuterRef, Prefetch, Q, Subquery
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -88,6 +88,18 @@ class DossierQuerySet(models.QuerySet):
 
     def active(self):
         return self.filter(state__in=DossierState.ACTIVE)
+
+    def with_sheet_of(self, user):
+        """Each dossier with `user`'s seat on its council (`my_role`) and their own score sheet
+        (`my_sheets`: a list of none or one), for a council member's list of sheets."""
+        from .council import CouncilMember
+        from .sheet import ScoreSheet
+
+        seat = CouncilMember.objects.filter(council=OuterRef("council"), user=user)
+        own = ScoreSheet.objects.filter(member=user)
+        return self.annotate(my_role=Subquery(seat.values("role")[:1])).prefetch_related(
+            Prefetch("score_sheets", queryset=own, to_attr="my_sheets")
+        )
 
 
 class Dossier(models.Model):

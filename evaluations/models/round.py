@@ -21,6 +21,29 @@ class RoundQuerySet(models.QuerySet):
     def in_province(self, province_id):
         return self.filter(province_id=province_id)
 
+    def visible_to(self, user):
+        """Rounds `user` may open; the list-side twin of permissions.can_view_round.
+
+        Officials see their province's rounds (a local officer, the province of their
+        jurisdiction); a producer sees the rounds of the province its producer is in.
+        """
+        from accounts.models import PROVINCIAL_ROLES, Role
+        from regions.models import Commune
+
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.role == Role.ADMINISTRATOR and not user.province_id:
+            return self.all()
+        if user.role in PROVINCIAL_ROLES:
+            return self.filter(province_id=user.province_id)
+        if user.role == Role.LOCAL_OFFICER:
+            area = user.jurisdiction
+            return self.filter(province_id=area.province_id) if area else self.none()
+        if user.role == Role.PRODUCER:
+            provinces = Commune.objects.filter(producers__memberships__user=user)
+            return self.filter(province_id__in=provinces.values("province_id"))
+        return self.none()
+
 
 class Round(models.Model):
     """An evaluation round (đợt đánh giá, phân hạng); a province runs at least two a year."""
@@ -66,11 +89,21 @@ class Round(models.Model):
         return reverse("evaluations:round-detail", kwargs={"pk": self.pk})
 
     def clean(self):
-        dates = [self.opens_on, self.local_cutoff_on, self.council_meeting_on, self.closes_on]
-        if all(dates) and dates != sorted(dates):
-            raise ValidationError(
-                _("Dates must be in order: opening, local cut-off, council meeting, closing.")
-            )
+        names = ["opens_on", "local_cutoff_on", "council_meeting_on", "closes_on"]
+        dates = [getattr(self, name) for name in names]
+        if not all(dates):
+            return
+        for name, previous, day in zip(names[1:], dates, dates[1:], strict=False):
+            if day < previous:
+                # On the field, so the form shows it there and skips the same database check.
+                raise ValidationError(
+                    {
+                        name: _(
+                            "Dates must be in order: opening, local cut-off, council meeting, "
+                            "closing."
+                        )
+                    }
+                )
 
     def accepts_dossiers(self, today=None) -> bool:
         today = today or timezone.localdate()

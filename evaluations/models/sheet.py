@@ -1,6 +1,35 @@
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+
+
+class ScoreSheetQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Sheets `user` may read; the list-side twin of permissions.can_view_sheet.
+
+        A member always sees their own sheet. Others see a sheet only once it is submitted (or a
+        conflict is declared): the council's chair and secretary, and the province's officials.
+        """
+        from accounts.models import Role
+
+        from .council import CouncilRole
+        from .dossier import Dossier
+
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        released = Q(submitted_at__isnull=False) | Q(conflict_of_interest=True)
+        if user.role == Role.COUNCIL_MEMBER:
+            overseen = Q(
+                dossier__council__members__user=user,
+                dossier__council__members__role__in=[CouncilRole.CHAIR, CouncilRole.SECRETARY],
+            )
+            others = Q(pk__in=self.model.objects.filter(released & overseen).values("pk"))
+        elif user.role in {Role.PROVINCIAL_OFFICE, Role.APPROVER, Role.ADMINISTRATOR}:
+            others = released
+        else:
+            return self.none()
+        return self.filter(Q(member=user) | others, dossier__in=Dossier.objects.visible_to(user))
 
 
 class ScoreSheet(models.Model):
@@ -18,10 +47,15 @@ class ScoreSheet(models.Model):
     points_by_code = models.JSONField(_("points"), default=dict, blank=True)
     conflict_of_interest = models.BooleanField(_("conflict of interest declared"), default=False)
     conflict_note = models.TextField(_("conflict of interest: explanation"), blank=True)
+    # Which option (index in the sheet) was ticked, by criterion code: a few criteria offer two
+    # options with the same points (alternative cases), and the sheet must show the one chosen.
+    options_by_code = models.JSONField(default=dict, blank=True)
     dossier_revision = models.PositiveSmallIntegerField(_("dossier revision scored"), default=0)
     total = models.DecimalField(max_digits=6, decimal_places=2, null=True, blank=True)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ScoreSheetQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("score sheet")

@@ -1,6 +1,7 @@
 // Small behaviours kept out of the templates so the Content-Security-Policy needs no inline script.
 (function () {
   "use strict";
+  document.documentElement.classList.add("js");
   // Language switch and filter forms submit as soon as a choice is made.
   document.querySelectorAll("form[data-autosubmit] select").forEach(function (select) {
     select.addEventListener("change", function () { select.form.submit(); });
@@ -13,6 +14,60 @@
     form.dataset.submitted = "1";
     form.querySelectorAll("button[data-once]").forEach(function (button) { button.disabled = true; });
   });
+  // A form marked data-confirm asks first (capture phase: before the double-submit guard).
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (form.dataset.confirm && !window.confirm(form.dataset.confirm)) {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+    }
+  }, true);
+  // A button marked data-print prints the page (Form 01).
+  document.querySelectorAll("[data-print]").forEach(function (button) {
+    button.addEventListener("click", function () { window.print(); });
+  });
+  // Criteria set picker: sector, then group, narrow the list of the 26 sets.
+  var setSelect = document.querySelector("select[data-criteria-set]");
+  var sectorSelect = document.querySelector("select[data-criteria-sector]");
+  var groupSelect = document.querySelector("select[data-criteria-group]");
+  if (setSelect && sectorSelect && groupSelect) {
+    var each = function (nodes, callback) { Array.prototype.forEach.call(nodes, callback); };
+    var setOptions = setSelect.querySelectorAll("option[data-sector]");
+    var offer = function (option, shown) { option.hidden = !shown; option.disabled = !shown; };
+    var narrow = function () {
+      var sector = sectorSelect.value;
+      each(groupSelect.options, function (option) {
+        if (!option.value) { return; }
+        var shown = !sector || Array.prototype.some.call(setOptions, function (set) {
+          return set.dataset.sector === sector && set.dataset.group === option.value;
+        });
+        offer(option, shown);
+      });
+      if (groupSelect.selectedOptions[0] && groupSelect.selectedOptions[0].disabled) { groupSelect.value = ""; }
+      var group = groupSelect.value;
+      var left = [];
+      each(setOptions, function (option) {
+        var shown = (!sector || option.dataset.sector === sector) && (!group || option.dataset.group === group);
+        offer(option, shown);
+        if (shown) { left.push(option); }
+      });
+      each(setSelect.querySelectorAll("optgroup"), function (optgroup) {
+        optgroup.hidden = !optgroup.querySelector("option:not([disabled])");
+      });
+      if (setSelect.selectedOptions[0] && setSelect.selectedOptions[0].disabled) { setSelect.value = ""; }
+      if (left.length === 1) { setSelect.value = left[0].value; }
+    };
+    setSelect.addEventListener("change", function () {
+      var chosen = setSelect.selectedOptions[0];
+      if (chosen && chosen.dataset.sector) {
+        sectorSelect.value = chosen.dataset.sector;
+        groupSelect.value = chosen.dataset.group;
+      }
+    });
+    sectorSelect.addEventListener("change", function () { groupSelect.value = ""; narrow(); });
+    groupSelect.addEventListener("change", narrow);
+    narrow();
+  }
   window.addEventListener("pageshow", function () {
     document.querySelectorAll("form[data-submitted]").forEach(function (form) {
       delete form.dataset.submitted;

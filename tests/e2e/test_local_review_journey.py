@@ -6,34 +6,31 @@ province. Everything in Vietnamese, on a phone and on a desktop."""
 import datetime
 
 import pytest
-from django.conf import settings as django_settings
 from django.core import mail
-from django.test import Client
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from evaluations.models import DossierEvent, DossierState
 from tests import factories
+from tests.e2e.conftest import sign_in_as
 
 pytestmark = pytest.mark.e2e
 
+# The server answers each step with a redirect and a full dossier page: give it time on a busy
+# machine (expect() waits 5 s by default, the actions 15 s).
+WAIT = 15_000
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
-def _sign_in_as(page, user, live_server, settings) -> None:
-    """Switch the browser to `user` through a session cookie (sign-in has its own journey)."""
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies[django_settings.SESSION_COOKIE_NAME]
+def _switch_to(page, user) -> None:
+    """Continue the journey as `user` (through a session cookie; sign-in has its own journey)."""
     page.context.clear_cookies()
-    page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
-    page.set_extra_http_headers({"X-Forwarded-Proto": "https"})
-    settings.CSRF_TRUSTED_ORIGINS = [live_server.url]
+    sign_in_as(page, user)
 
 
 @pytest.mark.django_db(transaction=True)
 def test_return_correct_resubmit_accept_forward(
-    page, live_server, settings, producer, producer_org, commune_officer, tmp_path
+    page, settings, producer, producer_org, commune_officer, tmp_path
 ):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     product = factories.complete_product(producer_org, name="Mật ong hoa nhãn Khoái Châu")
@@ -48,7 +45,7 @@ def test_return_correct_resubmit_accept_forward(
     report.write_bytes(PDF)
 
     # The officer finds the dossier in the queue and returns it with a comment on one item.
-    _sign_in_as(page, commune_officer, live_server, settings)
+    _switch_to(page, commune_officer)
     page.goto("/evaluations/queue/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Hồ sơ chờ xử lý")
     page.get_by_role("link", name="Mật ong hoa nhãn Khoái Châu").click()
@@ -56,10 +53,10 @@ def test_return_correct_resubmit_accept_forward(
     page.get_by_text("Trả hồ sơ để bổ sung", exact=True).click()
     page.get_by_label("Phiếu kết quả kiểm nghiệm").fill("Phiếu kiểm nghiệm đã quá 12 tháng.")
     page.get_by_role("button", name="Trả hồ sơ cho chủ thể").click()
-    expect(page.get_by_text("Đã trả hồ sơ để chủ thể bổ sung.")).to_be_visible()
+    expect(page.get_by_text("Đã trả hồ sơ để chủ thể bổ sung.")).to_be_visible(timeout=WAIT)
 
     # The producer reads what to correct, uploads a new test report and resubmits.
-    _sign_in_as(page, producer, live_server, settings)
+    _switch_to(page, producer)
     page.goto("/evaluations/dossiers/mine/")
     page.get_by_role("link", name="Mật ong hoa nhãn Khoái Châu").click()
     returned = page.locator(".returned-items")
@@ -71,17 +68,20 @@ def test_return_correct_resubmit_accept_forward(
     page.get_by_label("Tệp").set_input_files(str(report))
     page.get_by_label("Ngày cấp").fill("2026-09-10")
     page.get_by_role("button", name="Tải lên tài liệu").click()
-    expect(page.get_by_text("Đã thêm tài liệu.")).to_be_visible()
+    expect(page.get_by_text("Đã thêm tài liệu.")).to_be_visible(timeout=WAIT)
     page.goto(dossier.get_absolute_url())
     page.get_by_label("Nội dung đã bổ sung (không bắt buộc)").fill("Đã thay phiếu kiểm nghiệm mới.")
     page.get_by_role("button", name="Nộp lại hồ sơ").click()
     expect(
         page.get_by_text("Đã nộp lại hồ sơ sau khi bổ sung cho cán bộ địa phương.")
-    ).to_be_visible()
+    ).to_be_visible(timeout=WAIT)
 
     # The officer sees the change in the history, accepts with Form 03 and forwards.
-    _sign_in_as(page, commune_officer, live_server, settings)
-    page.goto(dossier.get_absolute_url())
+    # (From the queue: reloading the page the producer left would let Chromium restore that
+    # page's form state over the officer's typing.)
+    _switch_to(page, commune_officer)
+    page.goto("/evaluations/queue/")
+    page.get_by_role("link", name="Mật ong hoa nhãn Khoái Châu").click()
     expect(page.locator(".timeline")).to_contain_text("Nội dung hồ sơ thay đổi")
     page.get_by_text("Tiếp nhận kèm phiếu đánh giá cấp xã (Mẫu số 03)").click()
     page.get_by_label("Nguồn gốc sản phẩm và nguyên liệu tại địa phương").fill(
@@ -95,10 +95,10 @@ def test_return_correct_resubmit_accept_forward(
     page.get_by_role("button", name="Tiếp nhận hồ sơ").click()
     expect(
         page.get_by_text("Đã tiếp nhận hồ sơ kèm phiếu đánh giá cấp xã (Mẫu số 03).")
-    ).to_be_visible()
+    ).to_be_visible(timeout=WAIT)
     page.get_by_role("button", name="Chuyển lên tỉnh").click()
-    expect(page.get_by_text("Đã chuyển hồ sơ lên tỉnh.")).to_be_visible()
-    expect(page.locator("h1 + p + p .badge")).to_have_text("Đã chuyển lên tỉnh")
+    expect(page.get_by_text("Đã chuyển hồ sơ lên tỉnh.")).to_be_visible(timeout=WAIT)
+    expect(page.locator("h1 + p + p .badge")).to_have_text("Đã chuyển lên tỉnh", timeout=WAIT)
 
     dossier.refresh_from_db()
     actions = list(DossierEvent.objects.filter(dossier=dossier).values_list("action", flat=True))

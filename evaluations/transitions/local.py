@@ -1,0 +1,166 @@
+"""The producer's and the local officer's transitions (Decision 26/2026, Art. 7.1-7.2).
+
+The producer files a complete dossier in an open round; the commune (or the former district
+serving it) checks it within 15 working days, returns it for correction with a comment per item,
+or accepts it with its own assessment of four content areas (Form 03) and forwards it to the
+province, or rejects it with a reason.
+"""
+
+from typing import Any
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .. import services
+from ..models import Dossier, RoundState
+from .core import Action, TransitionError, apply
+
+LOCAL_ASSESSMENT_AREAS = ("raw_materials", "local_labour", "idea_origin", "local_identity")
+
+
+def _refuse_if_incomplete(dossier: Dossier) -> None:
+    missing = services.missing_documents(dossier)
+    if missing:
+        raise TransitionError(
+            _("The dossier is not complete. Add: %(missing)s.")
+            % {"missing": ", ".join(str(label) for label in missing)}
+        )
+    problem = services.kind_problem(dossier)
+    if problem:
+        raise TransitionError(problem)
+
+
+def _check_submittable(dossier: Dossier) -> None:
+    if not dossier.round.accepts_dossiers():
+        raise TransitionError(
+            _("Round “%(round)s” does not accept dossiers now (open %(opens)s to %(cutoff)s).")
+            % {
+                "round": dossier.round,
+                "opens": dossier.round.opens_on.strftime("%d/%m/%Y"),
+                "cutoff": dossier.round.local_cutoff_on.strftime("%d/%m/%Y"),
+            }
+        )
+    _refuse_if_incomplete(dossier)
+
+
+def _check_resubmittable(dossier: Dossier) -> None:
+    # Past the round's cut-off a returned dossier may still come back: the officer asked for it.
+    if dossier.round.state != RoundState.OPEN:
+        raise TransitionError(_("The round is closed; the dossier can no longer be resubmitted."))
+    _refuse_if_incomplete(dossier)
+
+
+def _mark_submitted(dossier: Dossier) -> dict[str, Any]:
+    dossier.revision += 1
+    dossier.submitted_at = timezone.now()
+    return {
+        "revision": dossier.revision,
+        "self_assessment": services.snapshot_self_assessment(dossier),
+    }
+
+
+def submit_dossier(dossier: Dossier, *, by) -> Dossier:
+    """Nộp hồ sơ: the producer files a complete dossier in a round that accepts dossiers
+    (Art. 7.1). The 15 working days of the local review start the next working day."""
+    return apply(dossier, Action.SUBMIT, by=by, check=_check_submittable, effect=_mark_submitted)
+
+
+def resubmit_dossier(dossier: Dossier, *, by, comment: str = "") -> Dossier:
+    """Nộp lại: the producer answers a request for correction with a new revision; the local
+    review's clock starts again from this submission."""
+    return apply(
+        dossier,
+        Action.RESUBMIT,
+        by=by,
+        comment=comment.strip(),
+        check=_check_resubmittable,
+        effect=_mark_submitted,
+    )
+
+
+def withdraw_dossier(dossier: Dossier, *, by, comment: str = "") -> Dossier:
+    """Rút hồ sơ: the producer takes the dossier back before the commune has accepted it."""
+    return apply(dossier, Action.WITHDRAW, by=by, comment=comment.strip())
+
+
+# ---- Local officer -------------------------------------------------------------------------
+
+
+def _check_round_not_closed(dossier: Dossier) -> None:
+    if dossier.round.state == RoundState.CLOSED:
+        raise TransitionError(_("The round is closed: its dossiers can no longer change."))
+
+
+def return_dossier(
+    dossier: Dossier, *, by, items: list[dict[str, str]], comment: str = ""
+) -> Dossier:
+    """Trả hồ sơ để bổ sung: send the dossier back with a comment per item to correct (Art. 7.2).
+
+    ``items`` are ``{"item": key, "comment": text}``; the key is one of
+    ``services.return_item_choices`` (a document kind, the product details, photos…).
+    """
+    items = [
+        {"item": str(item.get("item") or "other"), "comment": item["comment"].strip()}
+        for item in items
+        if (item.get("comment") or "").strip()
+    ]
+    if not items:
+        raise TransitionError(_("List at least one item to correct, with a comment."))
+
+    def check(locked: Dossier) -> None:
+        # Only an open round takes the corrected dossier back; past that, reject instead.
+        if locked.round.state != RoundState.OPEN:
+            raise TransitionError(
+                _(
+                    "The round is no longer open, so the producer could not resubmit: reject "
+                    "the dossier with the reason instead."
+                )
+            )
+
+    return apply(
+        dossier, Action.RETURN, by=by, comment=comment.strip(), data={"items": items}, check=check
+    )
+
+
+def accept_dossier(
+    dossier: Dossier, *, by, assessment: dict[str, str], comment: str = ""
+) -> Dossier:
+    """Tiếp nhận: accept the dossier with the commune's assessment of four content areas:
+    raw materials, local labour, origin of the idea, local identity (Form 03, Art. 7.2)."""
+    missing = [area for area in LOCAL_ASSESSMENT_AREAS if not (assessment.get(area) or "").strip()]
+    if missing:
+        raise TransitionError(_("Fill in all four areas of the local assessment (Form 03)."))
+    cleaned = {area: assessment[area].strip() for area in LOCAL_ASSESSMENT_AREAS}
+
+    def effect(locked: Dossier) -> dict[str, Any]:
+        locked.local_assessment = cleaned
+        return {"assessment": cleaned}
+
+    return apply(
+        dossier,
+        Action.ACCEPT,
+        by=by,
+        comment=comment.strip(),
+        check=_check_round_not_closed,
+        effect=effect,
+    )
+
+
+def reject_dossier(dossier: Dossier, *, by, reason: str) -> Dossier:
+    """Không tiếp nhận: refuse the dossier, giving the producer the reason in writing."""
+    if not reason.strip():
+        raise TransitionError(_("Give the reason for the rejection."))
+    return apply(
+        dossier, Action.REJECT, by=by, comment=reason.strip(), check=_check_round_not_closed
+    )
+
+
+def forward_dossier(dossier: Dossier, *, by, comment: str = "") -> Dossier:
+    """Chuyển hồ sơ lên tỉnh: send the accepted dossier with Form 03 to the province."""
+
+    def check(locked: Dossier) -> None:
+        _check_round_not_closed(locked)
+        if not locked.local_assessment:
+            raise TransitionError(_("Accept the dossier with the local assessment first."))
+
+    return apply(dossier, Action.FORWARD, by=by, comment=comment.strip(), check=check)

@@ -1,0 +1,165 @@
+"""Province-level transitions: assignment to a council, the chair's closing of scoring, and the
+approver's decisions (Decision 26/2026, Art. 7.3-7.4). Each goes through ``core.apply``."""
+
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from ..models import Dossier
+from .core import Action, TransitionError, apply
+
+# ---- Provincial office ---------------------------------------------------------------------
+
+
+def assign_dossier(dossier: Dossier, *, by, council) -> Dossier:
+    """Giao hồ sơ cho hội đồng: the provincial office assigns a forwarded dossier to a council
+    of the same round (Decision 26/2026, Art. 7.3)."""
+
+    def check(locked: Dossier) -> None:
+        if council.round_id != locked.round_id:
+            raise TransitionError(_("Choose a council of the dossier's own round."))
+
+    def effect(locked: Dossier) -> dict[str, Any]:
+        locked.council = council
+        return {"council": council.pk, "council_name": council.name}
+
+    return apply(dossier, Action.ASSIGN, by=by, check=check, effect=effect)
+
+
+# ---- Council chair -------------------------------------------------------------------------
+
+
+def close_scoring(dossier: Dossier, *, by, discussed: bool = False) -> Dossier:
+    """Kết thúc chấm điểm: the chair closes scoring once every scoring member has submitted a
+    sheet or declared a conflict; the scoring module computes the council's result, which waits
+    for the provincial approver. Spreads beyond the council's limit must be discussed first."""
+    from ..councils import compute_council_result, store_council_result
+
+    def check(locked: Dossier) -> None:
+        outcome = compute_council_result(locked)
+        if outcome.waiting_for:
+            raise TransitionError(
+                _("Not every member has submitted a score sheet yet: %(names)s.")
+                % {"names": ", ".join(outcome.waiting_for)}
+            )
+        if outcome.result is None:
+            raise TransitionError(_("No score sheet counts: every member declared a conflict."))
+        if outcome.result.spread_exceeded and not discussed:
+            raise TransitionError(
+                _(
+                    "Members' totals differ by %(spread)s points, more than the council's limit. "
+                    "Discuss the product, then confirm that it was discussed."
+                )
+                % {"spread": outcome.result.spread}
+            )
+
+    def effect(locked: Dossier) -> dict[str, Any]:
+        result = store_council_result(locked, by=by)
+        return {
+            "average": str(result.average),
+            "stars": result.stars,
+            "spread": str(result.spread),
+            "discussed": discussed,
+        }
+
+    return apply(dossier, Action.CLOSE_SCORING, by=by, check=check, effect=effect)
+
+
+# ---- Provincial approver -------------------------------------------------------------------
+
+
+def _result(locked: Dossier):
+    result = getattr(locked, "result", None)
+    if result is None:
+        raise TransitionError(_("This dossier has no council result."))
+    return result
+
+
+def send_back_to_council(dossier: Dossier, *, by, reason: str) -> Dossier:
+    """Trả lại hội đồng: the approver asks the council to look again; sheets reopen."""
+    if not reason.strip():
+        raise TransitionError(_("Give the reason for sending the result back."))
+
+    def effect(locked: Dossier) -> None:
+        locked.score_sheets.update(submitted_at=None)
+
+    return apply(dossier, Action.SEND_BACK, by=by, comment=reason.strip(), effect=effect)
+
+
+def approve_result(dossier: Dossier, *, by, decision_number: str, decision_date) -> Dossier:
+    """Công nhận: the province recognises a 3★ or 4★ result with a decision and a certificate
+    (Decision 26/2026, Art. 4.1). Results of 90 points and more go to the ministry instead."""
+    from ..certificates import issue_certificate
+
+    def check(locked: Dossier) -> None:
+        result = _result(locked)
+        if result.stars not in (3, 4):
+            raise TransitionError(
+                _("Only 3★ and 4★ results are recognised by the province; this one is %(stars)s★.")
+                % {"stars": result.stars}
+            )
+
+    def effect(locked: Dossier) -> dict[str, Any]:
+        result = _result(locked)
+        result.decision_number, result.decision_date = decision_number, decision_date
+        result.save(update_fields=["decision_number", "decision_date"])
+        certificate = issue_certificate(
+            locked,
+            by=by,
+            decision_number=decision_number,
+            decision_date=decision_date,
+            stars=result.stars,
+        )
+        return {"certificate": certificate.number, "decision_number": decision_number}
+
+    return apply(dossier, Action.APPROVE, by=by, check=check, effect=effect)
+
+
+def notify_not_recognised(dossier: Dossier, *, by, decision_number: str, decision_date) -> Dossier:
+    """Thông báo không công nhận: 1★ and 2★ results get a written notice, not a certificate."""
+    from ..certificates import issue_notice
+
+    def check(locked: Dossier) -> None:
+        if _result(locked).stars >= 3:
+            raise TransitionError(_("This result reaches 3★: recognise it instead."))
+
+    def effect(locked: Dossier) -> dict[str, Any]:
+        result = _result(locked)
+        result.decision_number, result.decision_date = decision_number, decision_date
+        result.save(update_fields=["decision_number", "decision_date"])
+        issue_notice(locked, by=by, decision_number=decision_number, decision_date=decision_date)
+        return {"decision_number": decision_number}
+
+    return apply(dossier, Action.NOTIFY_NOT_RECOGNISED, by=by, check=check, effect=effect)
+
+
+def nominate_for_national(dossier: Dossier, *, by, comment: str = "") -> Dossier:
+    """Đề nghị đánh giá 5 sao: products with 90 points or more go to the ministry (Art. 4.1)."""
+
+    def check(locked: Dossier) -> None:
+        if _result(locked).average < 90:
+            raise TransitionError(_("Only products with 90 points or more can be nominated."))
+
+    return apply(dossier, Action.NOMINATE, by=by, comment=comment, check=check)
+
+
+def record_ministry_result(
+    dossier: Dossier, *, by, decision_number: str, decision_date, stars: int
+) -> Dossier:
+    """Ghi nhận kết quả của Bộ: 5★ when the ministry recognises it; otherwise the province
+    recognises the product at 4★ on its own decision."""
+    from ..certificates import issue_certificate
+
+    if stars not in (4, 5):
+        raise TransitionError(_("The ministry's result is 5★, or 4★ kept by the province."))
+
+    def effect(locked: Dossier) -> dict[str, Any]:
+        result = _result(locked)
+        result.ministry_decision_number, result.ministry_stars = decision_number, stars
+        result.save(update_fields=["ministry_decision_number", "ministry_stars"])
+        certificate = issue_certificate(
+            locked, by=by, decision_number=decision_number, decision_date=decision_date, stars=stars
+        )
+        return {"certificate": certificate.number, "stars": stars}
+
+    return apply(dossier, Action.RECORD_MINISTRY_RESULT, by=by, effect=effect)

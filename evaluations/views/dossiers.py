@@ -1,0 +1,182 @@
+"""A dossier's page (its documents inline, the timeline, the forms of the next steps) and the
+producer's page to enter a product in a round."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from products.models import Product
+
+from .. import deadlines, scoring, services
+from ..forms import (
+    AcceptForm,
+    DossierCreateForm,
+    ForwardForm,
+    RejectForm,
+    ResubmitForm,
+    ReturnForm,
+    WithdrawForm,
+)
+from ..models import DossierKind, DossierState, Round, RoundState
+from ..permissions import can_file_dossier, get_dossier_for
+from ..transitions import LOCAL_ASSESSMENT_AREAS, TransitionError, allowed_actions, submit_dossier
+
+ASSESSMENT_LABELS = {name: AcceptForm.base_fields[name].label for name in LOCAL_ASSESSMENT_AREAS}
+NOTE_FORMS = {"resubmit": ResubmitForm, "forward": ForwardForm, "withdraw": WithdrawForm}
+INLINE_IMAGE_TYPES = {"image/jpeg", "image/png", "image/webp"}
+
+
+def _criteria_set_name(product) -> str:
+    try:
+        return scoring.load_criteria_set(product.criteria_decision, product.criteria_set).name
+    except scoring.ScoringError:
+        return ""
+
+
+def _labelled(event) -> list[dict]:
+    """The items a return asked to correct, with their labels in the reader's language."""
+    if event is None:
+        return []
+    return [
+        {"label": services.item_label(item.get("item", "")), "comment": item.get("comment")}
+        for item in event.data.get("items", [])
+    ]
+
+
+def _timeline(dossier):
+    events = list(dossier.events.for_timeline())
+    for event in events:
+        event.items = _labelled(event)
+    return events
+
+
+def _documents(product):
+    documents = list(product.documents.all())
+    for document in documents:
+        document.inline_kind = (
+            "pdf"
+            if document.content_type == "application/pdf"
+            else "image"
+            if document.content_type in INLINE_IMAGE_TYPES
+            else ""
+        )
+    return documents
+
+
+def _forms(dossier, actions, bound):
+    """The form of each next step the user may take; `bound` replaces one after a bad POST."""
+    forms = {}
+    if "return" in actions:
+        forms["return"] = ReturnForm(items=services.return_item_choices(dossier))
+    if "accept" in actions:
+        forms["accept"] = AcceptForm(initial=dossier.local_assessment or None)
+    if "reject" in actions:
+        forms["reject"] = RejectForm()
+    for action, form_class in NOTE_FORMS.items():
+        if action in actions:
+            forms[action] = form_class(prefix=action)
+    forms.update(bound or {})
+    return forms
+
+
+def render_dossier(request, dossier, *, bound=None):
+    """The dossier page; the action views call it again with a form that did not validate."""
+    user = request.user
+    actions = allowed_actions(user, dossier)
+    product = dossier.product
+    is_producer = user.is_producer
+    editable = is_producer and dossier.state in DossierState.PRODUCER_EDITABLE
+    latest_return = (
+        services.latest_return(dossier) if dossier.state == DossierState.RETURNED else None
+    )
+    context = {
+        "dossier": dossier,
+        "product": product,
+        "producer": product.producer,
+        "criteria_set_name": _criteria_set_name(product),
+        "actions": actions,
+        "forms": _forms(dossier, actions, bound),
+        "events": _timeline(dossier),
+        "documents": _documents(product),
+        "photos": list(product.photos.all()),
+        "clock": None if is_producer else deadlines.local_review_clock(dossier),
+        "checklist": services.checklist(dossier) if editable else [],
+        "kind_problem": services.kind_problem(dossier) if editable else None,
+        "returned_items": _labelled(latest_return),
+        "latest_return": latest_return,
+        "assessment": [
+            (ASSESSMENT_LABELS[area], dossier.local_assessment.get(area, ""))
+            for area in LOCAL_ASSESSMENT_AREAS
+            if dossier.local_assessment
+        ],
+        "is_producer": is_producer,
+        "editable": editable,
+    }
+    return render(request, "evaluations/dossier_detail.html", context)
+
+
+def dossier_detail(request, pk):
+    return render_dossier(request, get_dossier_for(request.user, pk))
+
+
+def _default_kind(product: Product) -> str:
+    certificate = services.current_certificate(product)
+    if certificate is None:
+        return DossierKind.FIRST
+    if certificate.re_evaluation_window_open():
+        return DossierKind.RE_EVALUATION
+    return DossierKind.UPGRADE
+
+
+def dossier_create(request):
+    """Enter a product in a round (``?product=<pk>``): the draft is made, then submitted. When
+    something is missing the draft is kept and its page lists what to add."""
+    user = request.user
+    pk = request.GET.get("product", "")
+    product = (
+        Product.objects.select_related("producer").filter(pk=pk).first() if pk.isdigit() else None
+    )
+    if product is None or not can_file_dossier(user, product):
+        raise Http404
+    rounds = Round.objects.visible_to(user).accepting().order_by("local_cutoff_on", "pk")
+    form = DossierCreateForm(
+        request.POST or None, rounds=rounds, initial={"kind": _default_kind(product)}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            dossier = services.create_dossier(
+                product, by=user, round=form.cleaned_data["round"], kind=form.cleaned_data["kind"]
+            )
+        except ValidationError as refused:
+            form.add_error(None, refused)
+        else:
+            try:
+                submit_dossier(dossier, by=user)
+            except TransitionError as refused:
+                messages.warning(
+                    request,
+                    _("%(reason)s The draft is kept: complete it, then submit it from this page.")
+                    % {"reason": refused},
+                )
+            else:
+                messages.success(
+                    request,
+                    _(
+                        "The dossier was submitted. The local officer reviews it within 15 "
+                        "working days."
+                    ),
+                )
+            return redirect(dossier)
+    upcoming = (
+        Round.objects.visible_to(user)
+        .filter(state__in=[RoundState.PLANNED, RoundState.OPEN], opens_on__gt=timezone.localdate())
+        .order_by("opens_on")
+    )
+    return render(
+        request,
+        "evaluations/dossier_form.html",
+        {"form": form, "product": product, "rounds": rounds, "upcoming": upcoming},
+    )

@@ -1,0 +1,100 @@
+"""Lists of dossiers: the local officers' queue, the province-wide list, the producer's own.
+
+Each list loads what its rows show through ``Dossier.objects.for_list()``: the number of queries
+does not grow with the number of dossiers. The deadline of each row is computed in Python from
+the holiday calendar, which is read once per process.
+"""
+
+from django.core.paginator import Paginator
+from django.db.models import F
+from django.http import Http404
+from django.shortcuts import render
+from django.utils import timezone
+
+from regions.models import FormerDistrict
+
+from .. import deadlines
+from ..forms import DossierFilterForm
+from ..models import Dossier, Round
+from ..permissions import can_list_province_dossiers, can_use_queue
+
+PAGE_SIZE = 50
+
+
+def _page(request, dossiers, *, clocks: bool):
+    page = Paginator(dossiers, PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = list(page.object_list)
+    if clocks:
+        today = timezone.localdate()
+        for dossier in rows:
+            dossier.clock = deadlines.local_review_clock(dossier, today)
+    return page, rows
+
+
+def _render(request, template_context):
+    page = template_context["page"]
+    return render(
+        request,
+        "evaluations/dossier_list.html",
+        {
+            **template_context,
+            "page_range": page.paginator.get_elided_page_range(page.number, on_each_side=2),
+        },
+    )
+
+
+def queue(request):
+    """The local officer's queue: the dossiers of producers inside their jurisdiction, oldest
+    submission first, each with its working days against the 15-day limit."""
+    user = request.user
+    if not can_use_queue(user):
+        raise Http404
+    form = DossierFilterForm(
+        request.GET,
+        user=user,
+        rounds=Round.objects.visible_to(user),
+        communes=user.jurisdiction_communes().order_by("name"),
+        queue=True,
+    )
+    dossiers = form.filter(Dossier.objects.visible_to(user).for_list()).order_by(
+        F("submitted_at").asc(nulls_last=True), "pk"
+    )
+    page, rows = _page(request, dossiers, clocks=True)
+    return _render(
+        request,
+        {"form": form, "page": page, "dossiers": rows, "mode": "queue", "show_clock": True},
+    )
+
+
+def dossier_list(request):
+    """Every dossier of the province (not drafts), for the provincial office and approvers."""
+    user = request.user
+    if not can_list_province_dossiers(user):
+        raise Http404
+    communes = user.jurisdiction_communes().order_by("name")
+    districts = FormerDistrict.objects.filter(communes__in=communes).distinct().order_by("name")
+    form = DossierFilterForm(
+        request.GET,
+        user=user,
+        rounds=Round.objects.visible_to(user),
+        communes=communes,
+        districts=districts,
+    )
+    dossiers = form.filter(Dossier.objects.visible_to(user).for_list()).order_by(
+        F("submitted_at").desc(nulls_last=True), "-pk"
+    )
+    page, rows = _page(request, dossiers, clocks=True)
+    return _render(
+        request,
+        {"form": form, "page": page, "dossiers": rows, "mode": "province", "show_clock": True},
+    )
+
+
+def my_dossiers(request):
+    """The producer's dossiers, latest first."""
+    user = request.user
+    if not user.is_producer:
+        raise Http404
+    dossiers = Dossier.objects.visible_to(user).for_list().order_by("-updated_at", "-pk")
+    page, rows = _page(request, dossiers, clocks=False)
+    return _render(request, {"page": page, "dossiers": rows, "mode": "mine", "show_clock": False})
