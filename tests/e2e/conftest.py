@@ -5,8 +5,10 @@ test process, so tests use ``transactional_db`` through ``live_server``.
 """
 
 import os
+import re
 
 import pytest
+from playwright.sync_api import expect
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1366, "height": 900}}
@@ -66,6 +68,8 @@ def sign_in(page, email: str, password: str) -> None:
     page.get_by_label("Email").fill(email)
     page.get_by_label("Mật khẩu").fill(password)
     page.get_by_role("main").get_by_role("button", name="Đăng nhập").click()
+    # Wait for the redirect, so the next navigation does not race the sign-in.
+    expect(page).not_to_have_url(re.compile(r"/accounts/sign-in/"))
 
 
 def sign_in_as(page, user) -> None:

@@ -33,6 +33,14 @@ def _field(page, label: str):
     return page.get_by_label(re.compile(rf"^\s*{escaped}\*?\s*$"))
 
 
+def _open(page, summary: str) -> None:
+    """Open a <details> step of the dossier page (unless it is open already)."""
+    details = page.locator("details", has=page.locator("summary", has_text=summary))
+    if not details.evaluate("element => element.open"):
+        details.locator("summary").click()
+    expect(details.locator(".card-body")).to_be_visible()
+
+
 def _upload_document(page, kind: str, path, issued_on: str | None = None) -> None:
     _field(page, "Loại").select_option(label=kind)
     _field(page, "Tệp").set_input_files(str(path))
@@ -177,7 +185,7 @@ def test_a_product_goes_from_sign_up_to_a_verified_certificate(page, tmp_path, c
     page.context.clear_cookies()
     sign_in(page, commune_officer.email, factories.PASSWORD)
     page.goto(dossier_url)
-    page.get_by_text("Trả hồ sơ để bổ sung", exact=True).click()
+    _open(page, "Trả hồ sơ để bổ sung")
     page.get_by_label("Phiếu kết quả kiểm nghiệm").fill("Thiếu chỉ tiêu vi sinh.")
     page.get_by_role("button", name="Trả hồ sơ cho chủ thể").click()
     expect(page.get_by_text("Đã trả hồ sơ để chủ thể bổ sung.")).to_be_visible()
@@ -197,7 +205,7 @@ def test_a_product_goes_from_sign_up_to_a_verified_certificate(page, tmp_path, c
     page.context.clear_cookies()
     sign_in_as(page, commune_officer)
     page.goto(dossier_url)
-    page.get_by_text("Tiếp nhận kèm phiếu đánh giá cấp xã (Mẫu số 03)").click()
+    _open(page, "Tiếp nhận kèm phiếu đánh giá cấp xã (Mẫu số 03)")
     page.get_by_label("Nguồn gốc sản phẩm và nguyên liệu tại địa phương").fill("Cá nuôi tại xã.")
     page.get_by_label("Sử dụng lao động địa phương").fill("8 lao động của xã.")
     page.get_by_label("Nguồn gốc ý tưởng sản phẩm").fill("Ý tưởng của hợp tác xã.")
