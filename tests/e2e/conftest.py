@@ -13,6 +13,10 @@ from playwright.sync_api import expect
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1366, "height": 900}}
 
+# Each step waits for a redirect and a full page (dossier pages embed their documents); on a
+# busy two-core CI machine that can take longer than expect()'s default 5 s.
+expect.set_options(timeout=15_000)
+
 # Playwright's sync API runs an event loop in this thread; Django's async-safety check would
 # otherwise refuse ORM calls made by the test between browser steps.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
