@@ -36,8 +36,13 @@ def _field(page, label: str):
 def _open(page, summary: str) -> None:
     """Open a <details> step of the dossier page (unless it is open already)."""
     details = page.locator("details", has=page.locator("summary", has_text=summary))
-    if not details.evaluate("element => element.open"):
+    # While the embedded documents load, the page can shift under a click on a phone and the
+    # tap lands beside the summary: look, and tap again, as a person would.
+    for _ in range(5):
+        if details.evaluate("element => element.open"):
+            break
         details.locator("summary").click()
+        page.wait_for_timeout(300)
     expect(details.locator(".card-body")).to_be_visible()
 
 
