@@ -68,7 +68,7 @@ def dossier_withdraw(request, pk):
 @require_POST
 def dossier_return(request, pk):
     dossier = get_dossier_for(request.user, pk)
-    form = ReturnForm(request.POST, items=services.return_item_choices(dossier))
+    form = ReturnForm(request.POST, items=services.return_item_choices(dossier), prefix="return")
     if not form.is_valid():
         return render_dossier(request, dossier, bound={"return": form})
     return _done(
@@ -84,7 +84,7 @@ def dossier_return(request, pk):
 @require_POST
 def dossier_accept(request, pk):
     dossier = get_dossier_for(request.user, pk)
-    form = AcceptForm(request.POST)
+    form = AcceptForm(request.POST, prefix="accept")
     if not form.is_valid():
         return render_dossier(request, dossier, bound={"accept": form})
     return _done(
@@ -103,7 +103,7 @@ def dossier_accept(request, pk):
 @require_POST
 def dossier_reject(request, pk):
     dossier = get_dossier_for(request.user, pk)
-    form = RejectForm(request.POST)
+    form = RejectForm(request.POST, prefix="reject")
     if not form.is_valid():
         return render_dossier(request, dossier, bound={"reject": form})
     return _done(

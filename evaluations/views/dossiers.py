@@ -69,12 +69,13 @@ def _documents(product):
 def _forms(dossier, actions, bound):
     """The form of each next step the user may take; `bound` replaces one after a bad POST."""
     forms = {}
+    # Each form has its own prefix: several sit on one page and their ids must not clash.
     if "return" in actions:
-        forms["return"] = ReturnForm(items=services.return_item_choices(dossier))
+        forms["return"] = ReturnForm(items=services.return_item_choices(dossier), prefix="return")
     if "accept" in actions:
-        forms["accept"] = AcceptForm(initial=dossier.local_assessment or None)
+        forms["accept"] = AcceptForm(initial=dossier.local_assessment or None, prefix="accept")
     if "reject" in actions:
-        forms["reject"] = RejectForm()
+        forms["reject"] = RejectForm(prefix="reject")
     for action, form_class in NOTE_FORMS.items():
         if action in actions:
             forms[action] = form_class(prefix=action)

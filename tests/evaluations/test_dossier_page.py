@@ -16,6 +16,10 @@ def _url(name, dossier):
     return reverse(f"evaluations:{name}", kwargs={"pk": dossier.pk})
 
 
+def _prefixed(data, prefix="accept"):
+    return {f"{prefix}-{name}": value for name, value in data.items()}
+
+
 def _messages(response):
     return [str(message) for message in response.context["messages"]]
 
@@ -91,7 +95,7 @@ def test_producer_sees_the_items_to_correct(client, producer, commune_officer, s
     client.force_login(commune_officer)
     client.post(
         _url("dossier-return", submitted),
-        {"item_test_report": "Phiếu kiểm nghiệm quá hạn", "comment": "Bổ sung trong tuần."},
+        {"return-item_test_report": "Phiếu kiểm nghiệm quá hạn", "return-comment": "Bổ sung."},
     )
     client.force_login(producer)
 
@@ -112,7 +116,7 @@ def test_officer_returns_the_dossier_through_the_form(client, commune_officer, s
 
     response = client.post(
         _url("dossier-return", submitted),
-        {"item_photos": "Thêm ảnh nhãn sản phẩm", "item_test_report": ""},
+        {"return-item_photos": "Thêm ảnh nhãn sản phẩm", "return-item_test_report": ""},
         follow=True,
     )
 
@@ -133,7 +137,7 @@ def test_officer_return_without_any_item_keeps_the_dossier_and_shows_the_error(
 ):
     client.force_login(commune_officer)
 
-    response = client.post(_url("dossier-return", submitted), {"comment": "Thiếu giấy tờ"})
+    response = client.post(_url("dossier-return", submitted), {"return-comment": "Thiếu giấy tờ"})
 
     submitted.refresh_from_db()
     assert (response.status_code, submitted.state) == (200, DossierState.SUBMITTED)
@@ -147,7 +151,9 @@ def test_officer_return_without_any_item_keeps_the_dossier_and_shows_the_error(
 def test_officer_accepts_with_form_03(client, district_officer, submitted):
     client.force_login(district_officer)
 
-    client.post(_url("dossier-accept", submitted), {**ASSESSMENT, "comment": "Đạt."})
+    client.post(
+        _url("dossier-accept", submitted), {**_prefixed(ASSESSMENT), "accept-comment": "Đạt."}
+    )
 
     submitted.refresh_from_db()
     event = DossierEvent.objects.get(dossier=submitted)
@@ -161,7 +167,9 @@ def test_officer_accept_with_an_empty_area_shows_the_field_error(
 ):
     client.force_login(district_officer)
 
-    response = client.post(_url("dossier-accept", submitted), {**ASSESSMENT, "local_identity": ""})
+    response = client.post(
+        _url("dossier-accept", submitted), {**_prefixed(ASSESSMENT), "accept-local_identity": ""}
+    )
 
     submitted.refresh_from_db()
     assert submitted.state == DossierState.SUBMITTED
@@ -173,11 +181,11 @@ def test_second_officer_gets_a_clear_message_not_an_error_page(
     client, commune_officer, district_officer, submitted
 ):
     client.force_login(commune_officer)
-    client.post(_url("dossier-accept", submitted), ASSESSMENT, follow=True)
+    client.post(_url("dossier-accept", submitted), _prefixed(ASSESSMENT), follow=True)
     client.force_login(district_officer)
 
     response = client.post(
-        _url("dossier-return", submitted), {"item_photos": "Thêm ảnh"}, follow=True
+        _url("dossier-return", submitted), {"return-item_photos": "Thêm ảnh"}, follow=True
     )
 
     submitted.refresh_from_db()
@@ -219,7 +227,7 @@ def test_officer_forwards_then_the_producer_is_told(
 def test_producer_cannot_post_an_officers_step(client, producer, submitted):
     client.force_login(producer)
 
-    response = client.post(_url("dossier-accept", submitted), ASSESSMENT)
+    response = client.post(_url("dossier-accept", submitted), _prefixed(ASSESSMENT))
 
     submitted.refresh_from_db()
     assert (response.status_code, submitted.state) == (403, DossierState.SUBMITTED)
@@ -229,7 +237,7 @@ def test_producer_cannot_post_an_officers_step(client, producer, submitted):
 def test_officer_outside_the_jurisdiction_cannot_post(client, other_district_officer, submitted):
     client.force_login(other_district_officer)
 
-    response = client.post(_url("dossier-reject", submitted), {"reason": "Không"})
+    response = client.post(_url("dossier-reject", submitted), {"reject-reason": "Không"})
 
     submitted.refresh_from_db()
     assert (response.status_code, submitted.state) == (404, DossierState.SUBMITTED)
