@@ -6,6 +6,9 @@
    200 again by themselves once it is back.
 2. Gunicorn workers killed (SIGKILL) one after another under load: the master replaces them and
    the portal keeps answering.
+3. A process killed (SIGKILL) in the middle of a dossier transition, after the transition has
+   written the new state and its audit row but before the commit, as a worker killed
+   mid-request would be: the dossier must be unchanged, with no audit row and no lock left.
 After each, the audit invariant is checked on the whole database: every dossier's state is the
 `to_state` of its last audit row (a half-applied transition would break it).
 
@@ -17,6 +20,7 @@ import datetime
 import os
 import signal
 import subprocess
+import sys
 import threading
 import time
 import urllib.error
@@ -25,7 +29,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE = os.environ.get("BENCH_BASE", "http://127.0.0.1:8765")
-PATHS = ["/healthz", "/catalogue/", "/catalogue/?q=mat+ong"]
+# The catalogue list is served from the cache; the lookup and /healthz need the database.
+PATHS = ["/healthz", "/catalogue/", "/catalogue/verify/?number=OCOP-33-2025-0001"]
 CLUSTER = os.environ.get("PG_CLUSTER", "15 main")
 
 
@@ -143,10 +148,73 @@ def workers_killed(master_pid: int) -> list[str]:
     return lines
 
 
+WRITER = r"""
+import os, sys, time
+sys.path.insert(0, ".")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ocop_portal.settings")
+import django
+django.setup()
+from django.db import transaction
+from accounts.models import User
+from evaluations.models import Dossier, DossierState
+from evaluations.transitions import send_back_to_council
+approver = User.objects.get(email="approver33@bench.vn")
+dossier = Dossier.objects.filter(state=DossierState.SCORED, round__province_id=33).first()
+if dossier is None:
+    print("none", flush=True)
+    sys.exit(0)
+with transaction.atomic():
+    send_back_to_council(dossier, by=approver, reason="Fault experiment: never committed")
+    print(dossier.pk, flush=True)
+    time.sleep(60)
+"""
+
+
+def psql(query: str) -> str:
+    database = os.environ["DATABASE_URL"]
+    out = subprocess.run(["psql", database, "-tAc", query], capture_output=True, text=True)
+    return out.stdout.strip() or out.stderr.strip()
+
+
+def writer_killed() -> list[str]:
+    lines = ["### A transition killed between its writes and its commit", ""]
+    writer = subprocess.Popen(
+        [sys.executable, "-c", WRITER], cwd=ROOT, stdout=subprocess.PIPE, text=True
+    )
+    pk = writer.stdout.readline().strip()
+    if not pk.isdigit():
+        writer.wait()
+        return [*lines, "- skipped: no scored dossier in province 33"]
+    seen_during = psql(f"select state from evaluations_dossier where id = {pk}")
+    signed = f"select count(*) from evaluations_scoresheet where dossier_id = {pk} and submitted_at is not null"
+    signed_before = psql(signed)
+    writer.send_signal(signal.SIGKILL)
+    writer.wait()
+    time.sleep(1)  # PostgreSQL notices the closed connection and rolls its transaction back
+    state = psql(f"select state from evaluations_dossier where id = {pk}")
+    events = psql(
+        f"select count(*) from evaluations_dossierevent where dossier_id = {pk} "
+        "and comment = 'Fault experiment: never committed'"
+    )
+    lock = psql(
+        f"begin; select state from evaluations_dossier where id = {pk} for update nowait; commit;"
+    )
+    lines += [
+        f"- dossier {pk}: “send back to the council” had saved the new state, reopened "
+        f"{signed_before} signed score sheets and written its audit row, all uncommitted; other "
+        f"sessions meanwhile read “{seen_during}”",
+        f"- after SIGKILL: state “{state}”, signed sheets {psql(signed)}, audit rows of the "
+        f"killed transition: {events}, "
+        f"row lock free: {'yes' if 'could not obtain lock' not in lock else 'NO'}",
+        f"- dossiers whose state differs from their last audit row: {invariant_violations()}",
+    ]
+    return lines
+
+
 def main() -> None:
     master = int(os.environ["GUNICORN_PID"])
     lines = [f"## Fault experiments of {datetime.date.today():%d/%m/%Y}", ""]
-    lines += [*postgres_restart(), "", *workers_killed(master), ""]
+    lines += [*postgres_restart(), "", *workers_killed(master), "", *writer_killed(), ""]
     text = "\n".join(lines)
     print(text)
     results = ROOT / "bench" / "RESULTS.md"

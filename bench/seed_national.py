@@ -92,6 +92,30 @@ PLACES = [
 rng = random.Random(2026)
 
 
+
+# The audit trail that leads to each seeded state: the fault experiments check that every
+# dossier's state is the last audit row's, as the transitions guarantee.
+TRAIL = [
+    ("submit", "draft", "submitted"),
+    ("accept", "submitted", "accepted"),
+    ("forward", "accepted", "forwarded"),
+    ("assign", "forwarded", "in_scoring"),
+    ("close_scoring", "in_scoring", "scored"),
+    ("approve", "scored", "approved"),
+]
+
+
+def audit_trail(dossier) -> list:
+    if dossier.state == "returned":
+        steps = [TRAIL[0], ("return", "submitted", "returned")]
+    else:
+        ends = [to_state for _action, _from, to_state in TRAIL]
+        steps = TRAIL[: ends.index(dossier.state) + 1] if dossier.state in ends else TRAIL[:1]
+    return [
+        DossierEvent(dossier=dossier, action=action, from_state=source, to_state=target)
+        for action, source, target in steps
+    ]
+
 def log(message: str, started: float) -> None:
     print(f"{time.monotonic() - started:7.1f}s  {message}", flush=True)
 
@@ -290,18 +314,9 @@ def main() -> None:
         sequence = {}
         for index, dossier in enumerate(dossiers):
             criteria_set, province = plans[index // 2]
-            events.append(
-                DossierEvent(
-                    dossier=dossier, action="submit", from_state="draft", to_state="submitted"
-                )
-            )
+            events += audit_trail(dossier)
             if dossier.state in (DossierState.SUBMITTED, DossierState.RETURNED):
                 continue
-            events.append(
-                DossierEvent(
-                    dossier=dossier, action="accept", from_state="submitted", to_state="accepted"
-                )
-            )
             if dossier.state not in scored and dossier.state != DossierState.IN_SCORING:
                 continue
             quality = rng.uniform(0.3, 0.95)

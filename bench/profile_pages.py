@@ -1,0 +1,58 @@
+"""Time each key page inside one process and count its queries (a script, not a test).
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/ocop_bench \
+        python bench/profile_pages.py [label…] [-v]
+
+Where bench/run.py measures the served portal under load, this shows where one request's time
+goes: the median wall time of a few requests, the number of queries and the time spent in SQL.
+"""
+
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import run  # first: sets the production-like environment up, then Django
+from django.core.management import call_command
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+REPEAT = 7
+
+
+def profile(label: str, path: str, cookie: str | None) -> None:
+    client = Client(SERVER_NAME="127.0.0.1", HTTP_HOST="127.0.0.1")
+    if cookie:
+        name, _, value = cookie.partition("=")
+        client.cookies[name] = value
+    client.get(path)  # warm caches, as a running worker would be
+    walls = []
+    for _ in range(REPEAT):
+        with CaptureQueriesContext(connection) as queries:
+            started = time.perf_counter()
+            response = client.get(path)
+            walls.append((time.perf_counter() - started) * 1000)
+    sql_ms = sum(float(q["time"]) for q in queries.captured_queries) * 1000
+    slowest = max(queries.captured_queries, key=lambda q: float(q["time"]), default=None)
+    print(
+        f"{label:<20} {response.status_code} median {statistics.median(walls):7.1f} ms  "
+        f"queries {len(queries):3}  sql {sql_ms:7.1f} ms",
+        flush=True,
+    )
+    if slowest is not None and "-v" in sys.argv:
+        print(f"    slowest {float(slowest['time']) * 1000:.1f} ms: {slowest['sql'][:400]}")
+
+
+def main() -> None:
+    call_command("collectstatic", "--no-input", verbosity=0)
+    wanted = {arg for arg in sys.argv[1:] if not arg.startswith("-")}
+    for label, path, cookie in run.pages():
+        if not wanted or label in wanted:
+            profile(label, path, cookie)
+
+
+if __name__ == "__main__":
+    main()
