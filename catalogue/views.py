@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils.text import slugify
 
 from evaluations.certificates import render_certificate_pdf, render_notice_pdf
@@ -16,6 +17,7 @@ from evaluations.scoring import ScoringError, list_criteria_sets, list_decisions
 from ocop_portal.text import fold
 from programme.selectors import promotion_for
 
+from . import public_cache
 from .forms import CatalogueFilterForm, VerifyForm, normalise_number
 
 PAGE_SIZE = 24
@@ -50,23 +52,28 @@ def _with_set_names(certificates):
     return certificates
 
 
-@login_not_required
-def product_list(request):
+def _product_list_body(request) -> str:
     current = Certificate.objects.current()
     form = CatalogueFilterForm(request.GET, current=current)
     certificates = form.filter(current.for_catalogue())
     page = Paginator(certificates, PAGE_SIZE).get_page(request.GET.get("page"))
     _with_set_names(page.object_list)
-    return render(
-        request,
-        "catalogue/product_list.html",
+    return render_to_string(
+        "catalogue/_product_list_body.html",
         {
             "form": form,
             "page": page,
             "page_range": page.paginator.get_elided_page_range(page.number, on_each_side=2),
             "certificates": page.object_list,
         },
+        request,
     )
+
+
+@login_not_required
+def product_list(request):
+    body = public_cache.fragment(request, "list", lambda: _product_list_body(request))
+    return render(request, "catalogue/product_list.html", {"body": body})
 
 
 @login_not_required

@@ -180,3 +180,39 @@ def test_certificate_count_matches_current_scope(client, listed, today):
     response = client.get(LIST)
 
     assert response.context["page"].paginator.count == Certificate.objects.current().count()
+
+
+def test_a_second_visit_is_served_without_querying_the_listing(
+    client, listed, django_assert_num_queries, warm_caches
+):
+    listed("Mật ong hoa nhãn")
+    first = client.get(LIST, {"q": "mat ong"})
+
+    with django_assert_num_queries(0):
+        again = client.get(LIST, {"q": "mat ong"})
+
+    assert "Mật ong hoa nhãn" in first.text
+    assert "Mật ong hoa nhãn" in again.text
+
+
+def test_a_revoked_product_leaves_the_cached_catalogue_at_once(client, listed, today, approver):
+    from evaluations.certificates import revoke_certificate
+
+    certificate = listed("Chè búp Tân Cương")
+    assert "Chè búp Tân Cương" in client.get(LIST).text  # now cached
+
+    revoke_certificate(
+        certificate, by=approver, ground="quality", revoked_on=today, note="Kết luận kiểm tra"
+    )
+
+    assert "Chè búp Tân Cương" not in client.get(LIST).text
+
+
+def test_a_renamed_product_shows_its_new_name_in_the_cached_catalogue(client, listed):
+    product = listed("Mật ong hoa nhãn").product
+    assert "Mật ong hoa nhãn" in client.get(LIST).text
+
+    product.name = "Mật ong rừng U Minh"
+    product.save()
+
+    assert "Mật ong rừng U Minh" in client.get(LIST).text

@@ -1,0 +1,54 @@
+"""Rendered parts of the public catalogue, cached until something they show changes.
+
+The catalogue's filter bar and result cards cost tens of milliseconds to render at national
+scale and are read far more often than recognitions are decided. Each cached part is keyed by a
+version that any change to a certificate, product, photo or producer bumps, so a revocation
+leaves the catalogue at once, not when a timer runs out; the date is in the key because
+"current" certificates change at midnight without any write.
+"""
+
+import hashlib
+
+from django.core.cache import cache
+from django.db import transaction
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+
+VERSION_KEY = "catalogue:version"
+TIMEOUT = 60 * 60
+
+
+def version() -> int:
+    current = cache.get(VERSION_KEY)
+    if current is None:
+        cache.add(VERSION_KEY, 1, timeout=None)
+        current = cache.get(VERSION_KEY, 1)
+    return current
+
+
+def _bump() -> None:
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:  # evicted or never set: any new value retires the old keys
+        cache.set(VERSION_KEY, version() + 1, timeout=None)
+
+
+def changed(**_signal_kwargs) -> None:
+    """Receiver for the models the catalogue shows. Bumped at once (the writing request's own
+    next read) and again after the commit: a request that rendered between the two would
+    otherwise have cached the old rows under the new version."""
+    _bump()
+    transaction.on_commit(_bump)
+
+
+def fragment(request, name: str, render) -> str:
+    """``render()``'s HTML for this page, language, day and query string, from the cache if
+    nothing has changed since it was rendered."""
+    path = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
+    key = f"catalogue:{version()}:{get_language()}:{timezone.localdate():%Y%m%d}:{name}:{path}"
+    html = cache.get(key)
+    if html is None:
+        html = render()
+        cache.set(key, html, TIMEOUT)
+    return mark_safe(html)  # our own template's output, escaped as it was rendered
