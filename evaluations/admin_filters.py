@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from regions.models import FormerDistrict
 
 from . import scoring
-from .models import DossierState
+from .models import DossierState, Round
 
 
 class CriteriaSetFilter(admin.SimpleListFilter):
@@ -60,4 +60,36 @@ class DossierStateFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         if self.value():
             return queryset.filter(dossier__state=self.value())
+        return queryset
+
+
+class RoundFilter(admin.SimpleListFilter):
+    """The province's rounds, newest first: read from the rounds table, not by a distinct
+    query over every result as the related-only filter would."""
+
+    title = _("round")
+    parameter_name = "round"
+
+    def lookups(self, request, model_admin):
+        rounds = Round.objects.order_by("-year", "-number", "-pk")
+        if request.user.province_id:
+            rounds = rounds.filter(province_id=request.user.province_id)
+        return [(r.pk, str(r)) for r in rounds]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(dossier__round_id=self.value())
+        return queryset
+
+
+class StarsFilter(admin.SimpleListFilter):
+    title = _("stars")
+    parameter_name = "stars"
+
+    def lookups(self, request, model_admin):
+        return [(0, _("No rating"))] + [(n, f"{n}★") for n in range(1, 6)]
+
+    def queryset(self, request, queryset):
+        if self.value() is not None and self.value().isdigit():
+            return queryset.filter(stars=int(self.value()))
         return queryset

@@ -16,7 +16,13 @@ from django.utils.translation import ngettext
 from accounts.models import Role
 
 from . import scoring, transitions
-from .admin_filters import CriteriaSetFilter, DossierStateFilter, FormerDistrictFilter
+from .admin_filters import (
+    CriteriaSetFilter,
+    DossierStateFilter,
+    FormerDistrictFilter,
+    RoundFilter,
+    StarsFilter,
+)
 from .models import CouncilResult, DossierState, ScoreSheet
 
 
@@ -72,8 +78,8 @@ class CouncilResultAdmin(admin.ModelAdmin):
     ]
     list_filter = [
         DossierStateFilter,
-        ("dossier__round", admin.RelatedOnlyFieldListFilter),
-        "stars",
+        RoundFilter,
+        StarsFilter,
         CriteriaSetFilter,
         FormerDistrictFilter,
         "spread_exceeded",
@@ -90,7 +96,10 @@ class CouncilResultAdmin(admin.ModelAdmin):
         "dossier__product__producer__commune__former_district",
     ]
     list_per_page = 50
-    ordering = ["-closed_at"]
+    # The unfiltered total is one more count over the province's results on every page view;
+    # the filtered count beside the pages is enough.
+    show_full_result_count = False
+    ordering = ["-closed_at", "-pk"]
     actions = ["approve_results", "send_back_results", "nominate_results", "record_ministry"]
     fields = [
         "product",

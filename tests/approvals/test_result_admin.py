@@ -11,7 +11,9 @@ from evaluations.models import Certificate, DossierEvent, DossierState, ScoreShe
 from tests import factories
 
 CHANGELIST = reverse("admin:evaluations_councilresult_changelist")
-QUERIES_FOR_RESULTS_LIST = 10
+# Session, user, the round and district filters' choices, the count, permissions (2), the page;
+# no unfiltered total and no distinct scan of the results for the filters.
+QUERIES_FOR_RESULTS_LIST = 8
 DECISION = {"decision_number": "1234/QĐ-UBND", "decision_date": "2026-09-10"}
 
 
@@ -245,3 +247,19 @@ def test_results_list_query_count_is_constant(
         response = client.get(CHANGELIST)
 
     assert len(response.context["cl"].result_list) == item_count
+
+
+@pytest.mark.django_db
+def test_results_filter_by_round_and_stars_offers_only_the_provinces_rounds(client, approver):
+    first = factories.CouncilResultFactory(dossier__round__name="Đợt 1 năm 2026", stars=3)
+    second = factories.CouncilResultFactory(dossier__round__name="Đợt 2 năm 2026", stars=4)
+    factories.CouncilResultFactory(dossier__round__province_id=1, dossier__round__name="Đợt ngoài")
+    client.force_login(approver)
+
+    by_round = client.get(CHANGELIST, {"round": first.dossier.round_id})
+    by_stars = client.get(CHANGELIST, {"stars": 4})
+
+    assert list(by_round.context["cl"].result_list) == [first]
+    assert list(by_stars.context["cl"].result_list) == [second]
+    assert "Đợt 2 năm 2026" in by_round.text
+    assert "Đợt ngoài" not in by_round.text
