@@ -42,6 +42,18 @@ def import_province_id(user) -> int:
     return user.province_id or settings.OCOP_PROVINCE_CODE
 
 
+def scope_key(user) -> str:
+    """A short name of the area the user's reports cover: users with the same key see the same
+    figures, so computed figures can be shared between them."""
+    if user.role == Role.LOCAL_OFFICER:
+        if user.jurisdiction_commune_id:
+            return f"commune-{user.jurisdiction_commune_id}"
+        return f"district-{user.jurisdiction_district_id}"
+    if _whole_country(user):
+        return "country"
+    return f"province-{user.province_id}"
+
+
 def area_filter(user, producer: str = "product__producer") -> Q:
     """The Q that keeps rows whose producer (reached through ``producer``) is in the user's area.
 

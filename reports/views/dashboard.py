@@ -1,9 +1,11 @@
 """The dashboard and the Excel exports: provincial roles see the province, local officers their
 jurisdiction; everyone else gets a 404 (anonymous visitors the sign-in page)."""
 
+from django.core.cache import cache
 from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from .. import exports, permissions, selectors
 from ..charts import dashboard_charts
@@ -14,10 +16,21 @@ def _require_reports(user) -> None:
         raise Http404
 
 
+# A dozen aggregates over every certificate and dossier of the area: recomputed at most once a
+# minute per area, whoever asks (the page says the figures are as of that time).
+DASHBOARD_CACHE_SECONDS = 60
+
+
+def _figures(user, today) -> dict:
+    figures = selectors.dashboard(user, today)
+    return {**figures, "charts": dashboard_charts(figures), "computed_at": timezone.now()}
+
+
 def dashboard(request):
     _require_reports(request.user)
     today = timezone.localdate()
-    figures = selectors.dashboard(request.user, today)
+    key = f"reports:dashboard:{permissions.scope_key(request.user)}:{today}:{get_language()}"
+    figures = cache.get_or_set(key, lambda: _figures(request.user, today), DASHBOARD_CACHE_SECONDS)
     return render(
         request,
         "reports/dashboard.html",
@@ -25,7 +38,6 @@ def dashboard(request):
             **figures,
             "today": today,
             "area": request.user.jurisdiction,
-            "charts": dashboard_charts(figures),
             "can_import": permissions.can_import_certificates(request.user),
         },
     )

@@ -5,7 +5,10 @@ import json
 import re
 
 import pytest
+import time_machine
+from django.core.cache import cache
 from django.urls import reverse
+from django.utils import timezone
 
 from evaluations.models import Certificate, DossierState, RoundState
 from producers.models import ProducerKind
@@ -236,9 +239,28 @@ def test_dashboard_query_count_is_constant(
         )
     client.force_login(provincial_office)
     client.get(URL)  # warm the per-process caches (province name in the header)
+    cache.clear()  # but not the figures, which this test counts the queries of
 
     with django_assert_num_queries(12):
         response = client.get(URL)
 
     assert response.context["total"] == item_count
     assert response.context["rounds"][0].total == item_count
+
+
+@pytest.mark.django_db
+def test_dashboard_figures_are_shared_for_a_minute_then_recomputed(
+    client, provincial_office, approver, certify, home_commune, django_assert_max_num_queries
+):
+    certify(home_commune, stars=4)
+    client.force_login(provincial_office)
+    assert client.get(URL).context["total"] == 1
+    certify(home_commune, stars=3)
+
+    client.force_login(approver)  # same province: the same figures
+    with django_assert_max_num_queries(5):
+        cached = client.get(URL)
+    with time_machine.travel(timezone.now() + datetime.timedelta(seconds=61)):
+        fresh = client.get(URL)
+
+    assert (cached.context["total"], fresh.context["total"]) == (1, 2)
