@@ -186,7 +186,10 @@ def writer_killed() -> list[str]:
         writer.wait()
         return [*lines, "- skipped: no scored dossier in province 33"]
     seen_during = psql(f"select state from evaluations_dossier where id = {pk}")
-    signed = f"select count(*) from evaluations_scoresheet where dossier_id = {pk} and submitted_at is not null"
+    signed = (
+        "select count(*) from evaluations_scoresheet "
+        f"where dossier_id = {pk} and submitted_at is not null"
+    )
     signed_before = psql(signed)
     writer.send_signal(signal.SIGKILL)
     writer.wait()

@@ -42,6 +42,8 @@ ENV = {
     "STATIC_ROOT": str(STATIC_ROOT),
     "LOG_LEVEL": "WARNING",
     "CONN_MAX_AGE": "600",
+    # As in production: sessions and caches in Redis, shared by the workers.
+    "REDIS_URL": os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/7"),
 }
 ENV.pop("DEBUG", None)
 os.environ.update(ENV)

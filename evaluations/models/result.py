@@ -35,7 +35,11 @@ class CouncilResult(models.Model):
     class Meta:
         verbose_name = _("council result")
         verbose_name_plural = _("council results")
-        indexes = [models.Index(fields=["stars"], name="result_stars")]
+        indexes = [
+            models.Index(fields=["stars"], name="result_stars"),
+            # The approval screen: newest results first, a page at a time.
+            models.Index(fields=["-closed_at", "-id"], name="result_closed"),
+        ]
 
     def __str__(self):
         return f"{self.dossier} — {self.average} ({self.stars}★)"
