@@ -6,10 +6,12 @@ is locked, permission-checked and audited exactly as anywhere else.
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -162,6 +164,18 @@ class CouncilResultAdmin(admin.ModelAdmin):
         return actions if self.has_approve_permission(request) else {}
 
     # ---- columns ------------------------------------------------------------------------
+
+    @admin.display(description=mark_safe('<input type="checkbox" id="action-toggle">'))
+    def action_checkbox(self, result):
+        """Django's own checkbox, written out: rendering a widget template for each of the 50
+        rows was a fifth of the page's time."""
+        label = format_html(str(_("Select this object for an action - {}")), result.dossier.product)
+        return format_html(
+            '<input type="checkbox" name="{}" value="{}" class="action-select" aria-label="{}">',
+            helpers.ACTION_CHECKBOX_NAME,
+            result.pk,
+            label,
+        )
 
     @admin.display(description=_("product"), ordering="dossier__product__name")
     def product(self, result):
