@@ -11,10 +11,19 @@ class CatalogueConfig(AppConfig):
         from evaluations.models import Certificate
         from producers.models import Producer
         from products.models import Product, ProductPhoto
+        from programme.models import EventParticipation, SalesPoint, TradeEvent
 
         from . import public_cache
 
-        for model in (Certificate, Product, ProductPhoto, Producer):
+        for model in (
+            Certificate,
+            Product,
+            ProductPhoto,
+            Producer,
+            SalesPoint,
+            TradeEvent,
+            EventParticipation,
+        ):
             post_save.connect(public_cache.changed, sender=model, dispatch_uid=f"catalogue-{model}")
             post_delete.connect(
                 public_cache.changed, sender=model, dispatch_uid=f"catalogue-del-{model}"

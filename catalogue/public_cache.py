@@ -1,10 +1,10 @@
 """Rendered parts of the public catalogue, cached until something they show changes.
 
-The catalogue's filter bar and result cards cost tens of milliseconds to render at national
-scale and are read far more often than recognitions are decided. Each cached part is keyed by a
-version that any change to a certificate, product, photo or producer bumps, so a revocation
-leaves the catalogue at once, not when a timer runs out; the date is in the key because
-"current" certificates change at midnight without any write.
+The catalogue's filter bar, result cards and product pages cost tens of milliseconds to render
+at national scale and are read far more often than recognitions are decided. Each cached part is
+keyed by a version that any change to a certificate, product, photo, producer, sales point or
+trade event bumps, so a revocation leaves the catalogue at once, not when a timer runs out; the
+date is in the key because "current" certificates change at midnight without any write.
 """
 
 import hashlib
@@ -12,11 +12,11 @@ import hashlib
 from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 VERSION_KEY = "catalogue:version"
 TIMEOUT = 60 * 60
+MISSING = object()
 
 
 def version() -> int:
@@ -42,13 +42,14 @@ def changed(**_signal_kwargs) -> None:
     transaction.on_commit(_bump)
 
 
-def fragment(request, name: str, render) -> str:
-    """``render()``'s HTML for this page, language, day and query string, from the cache if
-    nothing has changed since it was rendered."""
+def cached(request, name: str, compute):
+    """``compute()``'s result for this page, language, day and query string, from the cache if
+    nothing has changed since it was computed. The result may be None (a page that does not
+    exist); it must be picklable, such as rendered HTML."""
     path = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
     key = f"catalogue:{version()}:{get_language()}:{timezone.localdate():%Y%m%d}:{name}:{path}"
-    html = cache.get(key)
-    if html is None:
-        html = render()
-        cache.set(key, html, TIMEOUT)
-    return mark_safe(html)  # our own template's output, escaped as it was rendered
+    found = cache.get(key, MISSING)
+    if found is MISSING:
+        found = compute()
+        cache.set(key, found, TIMEOUT)
+    return found

@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 
 from evaluations.certificates import render_certificate_pdf, render_notice_pdf
@@ -72,19 +73,17 @@ def _product_list_body(request) -> str:
 
 @login_not_required
 def product_list(request):
-    body = public_cache.fragment(request, "list", lambda: _product_list_body(request))
-    return render(request, "catalogue/product_list.html", {"body": body})
+    body = public_cache.cached(request, "list", lambda: _product_list_body(request))
+    return render(request, "catalogue/product_list.html", {"body": mark_safe(body)})
 
 
-@login_not_required
-def product_detail(request, pk):
+def _product_detail_page(request, pk) -> tuple[str, str] | None:
     certificate = Certificate.objects.current().for_catalogue().filter(product_id=pk).first()
     if certificate is None:
-        raise Http404
+        return None
     _with_set_names([certificate])
-    return render(
-        request,
-        "catalogue/product_detail.html",
+    body = render_to_string(
+        "catalogue/_product_detail_body.html",
         {
             "certificate": certificate,
             "product": certificate.product,
@@ -93,6 +92,19 @@ def product_detail(request, pk):
             "badge": STATUS_BADGES[certificate.status()],
             "promotion": promotion_for(certificate.product),
         },
+        request,
+    )
+    return certificate.product.name, body
+
+
+@login_not_required
+def product_detail(request, pk):
+    page = public_cache.cached(request, "product", lambda: _product_detail_page(request, pk))
+    if page is None:
+        raise Http404
+    title, body = page
+    return render(
+        request, "catalogue/product_detail.html", {"title": title, "body": mark_safe(body)}
     )
 
 

@@ -88,3 +88,35 @@ def test_product_page_runs_a_fixed_number_of_queries(
 
     with django_assert_num_queries(4):
         client.get(_url(certificate))
+
+
+def test_product_page_is_served_from_the_cache_until_a_sales_point_is_added(
+    client, listed, django_assert_num_queries, warm_caches
+):
+    product = listed("Mật ong hoa nhãn").product
+    url = reverse("catalogue:product", args=[product.pk])
+    client.get(url)
+
+    with django_assert_num_queries(0):
+        cached = client.get(url)
+    factories.SalesPointFactory(product=product, name="Cửa hàng OCOP Phố Hiến")
+    updated = client.get(url)
+
+    assert "Mật ong hoa nhãn" in cached.text
+    assert "Cửa hàng OCOP Phố Hiến" in updated.text
+
+
+def test_a_product_no_longer_listed_answers_404_even_after_being_cached(
+    client, listed, approver, today
+):
+    from evaluations.certificates import revoke_certificate
+
+    certificate = listed("Chè búp Tân Cương")
+    url = reverse("catalogue:product", args=[certificate.product_id])
+    assert client.get(url).status_code == 200
+
+    revoke_certificate(
+        certificate, by=approver, ground="quality", revoked_on=today, note="Kết luận kiểm tra"
+    )
+
+    assert client.get(url).status_code == 404
