@@ -21,6 +21,7 @@ from evaluations.certificates import PRODUCT_CODE, next_value
 from evaluations.models import (
     Certificate,
     Dossier,
+    DossierAction,
     DossierEvent,
     DossierKind,
     DossierState,
@@ -173,7 +174,7 @@ def _import_row(row: ImportRow, *, round_: Round, batch: ImportBatch, by: User) 
     DossierEvent.objects.create(
         dossier=dossier,
         actor=by,
-        action="import",
+        action=DossierAction.IMPORT,
         to_state=DossierState.APPROVED,
         data={"batch": batch.pk, "row": row.line, "file": batch.file_name},
     )

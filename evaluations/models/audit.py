@@ -23,6 +23,8 @@ class DossierAction(models.TextChoices):
     NOMINATE = "nominate", _("Nominated for national 5★ evaluation")
     RECORD_MINISTRY_RESULT = "record_ministry_result", _("Ministry result recorded")
     EDIT = "edit", _("Dossier content changed")
+    # A recognition decided before the portal, entered from the province's records (reports).
+    IMPORT = "import", _("Imported from the province's earlier records")
 
 
 class DossierEventQuerySet(models.QuerySet):

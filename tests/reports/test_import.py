@@ -128,6 +128,7 @@ def test_provincial_office_previews_then_imports_a_file(client, provincial_offic
     )  # fmt: skip
     event = DossierEvent.objects.get(dossier=first.dossier)
     assert (event.action, event.actor, event.to_state) == ("import", provincial_office, "approved")
+    assert event.action_label != "import"  # the timeline names it, not the raw code
     batch.refresh_from_db()
     assert (batch.created_count, batch.unchanged_count, batch.committed_by) == (
         2, 0, provincial_office
