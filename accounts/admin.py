@@ -47,11 +47,11 @@ class UserAdmin(BaseUserAdmin):
     list_filter = ["role", "is_active", "province"]
     list_select_related = ["province", "jurisdiction_district", "jurisdiction_commune"]
     search_fields = ["email", "full_name", "phone"]
-    autocomplete_fields = ["jurisdiction_district", "jurisdiction_commune"]
+    autocomplete_fields = ["jurisdiction_district", "jurisdiction_commune", "home_commune"]
     readonly_fields = ["last_login", "date_joined"]
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
-        (_("Person"), {"fields": ["full_name", "phone", "organisation"]}),
+        (_("Person"), {"fields": ["full_name", "phone", "organisation", "home_commune"]}),
         (
             _("Role and jurisdiction"),
             {"fields": ["role", "province", "jurisdiction_district", "jurisdiction_commune"]},

@@ -83,3 +83,22 @@ class ProducerSignUpForm(forms.Form):
             except forms.ValidationError as error:
                 self.add_error("password1", error)
         return cleaned
+
+
+class MyDetailsForm(forms.ModelForm):
+    """A staff member's own details; organisation and commune feed the conflict-of-interest
+    flags of the council's score sheets."""
+
+    class Meta:
+        model = User
+        fields = ["full_name", "phone", "organisation", "home_commune"]
+
+    def __init__(self, *args, **kwargs):
+        from regions.models import Commune
+
+        super().__init__(*args, **kwargs)
+        communes = Commune.objects.order_by("name")
+        if self.instance.province_id:
+            communes = communes.in_province(self.instance.province_id)
+        self.fields["home_commune"].queryset = communes
+        self.fields["full_name"].required = True

@@ -66,6 +66,15 @@ class User(AbstractUser):
         blank=True,
         help_text=_("Where the person works; used to detect conflicts of interest."),
     )
+    home_commune = models.ForeignKey(
+        "regions.Commune",
+        verbose_name=_("commune where you live or work"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Used to flag likely conflicts of interest with producers of that commune."),
+    )
     province = models.ForeignKey(
         "regions.Province",
         verbose_name=_("province served"),

@@ -16,6 +16,7 @@ urlpatterns = [
     ),
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
     path("sign-up/", views.signup, name="signup"),
+    path("me/", views.my_details, name="my-details"),
     path("sign-up/confirm/<uidb64>/<token>/", views.signup_confirm, name="signup-confirm"),
     path(
         "password/change/",

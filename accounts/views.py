@@ -1,12 +1,14 @@
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_not_required
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 
 from . import services
-from .forms import ProducerSignUpForm
+from .forms import MyDetailsForm, ProducerSignUpForm
+from .models import Role
 
 
 @login_not_required
@@ -34,3 +36,15 @@ def signup_confirm(request, uidb64, token):
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
     messages.success(request, _("Your email is confirmed. Welcome to the OCOP portal."))
     return redirect("home")
+
+
+def my_details(request):
+    """Officials and council members keep their own details; producers have their profile."""
+    if request.user.role == Role.PRODUCER:
+        raise Http404
+    form = MyDetailsForm(request.POST or None, instance=request.user)
+    if form.is_valid():
+        form.save()
+        messages.success(request, _("Your details were saved."))
+        return redirect("accounts:my-details")
+    return render(request, "accounts/my_details.html", {"form": form})

@@ -47,6 +47,9 @@ class ScoreSheet(models.Model):
     points_by_code = models.JSONField(_("points"), default=dict, blank=True)
     conflict_of_interest = models.BooleanField(_("conflict of interest declared"), default=False)
     conflict_note = models.TextField(_("conflict of interest: explanation"), blank=True)
+    # The member's declaration for this product, "conflict" or "no conflict": when it was made.
+    # None means not declared yet; a flagged member must declare before scoring.
+    conflict_declared_at = models.DateTimeField(_("conflict of interest declared on"), null=True)
     # Which option (index in the sheet) was ticked, by criterion code: a few criteria offer two
     # options with the same points (alternative cases), and the sheet must show the one chosen.
     options_by_code = models.JSONField(default=dict, blank=True)
@@ -70,6 +73,10 @@ class ScoreSheet(models.Model):
     @property
     def is_submitted(self) -> bool:
         return self.submitted_at is not None
+
+    @property
+    def has_declared(self) -> bool:
+        return self.conflict_declared_at is not None or self.conflict_of_interest
 
     @property
     def counts(self) -> bool:

@@ -34,8 +34,27 @@ def close_scoring(dossier: Dossier, *, by, discussed: bool = False) -> Dossier:
     sheet or declared a conflict; the scoring module computes the council's result, which waits
     for the provincial approver. Spreads beyond the council's limit must be discussed first."""
     from ..councils import compute_council_result, store_council_result
+    from ..sessions import open_item_for, quorum_of
 
     def check(locked: Dossier) -> None:
+        # The council decides in session, with its quorum and the chair present: a rule of the
+        # provinces' council regulations (Tây Ninh: 3/4 of members with the chair); no national one.
+        item = open_item_for(locked)
+        if item is None:
+            raise TransitionError(
+                _("Open a council session with this product on its agenda before closing.")
+            )
+        quorum = quorum_of(item.session)
+        if not quorum.chair_present:
+            raise TransitionError(_("The chair is not recorded as present at the session."))
+        if not quorum.met:
+            raise TransitionError(
+                _(
+                    "The session has no quorum: %(present)s scoring members present, "
+                    "%(needed)s needed."
+                )
+                % {"present": quorum.present, "needed": quorum.needed}
+            )
         outcome = compute_council_result(locked)
         if outcome.waiting_for:
             raise TransitionError(
@@ -44,11 +63,11 @@ def close_scoring(dossier: Dossier, *, by, discussed: bool = False) -> Dossier:
             )
         if outcome.result is None:
             raise TransitionError(_("No score sheet counts: every member declared a conflict."))
-        if outcome.result.spread_exceeded and not discussed:
+        if outcome.result.spread_exceeded and not item.discussion_note.strip():
             raise TransitionError(
                 _(
                     "Members' totals differ by %(spread)s points, more than the council's limit. "
-                    "Discuss the product, then confirm that it was discussed."
+                    "Record the council's discussion of the product before closing."
                 )
                 % {"spread": outcome.result.spread}
             )

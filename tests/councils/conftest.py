@@ -1,6 +1,7 @@
 """A council of Hưng Yên for one round: chair, secretary, the ``council_member`` persona and one
 more member who score, and an adviser who does not; a dossier of ``producer_org`` in scoring."""
 
+import datetime
 from decimal import Decimal
 
 import pytest
@@ -111,3 +112,17 @@ def warm_caches(settings):
     from ocop_portal.context_processors import _province_name
 
     _province_name(settings.OCOP_PROVINCE_CODE)
+
+
+@pytest.fixture
+def in_session(council, dossier, chair):
+    """A sitting of the council with everyone present and the dossier on its agenda."""
+    from evaluations.sessions import open_session
+
+    return open_session(
+        council,
+        by=chair,
+        held_on=datetime.date(2026, 9, 15),
+        place="Hội trường UBND tỉnh",
+        present=council.members.all(),
+    )

@@ -72,7 +72,7 @@ def test_chair_sees_no_points_of_a_sheet_before_submission(client, chair, dossie
     response = client.get(reverse("evaluations:council-detail", kwargs={"pk": dossier.council_id}))
 
     row = response.context["dossiers"][0]
-    cell = {seat.user.email: sheet for seat, sheet in row.cells}["hoidong@example.vn"]
+    cell = {seat.user.email: sheet for seat, sheet, _flags in row.cells}["hoidong@example.vn"]
     assert response.status_code == 200
     assert cell == draft
     assert row.outcome.result is None

@@ -1,5 +1,7 @@
 """List pages of councils and sheets load a fixed number of queries, whatever their length."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
 
@@ -36,7 +38,7 @@ def test_member_my_sheets_query_count_is_constant(
         submitted_sheet(dossier, council_member, 60)
     client.force_login(council_member)
 
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         response = client.get(reverse("evaluations:my-sheets"))
 
     assert len(response.context["to_score"]) == item_count
@@ -59,7 +61,7 @@ def test_chair_council_detail_query_count_is_constant(
         submitted_sheet(dossier, council_member, 80)
     client.force_login(chair)
 
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(9):
         response = client.get(reverse("evaluations:council-detail", kwargs={"pk": council.pk}))
 
     assert len(response.context["dossiers"]) == item_count
@@ -77,3 +79,35 @@ def test_provincial_office_council_list_query_count_is_constant(
         response = client.get(reverse("evaluations:council-list"))
 
     assert len(response.context["councils"]) == item_count
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("item_count", [1, 3])
+def test_chair_session_page_query_count_is_constant(
+    client,
+    chair,
+    council_member,
+    council,
+    producer_org,
+    item_count,
+    warm_caches,
+    django_assert_num_queries,
+):
+    from evaluations.sessions import open_session
+
+    for dossier in _dossiers(council, producer_org, item_count):
+        submitted_sheet(dossier, chair, 70)
+        submitted_sheet(dossier, council_member, 80)
+    session = open_session(
+        council,
+        by=chair,
+        held_on=datetime.date(2026, 9, 15),
+        place="Hội trường",
+        present=council.members.all(),
+    )
+    client.force_login(chair)
+
+    with django_assert_num_queries(12):
+        response = client.get(session.get_absolute_url())
+
+    assert len(response.context["board"].items) == item_count

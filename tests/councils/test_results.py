@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from evaluations.councils import compute_council_result, declare_conflict, store_council_result
 from evaluations.models import CouncilResult, DossierEvent, DossierState, ScoreSheet
+from evaluations.sessions import record_discussion
 from tests import factories
 
 from .conftest import sheet_points, submitted_sheet
@@ -82,7 +83,9 @@ def test_chair_waits_for_scoring_members_but_not_for_advisers(dossier, chair, co
 
 
 @pytest.mark.django_db
-def test_chair_closes_scoring_and_the_result_is_stored(client, chair, dossier, three_sheets):
+def test_chair_closes_scoring_and_the_result_is_stored(
+    client, chair, dossier, three_sheets, in_session
+):
     client.force_login(chair)
 
     response = client.post(_close_url(dossier), follow=True)
@@ -118,7 +121,7 @@ def test_chair_closes_scoring_and_the_result_is_stored(client, chair, dossier, t
 
 @pytest.mark.django_db
 def test_chair_cannot_close_while_a_member_has_not_submitted(
-    client, chair, dossier, council_member
+    client, chair, dossier, council_member, in_session
 ):
     submitted_sheet(dossier, chair, 80)
     client.force_login(chair)
@@ -135,7 +138,7 @@ def test_chair_cannot_close_while_a_member_has_not_submitted(
 
 @pytest.mark.django_db
 def test_chair_closes_a_spread_over_the_limit_only_once_discussed(
-    client, chair, dossier, council_member, second_member, secretary
+    client, chair, dossier, council_member, second_member, secretary, in_session
 ):
     for member, total in [(chair, 90), (council_member, 70), (second_member, 80), (secretary, 80)]:
         submitted_sheet(dossier, member, total)
@@ -145,7 +148,10 @@ def test_chair_closes_a_spread_over_the_limit_only_once_discussed(
     refused = client.post(_close_url(dossier), follow=True)
     dossier.refresh_from_db()
     state_after_refusal = dossier.state
-    client.post(_close_url(dossier), {"discussed": "on"})
+    record_discussion(
+        in_session.items.get(dossier=dossier), by=chair, note="Thống nhất giữ nguyên điểm."
+    )
+    client.post(_close_url(dossier))
 
     dossier.refresh_from_db()
     assert page.context["dossiers"][0].outcome.result.spread_exceeded is True
@@ -153,7 +159,7 @@ def test_chair_closes_a_spread_over_the_limit_only_once_discussed(
     assert state_after_refusal == DossierState.IN_SCORING
     assert [str(m) for m in refused.context["messages"]] == [
         "Tổng điểm của các thành viên chênh lệch 20 điểm, vượt mức cho phép của hội đồng. "
-        "Hãy thảo luận về sản phẩm rồi xác nhận đã thảo luận."
+        "Hãy ghi lại ý kiến thảo luận của hội đồng về sản phẩm trước khi kết thúc."
     ]
     assert dossier.state == DossierState.SCORED
     assert DossierEvent.objects.get(dossier=dossier).data["discussed"] is True
@@ -162,7 +168,7 @@ def test_chair_closes_a_spread_over_the_limit_only_once_discussed(
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("persona", ["secretary", "provincial_office"])
-def test_only_the_chair_closes_scoring(client, request, persona, dossier, three_sheets):
+def test_only_the_chair_closes_scoring(client, request, persona, dossier, three_sheets, in_session):
     client.force_login(request.getfixturevalue(persona))
 
     response = client.post(_close_url(dossier))

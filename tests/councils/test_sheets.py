@@ -130,7 +130,7 @@ def test_member_cannot_submit_an_incomplete_sheet(client, council_member, dossie
     )
     client.force_login(council_member)
 
-    response = client.post(_sheet_url("sheet-submit", dossier), follow=True)
+    response = client.post(_sheet_url("sheet-submit", dossier), {"confirm": "on"}, follow=True)
 
     sheet = _sheet(dossier, council_member)
     assert sheet.submitted_at is None
@@ -147,7 +147,7 @@ def test_member_submits_a_complete_sheet_which_is_then_locked(
     save_sheet_points(sheet_for(dossier, council_member), points=sheet_points(criteria_set, 72))
     client.force_login(council_member)
 
-    client.post(_sheet_url("sheet-submit", dossier))
+    client.post(_sheet_url("sheet-submit", dossier), {"confirm": "on"})
     refused = client.post(
         _sheet_url("sheet-autosave", dossier), {criteria_set.leaf_criteria()[0].code: "0"}, **HTMX
     )

@@ -55,6 +55,7 @@ def test_council_member_fills_and_submits_a_score_sheet(page, live_server, setti
         )
     expect(page.locator("#sheet-status [data-role=running-total]")).to_have_text("100")
     expect(page.locator("#sheet-status [data-role=saved]")).to_contain_text("Đã lưu lúc")
+    page.get_by_label("Tôi ký phiếu đánh giá này").check()
     page.get_by_role("button", name="Nộp phiếu đánh giá").click()
 
     expect(page.locator("[data-role=submitted]")).to_contain_text("100,00 điểm. Phiếu đã khóa.")

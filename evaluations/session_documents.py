@@ -1,0 +1,42 @@
+"""The session's documents as PDFs in Vietnamese (WeasyPrint, the certificates' fonts): the
+minutes (biên bản họp hội đồng) and the council's proposal to the approver (tờ trình)."""
+
+from .certificates import _render_pdf
+from .models import CouncilSession
+from .sessions import consolidated_sheet, proposed_decision, session_board
+
+
+def _context(session: CouncilSession) -> dict:
+    board = session_board(session)
+    province = session.council.round.province
+    for item in board.items:
+        item.consolidated = consolidated_sheet(
+            item.dossier, item.outcome, item.dossier.score_sheets.all()
+        )
+        if item.outcome.result is not None:
+            item.proposal = proposed_decision(item.outcome.result)
+    present = [seat for seat in board.seats if seat.pk in board.present_ids]
+    absent = [seat for seat in board.seats if seat.pk not in board.present_ids]
+    return {
+        "session": session,
+        "council": session.council,
+        "round": session.council.round,
+        "province": province,
+        "province_upper": province.full_name.upper(),
+        "board": board,
+        "present": present,
+        "absent": absent,
+        "chair": next((s for s in board.seats if s.role == "chair"), None),
+        "secretary": next((s for s in board.seats if s.role == "secretary"), None),
+    }
+
+
+def render_minutes_pdf(session: CouncilSession) -> bytes:
+    """Biên bản họp hội đồng: attendance and quorum, each product in order with its average,
+    rating, spread and discussion, the sheets left out and why, the signatures."""
+    return _render_pdf("evaluations/sessions/minutes_pdf.html", _context(session))
+
+
+def render_proposal_pdf(session: CouncilSession) -> bytes:
+    """Tờ trình: the council proposes to the approver a decision for each product scored."""
+    return _render_pdf("evaluations/sessions/proposal_pdf.html", _context(session))

@@ -1,0 +1,70 @@
+"""The secretary's consolidated sheet: per criterion the average of the sheets that count, the
+total the scoring module's own result, the excluded sheets shown as such."""
+
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from evaluations.councils import compute_council_result, declare_conflict
+from evaluations.sessions import consolidated_sheet
+
+from .conftest import submitted_sheet
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def sheets(dossier, chair, secretary, council_member, second_member):
+    submitted_sheet(dossier, chair, 81)
+    submitted_sheet(dossier, secretary, 74)
+    submitted_sheet(dossier, council_member, 70)
+    declare_conflict(dossier, member=second_member, note="Em ruột là xã viên hợp tác xã")
+
+
+def test_consolidated_averages_equal_the_scoring_outcome(dossier, sheets, criteria_set):
+    outcome = compute_council_result(dossier)
+
+    consolidated = consolidated_sheet(dossier, outcome, dossier.score_sheets.all())
+
+    assert consolidated.result.average == outcome.result.average == Decimal("75.00")
+    assert len(consolidated.rows) == len(criteria_set.leaf_criteria())
+    for row in consolidated.rows:
+        counted = [p for p in row.points if p is not None]
+        assert row.average == (sum(counted) / 3).quantize(Decimal("0.01"))
+        assert row.average == outcome.result.points[row.criterion.code].quantize(Decimal("0.01"))
+    assert [s.member.full_name for s in consolidated.excluded] == ["Lý Văn Hai"]
+
+
+def test_secretary_reads_the_consolidated_sheet_with_the_excluded_sheet(
+    client, secretary, dossier, sheets, in_session
+):
+    client.force_login(secretary)
+
+    page = client.get(
+        reverse(
+            "evaluations:session-consolidated",
+            kwargs={"pk": in_session.pk, "dossier_pk": dossier.pk},
+        )
+    )
+
+    consolidated = page.context["consolidated"]
+    assert consolidated.result.average == Decimal("75.00")
+    assert len(consolidated.counted) == 3
+    assert "Lý Văn Hai — xung đột lợi ích: Em ruột là xã viên hợp tác xã" in page.text
+
+
+@pytest.mark.parametrize("persona", ["council_member", "stranger"])
+def test_consolidated_sheet_is_not_found_for_plain_members_and_outsiders(
+    client, request, persona, dossier, sheets, in_session
+):
+    client.force_login(request.getfixturevalue(persona))
+
+    page = client.get(
+        reverse(
+            "evaluations:session-consolidated",
+            kwargs={"pk": in_session.pk, "dossier_pk": dossier.pk},
+        )
+    )
+
+    assert page.status_code == 404
