@@ -6,7 +6,9 @@ show.
 """
 
 from crispy_forms.helper import FormHelper
+from crispy_forms.layout import HTML, Fieldset, Layout
 from django import forms
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from regions.models import Commune, FormerDistrict
@@ -168,35 +170,106 @@ class AcceptForm(_Bare, forms.Form):
 
 
 class ReturnForm(_Bare, forms.Form):
-    """One comment box per item the officer may ask to correct; the filled ones are the request."""
+    """The itemised request for correction: the officer ticks the deficient items of the dossier
+    and criteria of its set, with a note on each; the producer answers each note.
+
+    A note alone also counts as ticked: what the officer wrote is never dropped.
+    """
 
     comment = forms.CharField(
         label=_("General comment (optional)"), required=False, widget=_textarea(2)
     )
 
-    def __init__(self, *args, items: list[tuple[str, str]], **kwargs):
+    def __init__(self, *args, items: list[tuple[str, str]], criteria=(), **kwargs):
+        """`items`: ``services.return_item_choices``; `criteria`: (code, label) of the set."""
         super().__init__(*args, **kwargs)
-        self.item_keys = [key for key, _label in items]
-        for key, label in items:
-            self.fields[f"item_{key}"] = forms.CharField(
-                label=label, required=False, widget=_textarea(2)
+        self.asked = [("item", key, label) for key, label in items] + [
+            ("criterion", code, label) for code, label in criteria
+        ]
+        groups: dict[str, list[str]] = {"item": [], "criterion": []}
+        for prefix, key, label in self.asked:
+            self.fields[f"tick_{prefix}_{key}"] = forms.BooleanField(label=label, required=False)
+            self.fields[f"{prefix}_{key}"] = forms.CharField(
+                label=_("What to correct: %(item)s") % {"item": label},
+                required=False,
+                widget=_textarea(2),
             )
-        self.order_fields([*(f"item_{key}" for key in self.item_keys), "comment"])
+            groups[prefix] += [f"tick_{prefix}_{key}", f"{prefix}_{key}"]
+        fieldsets = [Fieldset(_("Items of the dossier"), *groups["item"])]
+        if groups["criterion"]:
+            # Thirty-odd criteria stay folded until the officer wants one (or sent one back).
+            folded = not any(self.data.get(self.add_prefix(name)) for name in groups["criterion"])
+            summary = escape(_("Criteria of the set (%(count)d)") % {"count": len(criteria)})
+            fieldsets += [
+                HTML(
+                    f'<details class="mb-3 return-criteria"{"" if folded else " open"}>'
+                    f'<summary class="fw-semibold mb-2">{summary}</summary>'
+                ),
+                Fieldset("", *groups["criterion"]),
+                HTML("</details>"),
+            ]
+        self.helper.layout = Layout(*fieldsets, "comment")
 
     def clean(self):
         cleaned = super().clean()
-        if not self.items():
+        for prefix, key, label in self.asked:
+            if cleaned.get(f"tick_{prefix}_{key}") and not cleaned.get(f"{prefix}_{key}", ""):
+                self.add_error(
+                    f"{prefix}_{key}",
+                    _("You ticked “%(item)s”: write what to correct.") % {"item": label},
+                )
+        if not self.errors and not self.items():
             raise forms.ValidationError(
-                _("Write what to correct next to at least one item."), code="no_items"
+                _("Tick at least one item or criterion and write what to correct."),
+                code="no_items",
             )
         return cleaned
 
     def items(self) -> list[dict[str, str]]:
-        return [
-            {"item": key, "comment": self.cleaned_data.get(f"item_{key}", "").strip()}
-            for key in self.item_keys
-            if self.cleaned_data.get(f"item_{key}", "").strip()
-        ]
+        """The request, as ``transitions.return_dossier`` takes it."""
+        requested = []
+        for prefix, key, _label in self.asked:
+            note = self.cleaned_data.get(f"{prefix}_{key}", "").strip()
+            if note:
+                item = {"item": key, "comment": note}
+                if prefix == "criterion":
+                    item["kind"] = "criterion"
+                requested.append(item)
+        return requested
+
+
+class CorrectionAnswersForm(_Bare, forms.Form):
+    """The producer's answer to each item of the request for correction; one form holds them all,
+    so saving one answer never drops what was typed in another box."""
+
+    def __init__(self, *args, items, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.items = list(items)
+        for item in self.items:
+            self.fields[f"answer_{item.pk}"] = forms.CharField(
+                label=_("Your answer: %(item)s") % {"item": item.label},
+                required=False,
+                max_length=2000,
+                initial=item.answer,
+                widget=_textarea(2),
+            )
+            item.answer_field = self[f"answer_{item.pk}"]
+
+    def answers(self) -> dict[int, str]:
+        return {item.pk: self.cleaned_data.get(f"answer_{item.pk}", "") for item in self.items}
+
+
+class RevisionChoiceForm(forms.Form):
+    """Which two revisions to compare (GET)."""
+
+    old = forms.TypedChoiceField(label=_("Compare revision"), coerce=int)
+    new = forms.TypedChoiceField(label=_("with revision"), coerce=int)
+
+    def __init__(self, *args, numbers: list[int], **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("old", "new"):
+            self.fields[name].choices = [(n, str(n)) for n in numbers]
+            self.fields[name].widget.attrs["class"] = "form-select form-select-sm"
 
 
 # ---- Lists ---------------------------------------------------------------------------------

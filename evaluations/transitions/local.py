@@ -11,8 +11,8 @@ from typing import Any
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .. import services
-from ..models import Dossier, RoundState
+from .. import revisions, scoring, services
+from ..models import CorrectionItem, CorrectionKind, Dossier, DossierRevision, RoundState
 from .core import Action, TransitionError, apply
 
 LOCAL_ASSESSMENT_AREAS = ("raw_materials", "local_labour", "idea_origin", "local_identity")
@@ -43,16 +43,35 @@ def _check_submittable(dossier: Dossier) -> None:
     _refuse_if_incomplete(dossier)
 
 
+def _open_corrections(dossier: Dossier) -> list[CorrectionItem]:
+    """The items of the request for correction the producer is answering now."""
+    return list(dossier.correction_items.filter(revision=dossier.revision))
+
+
 def _check_resubmittable(dossier: Dossier) -> None:
     # Past the round's cut-off a returned dossier may still come back: the officer asked for it.
     if dossier.round.state != RoundState.OPEN:
         raise TransitionError(_("The round is closed; the dossier can no longer be resubmitted."))
+    unanswered = [item.label for item in _open_corrections(dossier) if not item.is_answered]
+    if unanswered:
+        raise TransitionError(
+            _("Answer every item of the request for correction before resubmitting: %(items)s.")
+            % {"items": "; ".join(unanswered)}
+        )
     _refuse_if_incomplete(dossier)
 
 
-def _mark_submitted(dossier: Dossier) -> dict[str, Any]:
+def _mark_submitted(dossier: Dossier, *, by) -> dict[str, Any]:
+    """A new revision, with a snapshot of the content the reviewers will judge."""
     dossier.revision += 1
     dossier.submitted_at = timezone.now()
+    DossierRevision.objects.create(
+        dossier=dossier,
+        number=dossier.revision,
+        submitted_at=dossier.submitted_at,
+        submitted_by=by,
+        snapshot=revisions.snapshot(dossier.product),
+    )
     return {
         "revision": dossier.revision,
         "self_assessment": services.snapshot_self_assessment(dossier),
@@ -62,19 +81,33 @@ def _mark_submitted(dossier: Dossier) -> dict[str, Any]:
 def submit_dossier(dossier: Dossier, *, by) -> Dossier:
     """Nộp hồ sơ: the producer files a complete dossier in a round that accepts dossiers
     (Art. 7.1). The 15 working days of the local review start the next working day."""
-    return apply(dossier, Action.SUBMIT, by=by, check=_check_submittable, effect=_mark_submitted)
+    return apply(
+        dossier,
+        Action.SUBMIT,
+        by=by,
+        check=_check_submittable,
+        effect=lambda locked: _mark_submitted(locked, by=by),
+    )
 
 
 def resubmit_dossier(dossier: Dossier, *, by, comment: str = "") -> Dossier:
-    """Nộp lại: the producer answers a request for correction with a new revision; the local
-    review's clock starts again from this submission."""
+    """Nộp lại: the producer answers a request for correction, item by item, with a new revision;
+    the local review's clock starts again from this submission."""
+
+    def effect(locked: Dossier) -> dict[str, Any]:
+        answers = [
+            {"kind": item.kind, "item": item.key, "answer": item.answer}
+            for item in _open_corrections(locked)
+        ]
+        return {**_mark_submitted(locked, by=by), **({"answers": answers} if answers else {})}
+
     return apply(
         dossier,
         Action.RESUBMIT,
         by=by,
         comment=comment.strip(),
         check=_check_resubmittable,
-        effect=_mark_submitted,
+        effect=effect,
     )
 
 
@@ -91,19 +124,57 @@ def _check_round_not_closed(dossier: Dossier) -> None:
         raise TransitionError(_("The round is closed: its dossiers can no longer change."))
 
 
+def _criteria_titles(dossier: Dossier) -> dict[str, str]:
+    try:
+        criteria_set = scoring.load_criteria_set(
+            dossier.criteria_decision, dossier.product.criteria_set
+        )
+    except scoring.ScoringError:
+        return {}
+    return {criterion.code: criterion.title for criterion in criteria_set.leaf_criteria()}
+
+
+def _itemised(dossier: Dossier, items: list[dict[str, str]]) -> list[dict[str, str]]:
+    """The items with a comment, as the audit keeps them; a criterion (``"kind": "criterion"``)
+    must be one of the dossier's criteria set and carries its label."""
+    cleaned, seen, titles = [], set(), None
+    for item in items:
+        comment = (item.get("comment") or "").strip()
+        key = str(item.get("item") or "other")
+        is_criterion = item.get("kind") == CorrectionKind.CRITERION
+        if not comment or (is_criterion, key) in seen:
+            continue
+        seen.add((is_criterion, key))
+        if not is_criterion:
+            cleaned.append({"item": key, "comment": comment})
+            continue
+        titles = _criteria_titles(dossier) if titles is None else titles
+        if key not in titles:
+            raise TransitionError(
+                _("Criterion %(code)s is not on this dossier's criteria set.") % {"code": key}
+            )
+        cleaned.append(
+            {
+                "kind": CorrectionKind.CRITERION,
+                "item": key,
+                "label": f"{key}. {titles[key]}",
+                "comment": comment,
+            }
+        )
+    return cleaned
+
+
 def return_dossier(
     dossier: Dossier, *, by, items: list[dict[str, str]], comment: str = ""
 ) -> Dossier:
     """Trả hồ sơ để bổ sung: send the dossier back with a comment per item to correct (Art. 7.2).
 
     ``items`` are ``{"item": key, "comment": text}``; the key is one of
-    ``services.return_item_choices`` (a document kind, the product details, photos…).
+    ``services.return_item_choices`` (a document kind, the product details, photos…), or, with
+    ``"kind": "criterion"``, a criterion code of the dossier's criteria set. Each becomes a
+    ``CorrectionItem`` the producer answers before resubmitting.
     """
-    items = [
-        {"item": str(item.get("item") or "other"), "comment": item["comment"].strip()}
-        for item in items
-        if (item.get("comment") or "").strip()
-    ]
+    items = _itemised(dossier, items)
     if not items:
         raise TransitionError(_("List at least one item to correct, with a comment."))
 
@@ -117,8 +188,28 @@ def return_dossier(
                 )
             )
 
+    def effect(locked: Dossier) -> None:
+        CorrectionItem.objects.bulk_create(
+            CorrectionItem(
+                dossier=locked,
+                revision=locked.revision,
+                kind=item.get("kind", CorrectionKind.CHECKLIST),
+                key=item["item"],
+                label=str(item.get("label") or services.item_label(item["item"]))[:300],
+                note=item["comment"],
+                requested_by=by,
+            )
+            for item in items
+        )
+
     return apply(
-        dossier, Action.RETURN, by=by, comment=comment.strip(), data={"items": items}, check=check
+        dossier,
+        Action.RETURN,
+        by=by,
+        comment=comment.strip(),
+        data={"items": items},
+        check=check,
+        effect=effect,
     )
 
 

@@ -6,7 +6,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .. import services, transitions
+from .. import corrections, services, transitions
 from ..forms import AcceptForm, ForwardForm, RejectForm, ResubmitForm, ReturnForm, WithdrawForm
 from ..permissions import get_dossier_for
 from .dossiers import render_dossier
@@ -68,7 +68,12 @@ def dossier_withdraw(request, pk):
 @require_POST
 def dossier_return(request, pk):
     dossier = get_dossier_for(request.user, pk)
-    form = ReturnForm(request.POST, items=services.return_item_choices(dossier), prefix="return")
+    form = ReturnForm(
+        request.POST,
+        items=services.return_item_choices(dossier),
+        criteria=corrections.criterion_choices(dossier),
+        prefix="return",
+    )
     if not form.is_valid():
         return render_dossier(request, dossier, bound={"return": form})
     return _done(
