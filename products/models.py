@@ -152,7 +152,9 @@ class ProductPhoto(models.Model):
 
 
 class EvidenceKind(models.TextChoices):
-    """Form 02's evidence list (Decision 26/2026, Appendix III)."""
+    """Form 02's evidence list (Decision 26/2026, Appendix III).
+
+    The kinds after STORY complete Form 02's list; OTHER stays last in the menu."""
 
     BUSINESS_REGISTRATION = "business_registration", _("Business registration")
     FOOD_SAFETY = "food_safety", _("Food-safety certificate")
@@ -164,6 +166,12 @@ class EvidenceKind(models.TextChoices):
     LABOUR_LIST = "labour_list", _("Labour list")
     FINANCIAL_STATEMENT = "financial_statement", _("Financial statement")
     STORY = "story", _("Product story material")
+    PRODUCTION_PERMIT = "production_permit", _("Production-eligibility certificate")
+    RAW_MATERIAL = "raw_material", _("Raw-material origin and linkage papers")
+    ENVIRONMENT = "environment", _("Environmental dossier")
+    PROMOTION = "promotion", _("Website and promotion evidence")
+    TRACEABILITY = "traceability", _("Barcode and traceability")
+    AWARD = "award", _("Awards")
     OTHER = "other", _("Other")
 
 
@@ -264,3 +272,54 @@ class SelfAssessment(models.Model):
             product.criteria_decision,
             product.criteria_set,
         )
+
+
+class CriterionEvidenceQuerySet(models.QuerySet):
+    def for_sheet(self, product: Product):
+        """The links that count on the product's current sheet, documents loaded in one query."""
+        return self.filter(
+            product=product,
+            criteria_decision=product.criteria_decision,
+            criteria_set=product.criteria_set,
+        ).select_related("document")
+
+
+class CriterionEvidence(models.Model):
+    """A document the producer offers as proof of one criterion of the sheet (Form 02 Part III:
+    "mô tả, minh chứng kèm theo" in criterion order).
+
+    Codes are only meaningful on one sheet, so the link keeps the sheet it was made for: after
+    the product moves to another criteria set, old links are ignored rather than misapplied.
+    """
+
+    product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="evidence_links")
+    criteria_decision = models.CharField(max_length=20)
+    criteria_set = models.PositiveSmallIntegerField()
+    criterion_code = models.CharField(_("criterion"), max_length=20)
+    document = models.ForeignKey(
+        EvidenceDocument, on_delete=models.CASCADE, related_name="criterion_links"
+    )
+    linked_at = models.DateTimeField(auto_now_add=True)
+
+    objects = CriterionEvidenceQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("criterion evidence")
+        verbose_name_plural = _("criterion evidence")
+        ordering = ["criterion_code", "document__kind", "document__title"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["document", "criteria_decision", "criteria_set", "criterion_code"],
+                name="one_link_per_document_and_criterion",
+            )
+        ]
+        indexes = [
+            # The score sheet and the evidence page read one product's links for its sheet.
+            models.Index(
+                fields=["product", "criteria_decision", "criteria_set"],
+                name="evidence_links_of_sheet",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.criterion_code}: {self.document}"

@@ -16,6 +16,7 @@ product_urls = [
         views.self_assessment_answer,
         name="self-assessment-answer",
     ),
+    path("evidence/", views.criterion_evidence, name="criterion-evidence"),
     path("form-01/", views.registration_form, name="registration-form"),
 ]
 

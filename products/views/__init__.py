@@ -2,6 +2,7 @@
 
 from .assessment import self_assessment, self_assessment_answer
 from .documents import document_delete, document_download, documents
+from .evidence import criterion_evidence
 from .photos import photo, photo_cover, photo_delete, photo_move, photo_thumbnail, photos
 from .products import (
     product_create,
@@ -13,6 +14,7 @@ from .products import (
 )
 
 __all__ = [
+    "criterion_evidence",
     "document_delete",
     "document_download",
     "documents",

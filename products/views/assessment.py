@@ -12,6 +12,7 @@ from ..assessment import (
     sheet_rows,
     summarise,
 )
+from ..evidence import anchor, evidence_rows, unproven_claims
 from ..forms import SelfAssessmentForm
 from ..models import Product
 
@@ -47,11 +48,17 @@ def self_assessment(request, pk):
         else:
             error = _("Some answers were not valid. Choose one of the listed options.")
         product = _product(request, pk)
+    evidence = evidence_rows(product)
+    rows = sheet_rows(sheet, chosen_options(product))
+    for row in rows:
+        row["evidence"] = evidence.get(row["code"]) if row.get("options") else None
+        row["evidence_anchor"] = anchor(row["code"])
     context = {
         "product": product,
         "sheet": sheet,
-        "rows": sheet_rows(sheet, chosen_options(product)),
+        "rows": rows,
         "summary": summarise(product),
+        "claims": unproven_claims(product, evidence) if member else [],
         "editable": editable,
         "is_member": member,
         "lock": lock,
@@ -77,7 +84,13 @@ def self_assessment_answer(request, pk):
     else:
         error = _("That answer is not one of the listed options. Reload the page.")
     product = _product(request, pk)
-    context = {"product": product, "summary": summarise(product), "sheet": sheet, "error": error}
+    context = {
+        "product": product,
+        "summary": summarise(product),
+        "claims": unproven_claims(product),
+        "sheet": sheet,
+        "error": error,
+    }
     if not request.htmx:
         return redirect("products:self-assessment", pk=product.pk)
     return render(request, "products/_assessment_summary.html", context)

@@ -367,5 +367,8 @@ def test_generator_reproduces_the_committed_catalogue(tmp_path):
     module.build(EXTRACTION, tmp_path)
 
     built = {p.name: p.read_bytes() for p in sorted(tmp_path.iterdir())}
-    committed = {p.name: p.read_bytes() for p in sorted(CATALOGUE.iterdir())}
+    # evidence.json (evidence types per criterion) is maintained by hand, not extracted.
+    committed = {
+        p.name: p.read_bytes() for p in sorted(CATALOGUE.iterdir()) if p.name != "evidence.json"
+    }
     assert built == committed

@@ -70,6 +70,7 @@ def test_every_products_url_with_an_object_is_covered(theirs):
         "documents",
         "self-assessment",
         "self-assessment-answer",
+        "criterion-evidence",
         "registration-form",
         "photo",
         "photo-thumbnail",
