@@ -1,6 +1,8 @@
 """The catalogue's search and filter bar, and the certificate lookup. Both read GET parameters,
 so every result page has a URL that can be shared."""
 
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Field, Layout
 from django import forms
 from django.conf import settings
 from django.core.cache import cache
@@ -10,7 +12,10 @@ from django.utils.translation import gettext_lazy as _
 from evaluations.models import Certificate
 from evaluations.scoring import list_criteria_sets
 from ocop_portal.text import fold
-from regions.models import Commune, FormerDistrict
+from products.validators import PHOTO_ACCEPT, validate_photo
+from regions.models import Commune, FormerDistrict, Province
+
+from .models import WhereSeen
 
 CURRENT_DECISION = "26/2026"  # the set names and sectors the filters offer
 
@@ -170,3 +175,95 @@ class VerifyForm(forms.Form):
 def normalise_number(number: str) -> str:
     """What people type or a scanner reads → the stored form: " ocop-33-2026-0001 " → upper."""
     return "".join(number.split()).upper()
+
+
+class LabelReportForm(forms.Form):
+    """The public's report of a suspicious OCOP label. Reached from a certificate's page (the
+    province is the certificate's) or from a number that was not found (the reporter chooses)."""
+
+    certificate = forms.CharField(required=False, widget=forms.HiddenInput)
+    certificate_number = forms.CharField(
+        label=_("Certificate number or OCOP code on the label (if any)"),
+        max_length=40,
+        required=False,
+    )
+    province = forms.ModelChoiceField(
+        label=_("Province where you saw it"),
+        queryset=Province.objects.order_by("name"),
+        required=False,
+        help_text=_("The OCOP office of this province receives your report."),
+    )
+    product_name = forms.CharField(label=_("Product name on the label"), max_length=200)
+    where_seen = forms.ChoiceField(label=_("Where did you see it?"), choices=WhereSeen.choices)
+    place = forms.CharField(
+        label=_("Shop or market address, or web address"),
+        max_length=300,
+    )
+    details = forms.CharField(
+        label=_("What looks wrong?"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    photo = forms.FileField(
+        label=_("Photo of the label (optional)"),
+        required=False,
+        help_text=_("JPEG, PNG or WebP, at most 5 MB."),
+        widget=forms.ClearableFileInput(attrs={"accept": PHOTO_ACCEPT}),
+    )
+    contact = forms.CharField(
+        label=_("Your phone or email (optional)"),
+        max_length=200,
+        required=False,
+        help_text=_("Only if you agree to be contacted about your report."),
+    )
+    # A field people never see: a bot filling every field gives itself away.
+    # Hidden with display: none, so screen readers skip it as well.
+    homepage = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    def __init__(self, *args, certificate=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.photo_type = ""
+        if certificate is not None:
+            # The certificate says which product and province: nothing to choose.
+            self.fields["certificate"].initial = certificate.number
+            del self.fields["certificate_number"]
+            del self.fields["province"]
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.layout = Layout(
+            *[name for name in self.fields if name != "homepage"],
+            Field("homepage", wrapper_class="d-none"),
+        )
+
+    @property
+    def is_spam(self) -> bool:
+        return bool(self.cleaned_data.get("homepage"))
+
+    def clean_photo(self):
+        photo = self.cleaned_data.get("photo")
+        if photo:
+            self.photo_type = validate_photo(photo)
+        return photo
+
+    def clean(self):
+        cleaned = super().clean()
+        number = normalise_number(cleaned.get("certificate") or "")
+        certificate = (
+            Certificate.objects.select_related("product__producer__commune")
+            .filter(number=number)
+            .first()
+            if number
+            else None
+        )
+        cleaned["certificate"] = certificate
+        if certificate is not None:
+            cleaned["province"] = certificate.product.producer.commune.province
+            cleaned["certificate_number"] = certificate.number
+        elif not cleaned.get("province"):
+            self.add_error("province", _("Choose the province where you saw the product."))
+        return cleaned

@@ -19,7 +19,7 @@ from ocop_portal.text import fold
 from programme.selectors import promotion_for
 
 from . import public_cache
-from .forms import CatalogueFilterForm, VerifyForm, normalise_number
+from .forms import CatalogueFilterForm, LabelReportForm, VerifyForm, normalise_number
 
 PAGE_SIZE = 24
 STATUS_BADGES = {
@@ -110,8 +110,12 @@ def product_detail(request, pk):
 
 def _not_found(request, number: str):
     form = VerifyForm(initial={"number": number})
+    report_form = LabelReportForm(initial={"certificate_number": number})
     return render(
-        request, "catalogue/verify_not_found.html", {"form": form, "number": number}, status=404
+        request,
+        "catalogue/verify_not_found.html",
+        {"form": form, "number": number, "report_form": report_form},
+        status=404,
     )
 
 
@@ -149,6 +153,7 @@ def verify(request, number):
             "badge": STATUS_BADGES[status],
             "listed": status in {CertificateStatus.VALID, CertificateStatus.EXPIRING},
             "lookup_form": VerifyForm(),
+            "report_form": LabelReportForm(certificate=certificate),
         },
     )
 

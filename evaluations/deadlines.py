@@ -1,4 +1,4 @@
-"""Working days and the local review's deadline.
+"""Working days, the local review's deadline, and the time limit of each step (``STEP_LIMITS``).
 
 Decision 26/2026/QĐ-TTg, Art. 7.2: the commune checks the dossier, assesses it (Form 03) and sends
 it to the province within 15 working days. Working days are Monday to Friday, less the public
@@ -14,9 +14,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from django.core import checks
+from django.db.models import Q
 from django.utils import timezone
 
-from .models import Dossier, DossierState
+from .models import Dossier, DossierKind, DossierState
 
 HOLIDAYS_FILE = Path(__file__).resolve().parent / "data" / "holidays.json"
 LOCAL_REVIEW_WORKING_DAYS = 15
@@ -136,3 +137,182 @@ def check_holiday_calendar(app_configs=None, **kwargs) -> list[checks.CheckMessa
         for year in needed
         if year not in calendar().years
     ]
+
+
+# ---- The time limit of each step -----------------------------------------------------------
+
+
+class Unit:
+    WORKING_DAYS = "working_days"
+    DAYS = "days"
+
+
+@dataclass(frozen=True)
+class StepLimit:
+    """A step's legal time limit. `days` is None where the limit is a date of the round's own
+    (the province's steps end with the round) or where the law sets none (`basis` says so)."""
+
+    step: str
+    states: frozenset[str]
+    days: int | None
+    unit: str | None
+    starts: str
+    basis: str
+
+
+# The sources are ../shared/ocop/RESEARCH.md §4.3-4.4. Where the law is silent the entry has no
+# limit and the portal shows no countdown: inventing one would make officials chase a rule that
+# does not exist.
+STEP_LIMITS: tuple[StepLimit, ...] = (
+    StepLimit(
+        step="local_review",
+        states=DossierState.LOCAL_REVIEW,
+        days=LOCAL_REVIEW_WORKING_DAYS,
+        unit=Unit.WORKING_DAYS,
+        starts="the latest submission",
+        basis="Decision 26/2026/QĐ-TTg, Art. 7.2",
+    ),
+    StepLimit(
+        step="re_evaluation",
+        states=DossierState.LOCAL_REVIEW | DossierState.AT_PROVINCE - {DossierState.NOMINATED},
+        days=45,
+        unit=Unit.DAYS,
+        starts="the complete dossier: the latest submission (a returned dossier was not complete)",
+        basis="Decision 26/2026/QĐ-TTg, Art. 7 (re-evaluation at the end of 36 months)",
+    ),
+    StepLimit(
+        step="province",
+        states=DossierState.AT_PROVINCE - {DossierState.NOMINATED},
+        days=None,
+        unit=Unit.DAYS,
+        starts="the round's closing date (round 1 before 30 June, round 2 before 30 December)",
+        basis="Decision 26/2026/QĐ-TTg, Art. 5 and Art. 7.3",
+    ),
+    StepLimit(
+        step="correction",
+        states=frozenset({DossierState.RETURNED}),
+        days=None,
+        unit=None,
+        starts="",
+        basis="No limit in Decision 26/2026: the producer resubmits while the round accepts it.",
+    ),
+    StepLimit(
+        step="national",
+        states=frozenset({DossierState.NOMINATED}),
+        days=None,
+        unit=None,
+        starts="",
+        basis="The Ministry's own rounds (Art. 5: before 30 September / 30 March); not the "
+        "province's step, so no countdown here.",
+    ),
+    # Revocation: within 15 days of the conclusion of a violation (Art. 8). The portal does not
+    # record that conclusion's date, so it cannot count it; listed for completeness.
+    StepLimit(
+        step="revocation",
+        states=frozenset(),
+        days=15,
+        unit=Unit.DAYS,
+        starts="the conclusion of the violation, or the commune's confirmation that production "
+        "stopped",
+        basis="Decision 26/2026/QĐ-TTg, Art. 8",
+    ),
+)
+LIMITS = {limit.step: limit for limit in STEP_LIMITS}
+RE_EVALUATION_DAYS = LIMITS["re_evaluation"].days
+
+
+@dataclass(frozen=True)
+class StepClock:
+    """Where a dossier stands against the time limit of the step it is in. `remaining` is
+    negative once the limit has passed (by that many days, working days for `WORKING_DAYS`)."""
+
+    step: str
+    due_on: datetime.date
+    remaining: int
+    unit: str
+
+    @property
+    def overdue(self) -> bool:
+        return self.remaining < 0
+
+    @property
+    def overdue_by(self) -> int:
+        return max(-self.remaining, 0)
+
+    @property
+    def in_working_days(self) -> bool:
+        return self.unit == Unit.WORKING_DAYS
+
+    @property
+    def level(self) -> str:
+        if self.overdue:
+            return "danger"
+        if self.remaining <= WARNING_REMAINING_DAYS:
+            return "warning"
+        return "success"
+
+
+def _calendar_clock(step: str, due_on: datetime.date, today: datetime.date) -> StepClock:
+    return StepClock(step=step, due_on=due_on, remaining=(due_on - today).days, unit=Unit.DAYS)
+
+
+def step_clock(dossier: Dossier, today: datetime.date | None = None) -> StepClock | None:
+    """The countdown of the step `dossier` is in, or None where the law sets no limit.
+
+    Needs only the dossier and its round (``for_list()`` loads it): no query per dossier. A
+    re-evaluation counts its 45 days, unless its round ends sooner at the province.
+    """
+    today = today or timezone.localdate()
+    state = dossier.state
+    if dossier.submitted_at is None:
+        return None
+    started_on = timezone.localdate(dossier.submitted_at)
+    clocks = []
+    if dossier.kind == DossierKind.RE_EVALUATION and state in LIMITS["re_evaluation"].states:
+        due_on = started_on + datetime.timedelta(days=RE_EVALUATION_DAYS)
+        clocks.append(_calendar_clock("re_evaluation", due_on, today))
+    if state in LIMITS["local_review"].states:
+        clock = local_review_clock(dossier, today)
+        clocks.append(
+            StepClock(
+                step="local_review",
+                due_on=clock.due_on,
+                remaining=clock.remaining,
+                unit=Unit.WORKING_DAYS,
+            )
+        )
+    elif state in LIMITS["province"].states:
+        clocks.append(_calendar_clock("province", dossier.round.closes_on, today))
+    # The clock that binds: an overdue one first, else the one due soonest.
+    return min(clocks, key=lambda clock: (not clock.overdue, clock.due_on), default=None)
+
+
+def _last_overdue_start(today: datetime.date) -> datetime.date:
+    """The latest submission day whose local review is overdue today: working days elapsed are
+    fewer the later the start, so walk back from today until more than the limit have passed."""
+    day = today
+    while working_days_between(day, today) <= LOCAL_REVIEW_WORKING_DAYS:
+        day -= datetime.timedelta(days=1)
+    return day
+
+
+def _start_of_day_after(day: datetime.date) -> datetime.datetime:
+    next_day = day + datetime.timedelta(days=1)
+    return timezone.make_aware(datetime.datetime.combine(next_day, datetime.time.min))
+
+
+def overdue_filter(today: datetime.date | None = None) -> Q:
+    """Dossiers past their step's limit today, as one filter: the list counts in the database."""
+    today = today or timezone.localdate()
+    local = Q(
+        state__in=LIMITS["local_review"].states,
+        submitted_at__lt=_start_of_day_after(_last_overdue_start(today)),
+    )
+    province = Q(state__in=LIMITS["province"].states, round__closes_on__lt=today)
+    last_overdue_start = today - datetime.timedelta(days=RE_EVALUATION_DAYS + 1)
+    re_evaluation = Q(
+        kind=DossierKind.RE_EVALUATION,
+        state__in=LIMITS["re_evaluation"].states,
+        submitted_at__lt=_start_of_day_after(last_overdue_start),
+    )
+    return local | province | re_evaluation

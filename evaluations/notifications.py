@@ -15,6 +15,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from accounts.models import Role, User
+from outbox.hold import Hold
 
 from . import deadlines, services
 from .models import DossierAction as A
@@ -94,7 +95,12 @@ def _next_step(event: DossierEvent, audience: str) -> str:
 def _message(event: DossierEvent, user: User, audience: str) -> EmailMessage:
     dossier = event.dossier
     items = [
-        {"label": services.item_label(item.get("item", "")), "comment": item.get("comment", "")}
+        {
+            # A criterion carries its label ("1.2. …"); a checklist item is labelled here, in
+            # the reader's language.
+            "label": item.get("label") or services.item_label(item.get("item", "")),
+            "comment": item.get("comment", ""),
+        }
         for item in event.data.get("items", [])
     ]
     context = {
@@ -110,8 +116,11 @@ def _message(event: DossierEvent, user: User, audience: str) -> EmailMessage:
     return EmailMessage(" ".join(subject.split()), body, None, [user.email])
 
 
-def notify_state_change(event_id: int) -> int:
-    """Email everyone concerned by a dossier's move; returns how many messages were sent."""
+def notify_state_change(event_id: int, *, hold: Hold | None = None) -> int:
+    """Email everyone concerned by a dossier's move; returns how many messages were sent.
+
+    Under a bulk decision's `hold` the messages are stored in the outbox instead, for the
+    provincial office to check and send."""
     try:
         event = DossierEvent.objects.select_related(
             "actor",
@@ -120,10 +129,17 @@ def notify_state_change(event_id: int) -> int:
         ).get(pk=event_id)
         # Notices go out in Vietnamese, whatever language the actor was browsing in.
         with translation.override("vi"):
-            messages = [_message(event, user, audience) for user, audience in recipients(event)]
-        if not messages:
+            addressed = [
+                (user, _message(event, user, audience)) for user, audience in recipients(event)
+            ]
+        if not addressed:
             return 0
-        return get_connection().send_messages(messages) or 0
+        if hold is not None:
+            from outbox.services import hold_messages
+
+            hold_messages(hold, event=event, messages=addressed)
+            return 0
+        return get_connection().send_messages([message for _user, message in addressed]) or 0
     except Exception:
         logger.exception("Could not send the notices of dossier event %s", event_id)
         return 0

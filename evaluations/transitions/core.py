@@ -125,10 +125,14 @@ def apply(
         comment=comment,
         data=audit,
     )
+    from outbox.hold import current_hold
+
     from ..notifications import notify_state_change
 
-    # After the commit: a failing mail server never undoes a decision.
-    transaction.on_commit(lambda: notify_state_change(event.pk))
+    # After the commit: a failing mail server never undoes a decision. A bulk decision's hold
+    # is taken now, while its loop runs, so its notices go to the outbox (outbox.hold).
+    hold = current_hold()
+    transaction.on_commit(lambda: notify_state_change(event.pk, hold=hold))
     return locked
 
 

@@ -1,0 +1,111 @@
+"""Notices held back from bulk decisions until the provincial office checks and sends them."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class MessageState(models.TextChoices):
+    PENDING = "pending", _("Pending")
+    SENT = "sent", _("Sent")
+    DISCARDED = "discarded", _("Discarded")
+
+
+class OutboxBatch(models.Model):
+    """The notices of one bulk decision (approving a list of results, assigning dossiers to a
+    council …), named so the office knows which decision they belong to."""
+
+    label = models.CharField(_("decision"), max_length=300)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("outbox batch")
+        verbose_name_plural = _("outbox batches")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return self.label
+
+
+class OutboxMessageQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Messages `user` may see: their province's; the list-side twin of
+        ``permissions.can_view_outbox``."""
+        from .permissions import can_view_outbox
+
+        if not can_view_outbox(user):
+            return self.none()
+        if not user.province_id:
+            return self.all()  # a nationwide administrator
+        return self.filter(dossier__round__province_id=user.province_id)
+
+    def pending(self):
+        return self.filter(state=MessageState.PENDING)
+
+
+class OutboxMessage(models.Model):
+    """One email to one person, as the notifications built it, waiting for a decision."""
+
+    batch = models.ForeignKey(
+        OutboxBatch, verbose_name=_("batch"), on_delete=models.CASCADE, related_name="messages"
+    )
+    dossier = models.ForeignKey(
+        "evaluations.Dossier",
+        verbose_name=_("dossier"),
+        on_delete=models.CASCADE,
+        related_name="outbox_messages",
+    )
+    event = models.ForeignKey(
+        "evaluations.DossierEvent",
+        verbose_name=_("event"),
+        on_delete=models.CASCADE,
+        related_name="outbox_messages",
+    )
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recipient"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    # The address at the time of the decision: the one the notice was written for.
+    to_email = models.EmailField(_("email address"))
+    subject = models.CharField(_("subject"), max_length=300)
+    body = models.TextField(_("body"))
+    state = models.CharField(
+        _("state"), max_length=20, choices=MessageState.choices, default=MessageState.PENDING
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("sent or discarded by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("sent or discarded at"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = OutboxMessageQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("outbox message")
+        verbose_name_plural = _("outbox messages")
+        ordering = ["batch", "pk"]
+        indexes = [models.Index(fields=["state", "batch"], name="outbox_pending_by_batch")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(state="pending")
+                | models.Q(decided_by__isnull=False, decided_at__isnull=False),
+                name="outbox_decision_audited",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.to_email}: {self.subject}"
