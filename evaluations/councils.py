@@ -105,14 +105,19 @@ def assign_dossiers(
 ) -> tuple[list[Dossier], list[tuple[Dossier, str]]]:
     """Assign forwarded dossiers to a council one by one, each through its own transition: one
     that another officer moved meanwhile is reported back, the others still go through."""
+    from outbox.hold import holding_notices
+
     from .transitions import TransitionError, assign_dossier
 
     assigned, refused = [], []
-    for dossier in dossiers:
-        try:
-            assigned.append(assign_dossier(dossier, by=by, council=council))
-        except TransitionError as error:
-            refused.append((dossier, str(error)))
+    # Many producers hear of it at once: the provincial office checks the notices first.
+    label = _("Assignment to the council %(council)s") % {"council": council}
+    with holding_notices(label=label, by=by):
+        for dossier in dossiers:
+            try:
+                assigned.append(assign_dossier(dossier, by=by, council=council))
+            except TransitionError as error:
+                refused.append((dossier, str(error)))
     return assigned, refused
 
 
@@ -121,7 +126,9 @@ def assign_dossiers(
 
 def sheet_for(dossier: Dossier, member: User) -> ScoreSheet:
     """The member's sheet for the dossier, created empty on first use."""
-    sheet, _created = ScoreSheet.objects.get_or_create(dossier=dossier, member=member)
+    sheet, _created = ScoreSheet.objects.get_or_create(
+        dossier=dossier, member=member, defaults={"dossier_revision": dossier.revision}
+    )
     return sheet
 
 
@@ -135,7 +142,9 @@ def _locked(sheet: ScoreSheet) -> ScoreSheet:
     )
 
 
-def _check_open(sheet: ScoreSheet) -> None:
+def _check_open(sheet: ScoreSheet, *, declaring: bool = False) -> None:
+    from .conflicts import conflict_reasons
+
     if sheet.dossier.state != DossierState.IN_SCORING:
         raise ValidationError(_("Scoring of this dossier is closed."), code="closed")
     if sheet.conflict_of_interest:
@@ -150,6 +159,17 @@ def _check_open(sheet: ScoreSheet) -> None:
         )
     if not permissions.can_score(sheet.member, sheet.dossier):
         raise PermissionDenied
+    if not declaring and not sheet.has_declared:
+        reasons = conflict_reasons(sheet.member, sheet.dossier)
+        if reasons:
+            raise ValidationError(
+                _(
+                    "You may have a conflict of interest with this producer (%(reasons)s). "
+                    "Declare whether you have one before scoring."
+                )
+                % {"reasons": "; ".join(reasons)},
+                code="undeclared",
+            )
 
 
 def _as_points(value: object) -> Decimal | None:
@@ -204,7 +224,11 @@ def save_sheet_points(
             )
         chosen[code], ticked[code] = str(value_points), index
     locked.points_by_code, locked.options_by_code = chosen, ticked
-    locked.save(update_fields=["points_by_code", "options_by_code", "updated_at"])
+    # The sheet scores the revision the member has in front of them when they save.
+    locked.dossier_revision = locked.dossier.revision
+    locked.save(
+        update_fields=["points_by_code", "options_by_code", "dossier_revision", "updated_at"]
+    )
     return locked
 
 
@@ -265,10 +289,23 @@ def declare_conflict(dossier: Dossier, *, member: User, note: str) -> ScoreSheet
     if not note:
         raise ValidationError(_("Say briefly what the conflict of interest is."), code="note")
     locked = _locked(sheet_for(dossier, member))
-    _check_open(locked)
+    _check_open(locked, declaring=True)
     locked.conflict_of_interest, locked.conflict_note = True, note
+    locked.conflict_declared_at = timezone.now()
     locked.points_by_code, locked.options_by_code, locked.total = {}, {}, None
     locked.save()
+    return locked
+
+
+@transaction.atomic
+def declare_no_conflict(dossier: Dossier, *, member: User) -> ScoreSheet:
+    """The member declares having no conflict of interest with this dossier's producer, which
+    lets a flagged member score it. The declaration is dated and kept for the minutes."""
+    locked = _locked(sheet_for(dossier, member))
+    _check_open(locked, declaring=True)
+    if locked.conflict_declared_at is None:
+        locked.conflict_declared_at = timezone.now()
+        locked.save(update_fields=["conflict_declared_at", "updated_at"])
     return locked
 
 

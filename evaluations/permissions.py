@@ -64,6 +64,17 @@ def is_producer_of(user, dossier: Dossier) -> bool:
     return user.role == Role.PRODUCER and _is_member_of_producer(user, dossier.product.producer_id)
 
 
+def can_answer_corrections(user, dossier: Dossier) -> bool:
+    """Answer the officer's request for correction, item by item: the producer's members, while
+    the dossier is returned to them."""
+    return (
+        user.is_authenticated
+        and user.is_active
+        and dossier.state == DossierState.RETURNED
+        and is_producer_of(user, dossier)
+    )
+
+
 def can_review(user, dossier: Dossier) -> bool:
     """Local review: the officer whose jurisdiction holds the producer's commune."""
     return user.role == Role.LOCAL_OFFICER and user.covers_commune(dossier.product.producer.commune)
@@ -115,6 +126,12 @@ def can_use_queue(user) -> bool:
 def can_list_province_dossiers(user) -> bool:
     """The province-wide list of dossiers: the provincial office, approvers, administrators."""
     return user.is_authenticated and user.is_active and user.role in PROVINCE_OFFICIALS
+
+
+def can_see_overdue(user) -> bool:
+    """The overdue list: a local officer (their area's dossiers) and the province's officials
+    (the whole province's); which rows each sees is ``Dossier.objects.visible_to``."""
+    return can_use_queue(user) or can_list_province_dossiers(user)
 
 
 def can_file_dossier(user, product) -> bool:

@@ -9,6 +9,7 @@ from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
@@ -16,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from accounts.models import Role
+from outbox.hold import holding_notices
 
 from . import scoring, transitions
 from .admin_filters import (
@@ -275,19 +277,35 @@ class CouncilResultAdmin(admin.ModelAdmin):
         }
         return TemplateResponse(request, "admin/evaluations/councilresult/confirm.html", context)
 
-    def _run(self, request, queryset, step):
-        """Apply `step` to each result's dossier; report what happened to each."""
+    def _run(self, request, queryset, step, *, label=None):
+        """Apply `step` to each result's dossier; report what happened to each. The notices
+        of a bulk decision wait in the outbox for the provincial office to send."""
+        if label is None:
+            action = self.get_actions(request).get(request.POST.get("action", ""))
+            label = action[2] if action else _("Bulk decision")
         done = 0
-        for result in queryset.select_related("dossier"):
-            try:
-                step(result)
-            except (transitions.TransitionError, PermissionDenied) as error:
-                message = str(error) or _("You may not do this.")
-                self.message_user(
-                    request, f"{result.dossier.product.name}: {message}", messages.WARNING
-                )
-            else:
-                done += 1
+        with holding_notices(label=label, by=request.user):
+            for result in queryset.select_related("dossier"):
+                try:
+                    step(result)
+                except (transitions.TransitionError, PermissionDenied) as error:
+                    message = str(error) or _("You may not do this.")
+                    self.message_user(
+                        request, f"{result.dossier.product.name}: {message}", messages.WARNING
+                    )
+                else:
+                    done += 1
+        if done:
+            self.message_user(
+                request,
+                format_html(
+                    '{} <a href="{}">{}</a>',
+                    _("Their notices wait in the outbox."),
+                    reverse("outbox:list"),
+                    _("Check and send them"),
+                ),
+                messages.INFO,
+            )
         return done
 
     @admin.action(
@@ -345,7 +363,11 @@ class CouncilResultAdmin(admin.ModelAdmin):
                     _("Nominate it for national 5★ evaluation instead.")
                 )
 
-        done = self._run(request, queryset, step)
+        label = _("Approval of results, decision %(number)s of %(date)s") % {
+            "number": number,
+            "date": date.strftime("%d/%m/%Y"),
+        }
+        done = self._run(request, queryset, step, label=label)
         self.message_user(
             request,
             ngettext("%(count)d result approved.", "%(count)d results approved.", done)

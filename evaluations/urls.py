@@ -1,7 +1,7 @@
 from django.urls import include, path
 
 from . import council_urls
-from .views import actions, dossiers, lists, rounds
+from .views import actions, dossiers, lists, overdue, revisions, rounds
 
 app_name = "evaluations"
 
@@ -20,6 +20,8 @@ dossier_urls = [
     path("accept/", actions.dossier_accept, name="dossier-accept"),
     path("reject/", actions.dossier_reject, name="dossier-reject"),
     path("forward/", actions.dossier_forward, name="dossier-forward"),
+    path("corrections/", revisions.dossier_corrections_answer, name="dossier-corrections"),
+    path("revisions/", revisions.dossier_revisions, name="dossier-revisions"),
 ]
 
 urlpatterns: list = [
@@ -27,6 +29,7 @@ urlpatterns: list = [
     path("rounds/new/", rounds.round_create, name="round-create"),
     path("rounds/<int:pk>/", include(round_urls)),
     path("queue/", lists.queue, name="queue"),
+    path("overdue/", overdue.overdue_list, name="overdue"),
     path("dossiers/", lists.dossier_list, name="dossier-list"),
     path("dossiers/mine/", lists.my_dossiers, name="my-dossiers"),
     path("dossiers/new/", dossiers.dossier_create, name="dossier-create"),

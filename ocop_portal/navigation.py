@@ -16,6 +16,7 @@ _NAV_BY_ROLE: dict[str, list[tuple[str, str]]] = {
     ],
     Role.LOCAL_OFFICER: [
         (_("Review queue"), "evaluations:queue"),
+        (_("Overdue dossiers"), "evaluations:overdue"),
         (_("Dashboard"), "reports:dashboard"),
         (_("Product ideas"), "programme:ideas"),
     ],
@@ -23,15 +24,20 @@ _NAV_BY_ROLE: dict[str, list[tuple[str, str]]] = {
         (_("Dashboard"), "reports:dashboard"),
         (_("Rounds"), "evaluations:round-list"),
         (_("Dossiers"), "evaluations:dossier-list"),
+        (_("Overdue dossiers"), "evaluations:overdue"),
         (_("Import certificates"), "reports:import"),
         (_("Plan targets"), "programme:targets"),
         (_("Support"), "programme:support-list"),
         (_("Councils"), "evaluations:council-list"),
+        (_("Outbox"), "outbox:list"),
+        (_("Suspicious labels"), "catalogue:label-reports"),
     ],
     Role.COUNCIL_MEMBER: [(_("My score sheets"), "evaluations:my-sheets")],
     Role.APPROVER: [
         (_("Dashboard"), "reports:dashboard"),
         (_("Dossiers"), "evaluations:dossier-list"),
+        (_("Overdue dossiers"), "evaluations:overdue"),
+        (_("Outbox"), "outbox:list"),
     ],
     Role.ADMINISTRATOR: [],
 }

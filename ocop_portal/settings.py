@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "programme",
     "reports",
     "jobs",
+    "outbox",
 ]
 
 MIDDLEWARE = [

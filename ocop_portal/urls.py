@@ -25,5 +25,6 @@ urlpatterns = [
     path("programme/", include("programme.urls")),
     path("reports/", include("reports.urls")),
     path("jobs/", include("jobs.urls")),
+    path("outbox/", include("outbox.urls")),
     path("admin/", admin.site.urls),
 ]

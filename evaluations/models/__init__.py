@@ -9,20 +9,26 @@ from .certificate import (
 from .council import Council, CouncilMember, CouncilRole
 from .dossier import Dossier, DossierKind, DossierState
 from .result import CouncilResult
+from .revision import CorrectionItem, CorrectionKind, DossierRevision
 from .round import Round, RoundState
+from .session import CouncilSession, SessionItem, SessionState
 from .sheet import ScoreSheet
 
 __all__ = [
     "Certificate",
     "CertificateStatus",
+    "CorrectionItem",
+    "CorrectionKind",
     "Council",
     "CouncilMember",
     "CouncilResult",
     "CouncilRole",
+    "CouncilSession",
     "Dossier",
     "DossierAction",
     "DossierEvent",
     "DossierKind",
+    "DossierRevision",
     "DossierState",
     "Notice",
     "RevocationGround",
@@ -30,4 +36,6 @@ __all__ = [
     "RoundState",
     "ScoreSheet",
     "Sequence",
+    "SessionItem",
+    "SessionState",
 ]

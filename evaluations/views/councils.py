@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.models import Role
 
+from ..conflicts import conflict_flags
 from ..council_forms import AssignForm, CloseScoringForm, CouncilForm
 from ..councils import assign_dossiers, form_council, outcome_for
 from ..models import Council, CouncilRole, DossierState, Round, RoundState
@@ -21,6 +22,7 @@ from ..permissions import (
     get_council_for,
     get_dossier_for,
 )
+from ..sessions import RUNNING_ROLES, open_item_for
 from ..transitions import TransitionError, close_scoring
 
 ROLE_ORDER = {role: i for i, role in enumerate(CouncilRole.values)}
@@ -72,10 +74,14 @@ def _matrix(council, seats):
         .prefetch_related("score_sheets")
         .order_by("product__criteria_set", "product__name", "pk")
     )
+    flags = conflict_flags([seat.user for seat in scorers], dossiers)
     for dossier in dossiers:
         dossier.council = council  # already loaded: no query per dossier
         sheets = {sheet.member_id: sheet for sheet in dossier.score_sheets.all()}
-        dossier.cells = [(seat, sheets.get(seat.user_id)) for seat in scorers]
+        dossier.cells = [
+            (seat, sheets.get(seat.user_id), flags.get((seat.user_id, dossier.pk), ()))
+            for seat in scorers
+        ]
         dossier.outcome = outcome_for(dossier, seats=scorers, sheets=sheets.values())
         dossier.closable = dossier.state == DossierState.IN_SCORING and not (
             dossier.outcome.waiting_for or dossier.outcome.result is None
@@ -102,6 +108,8 @@ def council_detail(request, pk):
             "can_close": mine is not None and mine.role == CouncilRole.CHAIR,
             "can_assign": can_manage_council(request.user, council),
             "close_form": CloseScoringForm(),
+            "sessions": council.sessions.order_by("-held_on", "-pk"),
+            "can_run_session": mine is not None and mine.role in RUNNING_ROLES,
         },
     )
 
@@ -120,6 +128,7 @@ def council_assign(request, pk):
                 request,
                 _("%(count)s dossier(s) assigned to the council.") % {"count": len(assigned)},
             )
+            messages.info(request, _("Their notices wait in the outbox."))
         for dossier, reason in refused:
             messages.error(request, f"{dossier.product.name}: {reason}")
         return redirect(council)
@@ -134,8 +143,9 @@ def council_close_scoring(request, pk, dossier_pk):
     dossier = get_dossier_for(request.user, dossier_pk)
     if dossier.council_id != council.pk:
         raise Http404
-    form = CloseScoringForm(request.POST)
-    discussed = form.is_valid() and form.cleaned_data["discussed"]
+    # The spread is discussed in session: the chair's note there is the record of it.
+    item = open_item_for(dossier)
+    discussed = bool(item and item.discussion_note)
     try:
         closed = close_scoring(dossier, by=request.user, discussed=discussed)
     except TransitionError as refused:
@@ -150,4 +160,4 @@ def council_close_scoring(request, pk, dossier_pk):
                 "stars": closed.result.stars,
             },
         )
-    return redirect(council)
+    return redirect(item.session if item else council)

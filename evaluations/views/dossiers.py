@@ -8,9 +8,10 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from products.evidence import unproven_claims
 from products.models import Product
 
-from .. import deadlines, scoring, services
+from .. import corrections, deadlines, scoring, services
 from ..forms import (
     AcceptForm,
     DossierCreateForm,
@@ -23,6 +24,7 @@ from ..forms import (
 from ..models import DossierKind, DossierState, Round, RoundState
 from ..permissions import can_file_dossier, get_dossier_for
 from ..transitions import LOCAL_ASSESSMENT_AREAS, TransitionError, allowed_actions, submit_dossier
+from . import revisions
 
 ASSESSMENT_LABELS = {name: AcceptForm.base_fields[name].label for name in LOCAL_ASSESSMENT_AREAS}
 NOTE_FORMS = {"resubmit": ResubmitForm, "forward": ForwardForm, "withdraw": WithdrawForm}
@@ -41,7 +43,10 @@ def _labelled(event) -> list[dict]:
     if event is None:
         return []
     return [
-        {"label": services.item_label(item.get("item", "")), "comment": item.get("comment")}
+        {
+            "label": item.get("label") or services.item_label(item.get("item", "")),
+            "comment": item.get("comment"),
+        }
         for item in event.data.get("items", [])
     ]
 
@@ -71,7 +76,11 @@ def _forms(dossier, actions, bound):
     forms = {}
     # Each form has its own prefix: several sit on one page and their ids must not clash.
     if "return" in actions:
-        forms["return"] = ReturnForm(items=services.return_item_choices(dossier), prefix="return")
+        forms["return"] = ReturnForm(
+            items=services.return_item_choices(dossier),
+            criteria=corrections.criterion_choices(dossier),
+            prefix="return",
+        )
     if "accept" in actions:
         forms["accept"] = AcceptForm(initial=dossier.local_assessment or None, prefix="accept")
     if "reject" in actions:
@@ -79,7 +88,7 @@ def _forms(dossier, actions, bound):
     for action, form_class in NOTE_FORMS.items():
         if action in actions:
             forms[action] = form_class(prefix=action)
-    forms.update(bound or {})
+    forms.update({name: form for name, form in (bound or {}).items() if name != "corrections"})
     return forms
 
 
@@ -103,9 +112,12 @@ def render_dossier(request, dossier, *, bound=None):
         "events": _timeline(dossier),
         "documents": _documents(product),
         "photos": list(product.photos.all()),
-        "clock": None if is_producer else deadlines.local_review_clock(dossier),
+        "clock": None if is_producer else deadlines.step_clock(dossier),
         "checklist": services.checklist(dossier) if editable else [],
         "kind_problem": services.kind_problem(dossier) if editable else None,
+        # Warned, not blocked: Art. 6 fixes the dossier's contents, and the portal may not refuse
+        # a dossier because a claim lacks the evidence the council will look for.
+        "evidence_claims": unproven_claims(product) if editable else [],
         "returned_items": _labelled(latest_return),
         "latest_return": latest_return,
         "assessment": [
@@ -115,6 +127,9 @@ def render_dossier(request, dossier, *, bound=None):
         ],
         "is_producer": is_producer,
         "editable": editable,
+        **revisions.corrections_context(user, dossier, bound=(bound or {}).get("corrections")),
+        # Revisions exist from the second submission on; a draft or a first one has no changes.
+        "changes": revisions.latest_changes(dossier) if dossier.revision > 1 else None,
     }
     return render(request, "evaluations/dossier_detail.html", context)
 
@@ -179,5 +194,11 @@ def dossier_create(request):
     return render(
         request,
         "evaluations/dossier_form.html",
-        {"form": form, "product": product, "rounds": rounds, "upcoming": upcoming},
+        {
+            "form": form,
+            "product": product,
+            "rounds": rounds,
+            "upcoming": upcoming,
+            "evidence_claims": unproven_claims(product),
+        },
     )

@@ -13,12 +13,15 @@ from django.views.decorators.http import require_POST
 
 from accounts.models import Role
 from products.assessment import chosen_options
+from products.evidence import evidence_rows
 
 from .. import scoring
+from ..conflicts import conflict_flags, conflict_reasons
 from ..council_forms import ConflictForm, SheetAnswersForm
 from ..councils import (
     criteria_set_for,
     declare_conflict,
+    declare_no_conflict,
     running_total,
     save_sheet_points,
     sheet_for,
@@ -27,6 +30,7 @@ from ..councils import (
 )
 from ..models import Council, CouncilRole, Dossier, DossierState, ScoreSheet
 from ..permissions import can_score, can_view_sheet, council_role, get_dossier_for
+from ..session_forms import SignSheetForm
 
 # Form 03: the commune's assessment, shown to the council beside the evidence.
 LOCAL_AREAS = {
@@ -41,7 +45,7 @@ def anchor(code: str) -> str:
     return "criterion-" + code.replace(".", "-")
 
 
-def _criterion_row(criterion, depth, ticked, hints, editable):
+def _criterion_row(criterion, depth, ticked, hints, editable, evidence=None):
     chosen = ticked.get(criterion.code)
     options = [
         {
@@ -59,12 +63,14 @@ def _criterion_row(criterion, depth, ticked, hints, editable):
         "options": options,
         "answered": chosen is not None,
         "editable": editable,
+        "evidence": (evidence or {}).get(criterion.code),
     }
 
 
-def _rows(criteria_set, ticked, hints, editable):
+def _rows(criteria_set, ticked, hints, editable, evidence=None):
     """The sheet as rows for the template: part and section headings, group headings of nested
-    criteria, and a row with options for each scored criterion."""
+    criteria, and a row with options for each scored criterion; ``evidence`` (code → the
+    producer's evidence row, read once for the whole sheet) goes beside each criterion."""
     rows = []
     for depth, item in criteria_set.rows():
         if isinstance(item, scoring.Part):
@@ -72,10 +78,10 @@ def _rows(criteria_set, ticked, hints, editable):
         elif isinstance(item, scoring.Section):
             rows.append({"kind": "section", "item": item})
             if item.scored_directly:
-                row = _criterion_row(item.criteria[0], depth, ticked, hints, editable)
+                row = _criterion_row(item.criteria[0], depth, ticked, hints, editable, evidence)
                 rows.append({"kind": "criterion", **row})
         elif item.is_leaf:
-            row = _criterion_row(item, depth, ticked, hints, editable)
+            row = _criterion_row(item, depth, ticked, hints, editable, evidence)
             rows.append({"kind": "criterion", **row})
         else:
             rows.append({"kind": "group", "item": item, "depth": depth})
@@ -102,6 +108,14 @@ def _hints(dossier) -> dict[str, int]:
     return chosen_options(product)
 
 
+def _evidence(dossier) -> dict:
+    """The producer's documents linked to each criterion (Form 02 Part III), in one query."""
+    product = dossier.product
+    if product.criteria_decision != dossier.criteria_decision:
+        return {}
+    return evidence_rows(product)
+
+
 def _render_sheet(request, dossier, sheet, *, own: bool, conflict_form=None):
     criteria_set = criteria_set_for(dossier)
     editable = (
@@ -114,7 +128,13 @@ def _render_sheet(request, dossier, sheet, *, own: bool, conflict_form=None):
         "dossier": dossier,
         "product": dossier.product,
         "criteria_set": criteria_set,
-        "rows": _rows(criteria_set, ticked_options(sheet, criteria_set), _hints(dossier), editable),
+        "rows": _rows(
+            criteria_set,
+            ticked_options(sheet, criteria_set),
+            _hints(dossier),
+            editable,
+            _evidence(dossier),
+        ),
         "documents": dossier.product.documents.all(),
         "local_assessment": [
             (LOCAL_AREAS.get(area, area), text) for area, text in dossier.local_assessment.items()
@@ -123,6 +143,9 @@ def _render_sheet(request, dossier, sheet, *, own: bool, conflict_form=None):
         "editable": editable,
         "is_adviser": own and council_role(request.user, dossier) == CouncilRole.ADVISER,
         "conflict_form": conflict_form or ConflictForm(),
+        "sign_form": SignSheetForm(),
+        # Flagged members declare before they score (evaluations.conflicts).
+        "conflict_reasons": conflict_reasons(sheet.member, dossier) if own else (),
         **_status(sheet, criteria_set),
     }
     return render(request, "evaluations/sheets/sheet.html", context)
@@ -156,6 +179,9 @@ def my_sheets(request):
         dossier.criteria_count = len(criteria_set_for(dossier).leaf_criteria())
         dossier.answered = len(dossier.my_sheet.points_by_code) if dossier.my_sheet else 0
         dossier.scores = dossier.my_role in CouncilRole.SCORING
+    flags = conflict_flags([user], dossiers)
+    for dossier in dossiers:
+        dossier.conflict_reasons = flags.get((user.pk, dossier.pk), ())
     to_score = [d for d in dossiers if d.state == DossierState.IN_SCORING]
     closed = [d for d in dossiers if d.state != DossierState.IN_SCORING]
     # The chair and the secretary follow their councils' progress from here.
@@ -213,7 +239,8 @@ def sheet_autosave(request, pk):
         return redirect(f"{url}#{anchor(next(iter(form.criteria), ''))}")
     # A refused answer is put back as saved, so the sheet on screen never shows what is not kept.
     ticked = ticked_options(sheet, criteria_set)
-    redo = [_criterion_row(c, 0, ticked, _hints(dossier), True) for c in form.criteria.values()]
+    hints, evidence = _hints(dossier), _evidence(dossier) if error else None
+    redo = [_criterion_row(c, 0, ticked, hints, True, evidence) for c in form.criteria.values()]
     context = {
         "dossier": dossier,
         "rows": redo if error else [],
@@ -225,6 +252,9 @@ def sheet_autosave(request, pk):
 @require_POST
 def sheet_submit(request, pk):
     dossier = _own_dossier(request, pk, scoring_only=True)
+    if not SignSheetForm(request.POST).is_valid():
+        messages.error(request, _("Tick the box to confirm that you sign the sheet."))
+        return redirect("evaluations:sheet", pk=pk)
     try:
         submitted = submit_sheet(sheet_for(dossier, request.user), by=request.user)
     except ValidationError as refused:
@@ -255,4 +285,16 @@ def sheet_conflict(request, pk):
             request,
             _("Conflict of interest recorded. You will not score this product."),
         )
+    return redirect("evaluations:sheet", pk=pk)
+
+
+@require_POST
+def sheet_no_conflict(request, pk):
+    dossier = _own_dossier(request, pk, scoring_only=True)
+    try:
+        declare_no_conflict(dossier, member=request.user)
+    except ValidationError as refused:
+        messages.error(request, refused.messages[0])
+    else:
+        messages.success(request, _("Declaration recorded: no conflict of interest."))
     return redirect("evaluations:sheet", pk=pk)

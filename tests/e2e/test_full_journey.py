@@ -6,6 +6,7 @@ accepts with Form 03 and forwards it; two council members score it and the chair
 the approver approves it in the admin; the public verification page shows the certificate.
 """
 
+import datetime
 import re
 
 import pytest
@@ -16,6 +17,7 @@ from accounts.models import Role
 from evaluations import scoring
 from evaluations.councils import form_council
 from evaluations.models import Certificate, Dossier, DossierState, RoundState
+from evaluations.sessions import open_session
 from evaluations.transitions import assign_dossier
 from regions.models import Commune
 from tests import factories
@@ -46,7 +48,7 @@ def _open(page, summary: str) -> None:
     for _ in range(5):
         if details.evaluate("element => element.open"):
             break
-        details.locator("summary").click()
+        details.locator("summary").first.click()  # not a nested <details>
         page.wait_for_timeout(300)
     expect(details.locator(".card-body")).to_be_visible()
 
@@ -200,7 +202,10 @@ def test_a_product_goes_from_sign_up_to_a_verified_certificate(
     sign_in(page, commune_officer.email, factories.PASSWORD)
     page.goto(dossier_url)
     _open(page, "Trả hồ sơ để bổ sung")
-    page.get_by_label("Phiếu kết quả kiểm nghiệm").fill("Thiếu chỉ tiêu vi sinh.")
+    page.get_by_role("checkbox", name="Phiếu kết quả kiểm nghiệm", exact=True).check()
+    page.get_by_label("Nội dung cần bổ sung: Phiếu kết quả kiểm nghiệm").fill(
+        "Thiếu chỉ tiêu vi sinh."
+    )
     page.get_by_role("button", name="Trả hồ sơ cho chủ thể").click()
     expect(page.get_by_text("Đã trả hồ sơ để chủ thể bổ sung.")).to_be_visible()
 
@@ -212,6 +217,9 @@ def test_a_product_goes_from_sign_up_to_a_verified_certificate(
     page.goto(product_url + "documents/")
     _upload_document(page, "Phiếu kết quả kiểm nghiệm", paper, issued_on="2026-09-10")
     page.goto(dossier_url)
+    page.get_by_label("Trả lời: Phiếu kết quả kiểm nghiệm").fill("Đã bổ sung chỉ tiêu vi sinh.")
+    page.get_by_role("button", name="Lưu câu trả lời").click()
+    expect(page.get_by_text("Đã lưu câu trả lời.")).to_be_visible()
     page.get_by_role("button", name="Nộp lại hồ sơ").click()
     expect(page.get_by_text("Đã nộp lại hồ sơ sau khi bổ sung")).to_be_visible()
 
@@ -220,10 +228,12 @@ def test_a_product_goes_from_sign_up_to_a_verified_certificate(
     sign_in_as(page, commune_officer)
     page.goto(dossier_url)
     _open(page, "Tiếp nhận kèm phiếu đánh giá cấp xã (Mẫu số 03)")
-    page.get_by_label("Nguồn gốc sản phẩm và nguyên liệu tại địa phương").fill("Cá nuôi tại xã.")
-    page.get_by_label("Sử dụng lao động địa phương").fill("8 lao động của xã.")
-    page.get_by_label("Nguồn gốc ý tưởng sản phẩm").fill("Ý tưởng của hợp tác xã.")
-    page.get_by_label("Tính đặc trưng, bản sắc và tri thức địa phương").fill("Nghề nuôi cá cảnh.")
+    # Scoped to the accept form: the return form lists criteria with similar titles.
+    accept = page.locator("form[action$='/accept/']")
+    accept.get_by_label("Nguồn gốc sản phẩm và nguyên liệu tại địa phương").fill("Cá nuôi tại xã.")
+    accept.get_by_label("Sử dụng lao động địa phương").fill("8 lao động của xã.")
+    accept.get_by_label("Nguồn gốc ý tưởng sản phẩm").fill("Ý tưởng của hợp tác xã.")
+    accept.get_by_label("Tính đặc trưng, bản sắc và tri thức địa phương").fill("Nghề nuôi cá cảnh.")
     page.get_by_role("button", name="Tiếp nhận hồ sơ").click()
     expect(page.get_by_text("Đã tiếp nhận hồ sơ")).to_be_visible()
     page.get_by_role("button", name="Chuyển lên tỉnh").click()
@@ -241,9 +251,18 @@ def test_a_product_goes_from_sign_up_to_a_verified_certificate(
         sign_in_as(page, person)
         page.goto(f"/evaluations/sheets/{dossier.pk}/")
         _pick(page, choices, prefix="criterion-")
+        page.get_by_label("Tôi ký phiếu đánh giá này").check()
         page.get_by_role("button", name="Nộp phiếu đánh giá").click()
         expect(page.locator("[data-role=submitted]")).to_contain_text("Phiếu đã khóa.")
-    page.goto(council.get_absolute_url())
+    # The council sits with both members present (arranged: the session has its own journey).
+    session = open_session(
+        council,
+        by=chair,
+        held_on=datetime.date(2026, 9, 15),
+        place="Hội trường UBND tỉnh",
+        present=council.members.all(),
+    )
+    page.goto(session.get_absolute_url())
     page.get_by_role("button", name="Kết thúc chấm điểm").click()
     expect(page.get_by_text(f"Đã kết thúc chấm điểm “{PRODUCT}”")).to_be_visible()
 

@@ -51,7 +51,10 @@ def test_return_correct_resubmit_accept_forward(
     page.get_by_role("link", name="Mật ong hoa nhãn Khoái Châu").click()
     expect(page.locator("iframe.dossier-document-frame")).to_have_count(4)
     page.get_by_text("Trả hồ sơ để bổ sung", exact=True).click()
-    page.get_by_label("Phiếu kết quả kiểm nghiệm").fill("Phiếu kiểm nghiệm đã quá 12 tháng.")
+    page.get_by_role("checkbox", name="Phiếu kết quả kiểm nghiệm", exact=True).check()
+    page.get_by_label("Nội dung cần bổ sung: Phiếu kết quả kiểm nghiệm").fill(
+        "Phiếu kiểm nghiệm đã quá 12 tháng."
+    )
     page.get_by_role("button", name="Trả hồ sơ cho chủ thể").click()
     expect(page.get_by_text("Đã trả hồ sơ để chủ thể bổ sung.")).to_be_visible(timeout=WAIT)
 
@@ -70,6 +73,9 @@ def test_return_correct_resubmit_accept_forward(
     page.get_by_role("button", name="Tải lên tài liệu").click()
     expect(page.get_by_text("Đã thêm tài liệu.")).to_be_visible(timeout=WAIT)
     page.goto(dossier.get_absolute_url())
+    page.get_by_label("Trả lời: Phiếu kết quả kiểm nghiệm").fill("Đã tải phiếu kiểm nghiệm mới.")
+    page.get_by_role("button", name="Lưu câu trả lời").click()
+    expect(page.get_by_text("Đã lưu câu trả lời.")).to_be_visible(timeout=WAIT)
     page.get_by_label("Nội dung đã bổ sung (không bắt buộc)").fill("Đã thay phiếu kiểm nghiệm mới.")
     page.get_by_role("button", name="Nộp lại hồ sơ").click()
     expect(
@@ -84,12 +90,14 @@ def test_return_correct_resubmit_accept_forward(
     page.get_by_role("link", name="Mật ong hoa nhãn Khoái Châu").click()
     expect(page.locator(".timeline")).to_contain_text("Nội dung hồ sơ thay đổi")
     page.get_by_text("Tiếp nhận kèm phiếu đánh giá cấp xã (Mẫu số 03)").click()
-    page.get_by_label("Nguồn gốc sản phẩm và nguyên liệu tại địa phương").fill(
+    # Scoped to the accept form: the return form lists criteria with similar titles.
+    accept = page.locator("form[action$='/accept/']")
+    accept.get_by_label("Nguồn gốc sản phẩm và nguyên liệu tại địa phương").fill(
         "Mật ong thu từ vườn nhãn của các hộ thành viên trong xã."
     )
-    page.get_by_label("Sử dụng lao động địa phương").fill("12 lao động, đều cư trú tại xã.")
-    page.get_by_label("Nguồn gốc ý tưởng sản phẩm").fill("Ý tưởng của hợp tác xã từ năm 2015.")
-    page.get_by_label("Tính đặc trưng, bản sắc và tri thức địa phương").fill(
+    accept.get_by_label("Sử dụng lao động địa phương").fill("12 lao động, đều cư trú tại xã.")
+    accept.get_by_label("Nguồn gốc ý tưởng sản phẩm").fill("Ý tưởng của hợp tác xã từ năm 2015.")
+    accept.get_by_label("Tính đặc trưng, bản sắc và tri thức địa phương").fill(
         "Nghề nuôi ong lấy mật hoa nhãn truyền thống."
     )
     page.get_by_role("button", name="Tiếp nhận hồ sơ").click()

@@ -142,7 +142,7 @@ def test_officer_return_without_any_item_keeps_the_dossier_and_shows_the_error(
     submitted.refresh_from_db()
     assert (response.status_code, submitted.state) == (200, DossierState.SUBMITTED)
     assert response.context["forms"]["return"].non_field_errors() == [
-        _("Write what to correct next to at least one item.")
+        _("Tick at least one item or criterion and write what to correct.")
     ]
     assert DossierEvent.objects.filter(dossier=submitted).count() == 0
 

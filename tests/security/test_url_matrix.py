@@ -9,7 +9,8 @@ for each role on the list pages that belong to it.
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from evaluations.models import CouncilRole, DossierState, Notice
+from catalogue.models import LabelReport
+from evaluations.models import CouncilRole, CouncilSession, DossierState, Notice
 from jobs.models import Job
 from reports.models import ImportBatch
 from tests import factories
@@ -32,6 +33,7 @@ PUBLIC = {
     "catalogue:verify-lookup",
     "catalogue:verify",
     "catalogue:certificate-pdf",
+    "catalogue:report-label",
     "programme:events",
     "programme:event-detail",
     "programme:area-catalogue",
@@ -97,6 +99,12 @@ def world(producer, producer_org, commune_officer, council_member, provincial_of
         uploaded_by=provincial_office,
     )
     job = Job.objects.create(kind="export", created_by=producer)
+    session = CouncilSession.objects.create(
+        council=council, held_on=round_.opens_on, place="Hội trường", opened_by=council_member
+    )
+    label_report = LabelReport.objects.create(
+        province_id=33, product_name="Mật ong", where_seen="market", place="Chợ"
+    )
     photo = product.photos.first()
     document = product.documents.first()
     ids = {
@@ -106,6 +114,7 @@ def world(producer, producer_org, commune_officer, council_member, provincial_of
         "evaluations:round": round_.pk,
         "evaluations:dossier": dossier.pk,
         "evaluations:council": council.pk,
+        "evaluations:session": session.pk,
         "evaluations:sheet": dossier.pk,
         "evaluations:member-sheet": dossier.pk,
         "programme:idea": idea.pk,
@@ -120,6 +129,7 @@ def world(producer, producer_org, commune_officer, council_member, provincial_of
         "jobs": job.pk,
         "catalogue:product": certified.product_id,
         "catalogue:notice": notice.pk,
+        "catalogue:label-report": label_report.pk,
     }
     return {
         "ids": ids,
@@ -196,6 +206,9 @@ ROLE_PAGES = {
     "reports:dashboard": "approver",
     "reports:import": "provincial_office",
     "programme:targets": "provincial_office",
+    "evaluations:overdue": "commune_officer",
+    "outbox:list": "provincial_office",
+    "catalogue:label-reports": "provincial_office",
 }
 
 
