@@ -5,7 +5,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from ..models import Dossier
+from ..models import Dossier, DossierKind
 from .core import Action, TransitionError, apply
 
 # ---- Provincial office ---------------------------------------------------------------------
@@ -36,10 +36,9 @@ def close_scoring(dossier: Dossier, *, by, discussed: bool = False) -> Dossier:
     from ..councils import compute_council_result, store_council_result
     from ..sessions import open_item_for, quorum_of
 
-    def check(locked: Dossier) -> None:
+    def check_session(item) -> None:
         # The council decides in session, with its quorum and the chair present: a rule of the
         # provinces' council regulations (Tây Ninh: 3/4 of members with the chair); no national one.
-        item = open_item_for(locked)
         if item is None:
             raise TransitionError(
                 _("Open a council session with this product on its agenda before closing.")
@@ -55,15 +54,28 @@ def close_scoring(dossier: Dossier, *, by, discussed: bool = False) -> Dossier:
                 )
                 % {"present": quorum.present, "needed": quorum.needed}
             )
+
+    def check(locked: Dossier) -> None:
+        item = open_item_for(locked)
         outcome = compute_council_result(locked)
+        # Re-evaluations are decided on the members' written opinions; the council meets only
+        # when they diverge (Decision 26/2026, Art. 7.6).
+        by_written_opinions = (
+            locked.kind == DossierKind.RE_EVALUATION
+            and item is None
+            and outcome.result is not None
+            and not outcome.result.spread_exceeded
+        )
         if outcome.waiting_for:
             raise TransitionError(
                 _("Not every member has submitted a score sheet yet: %(names)s.")
                 % {"names": ", ".join(outcome.waiting_for)}
             )
+        if not by_written_opinions:
+            check_session(item)
         if outcome.result is None:
             raise TransitionError(_("No score sheet counts: every member declared a conflict."))
-        if outcome.result.spread_exceeded and not item.discussion_note.strip():
+        if outcome.result.spread_exceeded and not (item and item.discussion_note.strip()):
             raise TransitionError(
                 _(
                     "Members' totals differ by %(spread)s points, more than the council's limit. "

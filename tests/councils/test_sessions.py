@@ -7,7 +7,13 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
-from evaluations.models import CouncilMember, CouncilResult, CouncilSession, DossierState
+from evaluations.models import (
+    CouncilMember,
+    CouncilResult,
+    CouncilSession,
+    DossierKind,
+    DossierState,
+)
 from evaluations.sessions import (
     open_session,
     quorum_of,
@@ -106,6 +112,30 @@ def test_chair_cannot_close_scoring_without_a_session(chair, dossier, all_signed
     assert str(refused.value) == (
         "Hãy mở phiên họp hội đồng có sản phẩm này trong chương trình trước khi kết thúc chấm điểm."
     )
+
+
+def test_a_re_evaluation_closes_on_written_opinions_without_a_session(chair, dossier, all_signed):
+    dossier.kind = DossierKind.RE_EVALUATION
+    dossier.save()
+
+    close_scoring(dossier, by=chair)
+
+    dossier.refresh_from_db()
+    assert dossier.state == DossierState.SCORED
+
+
+def test_a_re_evaluation_whose_opinions_diverge_needs_a_session(
+    chair, secretary, council_member, second_member, dossier
+):
+    dossier.kind = DossierKind.RE_EVALUATION
+    dossier.save()
+    for member, total in [(chair, 92), (secretary, 70), (council_member, 80), (second_member, 75)]:
+        submitted_sheet(dossier, member, total)
+
+    with pytest.raises(TransitionError) as refused:
+        close_scoring(dossier, by=chair)
+
+    assert "phiên họp" in str(refused.value)
 
 
 def test_chair_cannot_close_scoring_without_the_quorum_and_is_told_the_counts(
