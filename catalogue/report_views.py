@@ -55,9 +55,10 @@ def report_label(request):
     if request.method != "POST":
         initial = {"certificate_number": normalise_number(data.get("number", ""))}
         form = LabelReportForm(certificate=certificate, initial=initial)
-        return render(
-            request, "catalogue/label_report_form.html", {"form": form, "certificate": certificate}
-        )
+        # Opened in the verification page's fold: the form alone.
+        partial = "catalogue/_label_report_form.html"
+        template = partial if request.htmx else "catalogue/label_report_form.html"
+        return render(request, template, {"form": form, "certificate": certificate})
     form = LabelReportForm(request.POST, request.FILES, certificate=certificate)
     client_ip = get_client_ip_address(request) or "unknown"
     if services.report_limit_reached(client_ip):

@@ -2,6 +2,7 @@
 plus the PDF downloads of certificates (public) and result notices (private)."""
 
 import functools
+from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
@@ -19,7 +20,7 @@ from ocop_portal.text import fold
 from programme.selectors import promotion_for
 
 from . import public_cache
-from .forms import CatalogueFilterForm, LabelReportForm, VerifyForm, normalise_number
+from .forms import CatalogueFilterForm, VerifyForm, normalise_number
 
 PAGE_SIZE = 24
 STATUS_BADGES = {
@@ -110,11 +111,10 @@ def product_detail(request, pk):
 
 def _not_found(request, number: str):
     form = VerifyForm(initial={"number": number})
-    report_form = LabelReportForm(initial={"certificate_number": number})
     return render(
         request,
         "catalogue/verify_not_found.html",
-        {"form": form, "number": number, "report_form": report_form},
+        {"form": form, "number": number, "report_query": urlencode({"number": number})},
         status=404,
     )
 
@@ -153,7 +153,7 @@ def verify(request, number):
             "badge": STATUS_BADGES[status],
             "listed": status in {CertificateStatus.VALID, CertificateStatus.EXPIRING},
             "lookup_form": VerifyForm(),
-            "report_form": LabelReportForm(certificate=certificate),
+            "report_query": urlencode({"certificate": certificate.number}),
         },
     )
 

@@ -27,9 +27,12 @@ def test_verification_page_offers_the_report_form(client, listed):
     certificate = listed()
 
     page = client.get(certificate.get_absolute_url()).content.decode()
+    form = client.get(REPORT, {"certificate": certificate.number}, HTTP_HX_REQUEST="true")
 
     assert "Báo cáo nhãn OCOP đáng ngờ" in page
-    assert f'value="{certificate.number}"' in page
+    assert f"{REPORT}?certificate={certificate.number}" in page  # fetched when the fold opens
+    assert f'value="{certificate.number}"' in form.text
+    assert "<html" not in form.text  # the form alone, for the fold
 
 
 @pytest.mark.django_db
@@ -37,9 +40,11 @@ def test_not_found_page_offers_the_form_with_the_number_typed(client):
     response = client.get(reverse("catalogue:verify", args=["OCOP-33-2026-9999"]))
 
     page = response.content.decode()
+    form = client.get(REPORT, {"number": "OCOP-33-2026-9999"})
     assert response.status_code == 404
     assert "Báo cáo nhãn OCOP đáng ngờ" in page
-    assert 'value="OCOP-33-2026-9999"' in page
+    assert f"{REPORT}?number=OCOP-33-2026-9999" in page
+    assert 'value="OCOP-33-2026-9999"' in form.text
 
 
 @pytest.mark.django_db

@@ -111,3 +111,13 @@ def test_public_verifies_an_imported_number_with_slashes(client, listed):
         200,
         'inline; filename="giay-chung-nhan-12-gcn-ubnd.pdf"',
     )
+
+
+def test_verification_page_runs_one_query(client, listed, django_assert_num_queries, warm_caches):
+    certificate = listed()
+    client.get(certificate.get_absolute_url())
+
+    with django_assert_num_queries(1):
+        response = client.get(certificate.get_absolute_url())
+
+    assert response.status_code == 200
