@@ -2,7 +2,7 @@ from functools import lru_cache
 
 from django.conf import settings
 
-from .navigation import nav_for
+from .navigation import header_menu, nav_for
 
 
 @lru_cache(maxsize=4)
@@ -16,8 +16,10 @@ def _province_name(code: int) -> str:
 def portal(request):
     """What every page's header needs: the province served and the signed-in person's role."""
     user = request.user
+    nav = nav_for(user)
     return {
         "portal_province": _province_name(settings.OCOP_PROVINCE_CODE),
         "user_role": getattr(user, "role", None) if user.is_authenticated else None,
-        "portal_nav": nav_for(user),
+        "portal_nav": nav,
+        "portal_menu": header_menu(nav),
     }

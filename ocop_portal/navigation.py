@@ -5,8 +5,12 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import ADMIN_ROLES, Role
 
-# role -> [(label, url name)]; entries are added as the apps that serve them land.
-_NAV_BY_ROLE: dict[str, list[tuple[str, str]]] = {
+PROGRAMME = _("Programme")
+PUBLIC = _("Public pages")
+
+# role -> [(label, url name[, menu])]: an entry with a menu goes into that drop-down of the header,
+# so a role with many pages keeps a header that fits on one line.
+_NAV_BY_ROLE: dict[str, list[tuple]] = {
     Role.PRODUCER: [
         (_("My dashboard"), "producers:dashboard"),
         (_("Products"), "products:list"),
@@ -25,12 +29,12 @@ _NAV_BY_ROLE: dict[str, list[tuple[str, str]]] = {
         (_("Rounds"), "evaluations:round-list"),
         (_("Dossiers"), "evaluations:dossier-list"),
         (_("Overdue dossiers"), "evaluations:overdue"),
-        (_("Import certificates"), "reports:import"),
-        (_("Plan targets"), "programme:targets"),
-        (_("Support"), "programme:support-list"),
         (_("Councils"), "evaluations:council-list"),
         (_("Outbox"), "outbox:list"),
-        (_("Suspicious labels"), "catalogue:label-reports"),
+        (_("Plan targets"), "programme:targets", PROGRAMME),
+        (_("Support"), "programme:support-list", PROGRAMME),
+        (_("Import certificates"), "reports:import", PROGRAMME),
+        (_("Suspicious labels"), "catalogue:label-reports", PROGRAMME),
     ],
     Role.COUNCIL_MEMBER: [(_("My score sheets"), "evaluations:my-sheets")],
     Role.APPROVER: [
@@ -50,9 +54,29 @@ _PUBLIC_NAV: list[tuple[str, str]] = [
 
 
 def nav_for(user) -> list[dict]:
-    items = list(_PUBLIC_NAV)
+    """Every page of the header for ``user``, in order, each with the menu it sits in (or None)."""
+    entries = list(_PUBLIC_NAV)
     if user.is_authenticated:
-        items = _NAV_BY_ROLE.get(user.role, []) + items
+        # Signed-in people work in their own pages; the public ones move into a menu.
+        entries = _NAV_BY_ROLE.get(user.role, []) + [(*entry, PUBLIC) for entry in entries]
         if user.role in ADMIN_ROLES and user.is_staff:
-            items.append((_("Administration"), "admin:index"))
-    return [{"label": label, "url": reverse(name), "name": name} for label, name in items]
+            entries.append((_("Administration"), "admin:index"))
+    return [
+        {"label": label, "url": reverse(name), "name": name, "menu": menu[0] if menu else None}
+        for label, name, *menu in entries
+    ]
+
+
+def header_menu(items: list[dict]) -> list[dict]:
+    """The header's layout: single links, and drop-downs gathering the items of one menu at the
+    place of its first item."""
+    layout, menus = [], {}
+    for item in items:
+        if item["menu"] is None:
+            layout.append({"link": item})
+        elif item["menu"] in menus:
+            menus[item["menu"]]["items"].append(item)
+        else:
+            menus[item["menu"]] = {"menu": item["menu"], "items": [item]}
+            layout.append(menus[item["menu"]])
+    return layout
