@@ -2,7 +2,7 @@ from functools import lru_cache
 
 from django.conf import settings
 
-from .navigation import header_menu, nav_for
+from .navigation import admin_url_for, header_menu, nav_for
 
 
 @lru_cache(maxsize=4)
@@ -22,4 +22,5 @@ def portal(request):
         "user_role": getattr(user, "role", None) if user.is_authenticated else None,
         "portal_nav": nav,
         "portal_menu": header_menu(nav),
+        "portal_admin_url": admin_url_for(user),
     }

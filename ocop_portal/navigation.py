@@ -59,12 +59,17 @@ def nav_for(user) -> list[dict]:
     if user.is_authenticated:
         # Signed-in people work in their own pages; the public ones move into a menu.
         entries = _NAV_BY_ROLE.get(user.role, []) + [(*entry, PUBLIC) for entry in entries]
-        if user.role in ADMIN_ROLES and user.is_staff:
-            entries.append((_("Administration"), "admin:index"))
     return [
         {"label": label, "url": reverse(name), "name": name, "menu": menu[0] if menu else None}
         for label, name, *menu in entries
     ]
+
+
+def admin_url_for(user) -> str | None:
+    """The Django admin, offered in the signed-in person's own menu to those who use it."""
+    if user.is_authenticated and user.role in ADMIN_ROLES and user.is_staff:
+        return reverse("admin:index")
+    return None
 
 
 def header_menu(items: list[dict]) -> list[dict]:
