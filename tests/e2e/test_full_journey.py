@@ -26,10 +26,6 @@ from tests.uploads import PDF, image_bytes
 
 pytestmark = pytest.mark.e2e
 
-# Desktop only: on the phone viewport this long journey was flaky in CI (a tap on a dossier step
-# sometimes never opened it while the embedded documents loaded). Each role's part of it runs on a
-# phone too, in its own journey (producer registration, local review, council scoring).
-VIEWPORT = "desktop"
 
 CRITERIA_SET = 25  # ornamental animals: the shortest sheet
 PRODUCT = "Cá chép Koi Tân Hưng"
@@ -98,11 +94,7 @@ def _pick(page, choices: dict[str, int], prefix: str) -> None:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_product_goes_from_sign_up_to_a_verified_certificate(
-    page, viewport, tmp_path, commune_officer
-):
-    if viewport != VIEWPORT:
-        pytest.skip("the phone viewport is covered by each role's own journey")
+def test_a_product_goes_from_sign_up_to_a_verified_certificate(page, tmp_path, commune_officer):
     commune = commune_officer.jurisdiction_commune
     round_ = factories.RoundFactory(name="Đợt 2 năm 2026")
     chair = factories.UserFactory(

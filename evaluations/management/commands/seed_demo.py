@@ -12,6 +12,8 @@ from producers.models import Gender, Membership, Producer, ProducerKind
 from products.models import Product
 from regions.models import Commune, FormerDistrict
 
+from ._demo_dossiers import seed_dossiers
+
 PASSWORD = "ocop-demo-2026"
 HUNG_YEN = 33
 
@@ -147,8 +149,9 @@ PRODUCERS = [
 class Command(BaseCommand):
     help = (
         "Create demo data for Hưng Yên: provincial office, approver, officers of two former "
-        "districts and one commune, a five-member council, a dozen producers with products and "
-        f"an open round. Idempotent. Every demo login uses the password {PASSWORD!r}."
+        "districts and one commune, a five-member council, a dozen producers with products, "
+        "an open round and four dossiers at different steps. Idempotent. Every demo login uses "
+        f"the password {PASSWORD!r}."
     )
 
     def _user(self, email, full_name, role, **fields):
@@ -248,6 +251,18 @@ class Command(BaseCommand):
                 },
             )
 
+        products = [
+            Product.objects.get(producer__tax_code=tax, name=product_name)
+            for tax, _n, _k, _w, _f, product_name, _s in PRODUCERS
+        ]
+        filed = seed_dossiers(
+            round_=round_,
+            council=council,
+            office=staff["vanphong@ocop.demo"],
+            products=products,
+        )
+        if filed:
+            self.stdout.write(f"{filed} demo dossiers filed in {round_}.")
         self.stdout.write(self.style.SUCCESS("Demo data ready for Hưng Yên."))
         self.stdout.write(f"Every demo account's password: {PASSWORD}")
         logins = [(e, n) for e, n, *_ in STAFF] + [(e, n) for e, n, *_ in COUNCIL]

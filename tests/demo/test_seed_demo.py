@@ -1,0 +1,37 @@
+"""`make run`'s demo data: officers find dossiers waiting, the council one to score, and running
+the command again changes nothing."""
+
+import pytest
+from django.core.management import call_command
+
+from accounts.models import User
+from evaluations.models import CorrectionItem, Dossier, DossierState
+from outbox.models import OutboxMessage
+
+
+@pytest.mark.django_db
+def test_demo_has_dossiers_at_each_step_and_is_idempotent(
+    areas, settings, tmp_path, django_capture_on_commit_callbacks
+):
+    settings.MEDIA_ROOT = tmp_path
+
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("seed_demo", verbosity=0)
+    call_command("seed_demo", verbosity=0)
+
+    states = sorted(Dossier.objects.values_list("state", flat=True))
+    assert states == sorted(
+        [
+            DossierState.SUBMITTED,
+            DossierState.RETURNED,
+            DossierState.ACCEPTED,
+            DossierState.IN_SCORING,
+        ]
+    )
+    assert CorrectionItem.objects.count() == 2
+    tanhung = User.objects.get(email="tanhung@ocop.demo")
+    assert Dossier.objects.visible_to(tanhung).filter(state=DossierState.SUBMITTED).exists()
+    member = User.objects.get(email="uyvien1@ocop.demo")
+    assert Dossier.objects.visible_to(member).filter(state=DossierState.IN_SCORING).exists()
+    # The demo's notices wait in the outbox: it sends no email.
+    assert OutboxMessage.objects.exists()
