@@ -13,20 +13,6 @@ from typing import Any
 
 SNAPSHOT_VERSION = 1
 
-# The product's own fields a reviewer judges; the name and the set identify the product.
-PRODUCT_FIELDS = (
-    "name",
-    "criteria_set",
-    "description",
-    "raw_material_origin",
-    "in_province_material_share",
-    "capacity",
-    "packaging",
-    "label_info",
-    "ingredients",
-    "usage_instructions",
-)
-
 
 def _as_json(value: Any) -> Any:
     if value is None or isinstance(value, bool | int | str):
@@ -36,12 +22,14 @@ def _as_json(value: Any) -> Any:
 
 def snapshot(product) -> dict[str, Any]:
     """The content of `product`'s dossier as it stands now, as JSON."""
+    from products.models import REVIEWED_FIELDS
+
     assessment = getattr(product, "self_assessment", None)
     if assessment is not None and not assessment.is_for(product):
         assessment = None  # a sheet for another set is not what the producer submitted
     return {
         "version": SNAPSHOT_VERSION,
-        "product": {name: _as_json(getattr(product, name)) for name in PRODUCT_FIELDS},
+        "product": {name: _as_json(getattr(product, name)) for name in REVIEWED_FIELDS},
         "photos": [
             {
                 "id": photo.pk,

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from evaluations import scoring
 
-from .models import EvidenceDocument, EvidenceKind, Product
+from .models import REVIEWED_FIELDS, EvidenceDocument, EvidenceKind, Product
 from .validators import DOCUMENT_ACCEPT, PHOTO_ACCEPT, validate_document, validate_photo
 
 CURRENT_DECISION = Product._meta.get_field("criteria_decision").default
@@ -80,19 +80,7 @@ class ProductForm(OneTimeTokenMixin, forms.ModelForm):
 
     class Meta:
         model = Product
-        fields = [
-            "name",
-            "criteria_set",
-            "description",
-            "raw_material_origin",
-            "in_province_material_share",
-            "capacity",
-            "packaging",
-            "label_info",
-            "ingredients",
-            "usage_instructions",
-            "product_code",
-        ]
+        fields = [*REVIEWED_FIELDS, "product_code"]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 4}),
             "raw_material_origin": forms.Textarea(attrs={"rows": 3}),

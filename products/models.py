@@ -127,6 +127,22 @@ def document_upload_to(document, filename):
     return f"products/{document.product_id}/documents/{timezone.now():%Y%m}/{name}"
 
 
+# The product's own fields that producers fill in and reviewers judge (the form edits them, each
+# dossier revision keeps a copy of them); the name and the set identify the product.
+REVIEWED_FIELDS = (
+    "name",
+    "criteria_set",
+    "description",
+    "raw_material_origin",
+    "in_province_material_share",
+    "capacity",
+    "packaging",
+    "label_info",
+    "ingredients",
+    "usage_instructions",
+)
+
+
 class ProductPhoto(models.Model):
     product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="photos")
     image = models.ImageField(_("photo"), upload_to=photo_upload_to)

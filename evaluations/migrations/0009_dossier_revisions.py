@@ -4,7 +4,8 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
-
+# A frozen copy of evaluations.revisions.snapshot as it was when this migration was written: a
+# migration must give the same result later, whatever the app's code has become.
 PRODUCT_FIELDS = (
     "name",
     "criteria_set",
