@@ -18,12 +18,13 @@ from accounts.models import Role, User
 from outbox.hold import Hold
 
 from . import deadlines, services
+from .models import CouncilRole, DossierEvent
 from .models import DossierAction as A
-from .models import DossierEvent
 
 logger = logging.getLogger(__name__)
 
 PRODUCER, LOCAL, PROVINCE, APPROVERS = "producer", "local", "province", "approvers"
+COUNCIL = "council"  # the scoring members of the dossier's council
 # action -> who hears about it (the person who acted never does).
 AUDIENCES: dict[str, frozenset[str]] = {
     A.SUBMIT: frozenset({PRODUCER, LOCAL}),
@@ -33,7 +34,7 @@ AUDIENCES: dict[str, frozenset[str]] = {
     A.ACCEPT: frozenset({PRODUCER, LOCAL}),
     A.REJECT: frozenset({PRODUCER, LOCAL}),
     A.FORWARD: frozenset({PRODUCER, LOCAL, PROVINCE}),
-    A.ASSIGN: frozenset({PRODUCER}),
+    A.ASSIGN: frozenset({PRODUCER, COUNCIL}),
     A.CLOSE_SCORING: frozenset({APPROVERS}),
     A.APPROVE: frozenset({PRODUCER, LOCAL, PROVINCE}),
     A.NOTIFY_NOT_RECOGNISED: frozenset({PRODUCER, LOCAL, PROVINCE}),
@@ -52,6 +53,11 @@ def _people(dossier, audience: str):
         if commune.former_district_id:
             area |= Q(jurisdiction_district_id=commune.former_district_id)
         return active.filter(area, role=Role.LOCAL_OFFICER)
+    if audience == COUNCIL:
+        return active.filter(
+            council_seats__council_id=dossier.council_id,
+            council_seats__role__in=CouncilRole.SCORING,
+        )
     role = Role.PROVINCIAL_OFFICE if audience == PROVINCE else Role.APPROVER
     return active.filter(role=role, province_id=dossier.round.province_id)
 
@@ -87,6 +93,11 @@ def _next_step(event: DossierEvent, audience: str) -> str:
             A.FORWARD: _("The provincial council will evaluate it in this round."),
         }
         return steps.get(event.action, "")
+    if audience == COUNCIL and event.action == A.ASSIGN:
+        return _(
+            "Please score the product on your score sheet in the portal before the council's "
+            "session, or declare a conflict of interest."
+        )
     if audience == PROVINCE and event.action == A.FORWARD:
         return _("The dossier awaits the province's intake and assignment to a council.")
     return ""

@@ -131,3 +131,37 @@ def test_no_email_goes_out_when_the_transition_is_refused(
         transitions.forward_dossier(submitted, by=commune_officer)
 
     assert mailoutbox == []
+
+
+@pytest.mark.django_db
+def test_assignment_asks_the_councils_scoring_members_to_score(
+    producer,
+    provincial_office,
+    open_round,
+    make_dossier,
+    mailoutbox,
+    django_capture_on_commit_callbacks,
+):
+    from evaluations.models import CouncilRole
+
+    council = factories.CouncilFactory(round=open_round)
+    for email, role in [
+        ("chutich@example.vn", CouncilRole.CHAIR),
+        ("uyvien@example.vn", CouncilRole.MEMBER),
+        ("tuvan@example.vn", CouncilRole.ADVISER),  # advises, does not score
+    ]:
+        factories.CouncilMemberFactory(council=council, user__email=email, role=role)
+    other = factories.CouncilFactory(round=open_round, name="Hội đồng khác")
+    factories.CouncilMemberFactory(council=other, user__email="hoidongkhac@example.vn")
+    forwarded = make_dossier(DossierState.FORWARDED)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        transitions.assign_dossier(forwarded, by=provincial_office, council=council)
+
+    assert _recipients(mailoutbox) == [
+        "chuthe@example.vn",
+        "chutich@example.vn",
+        "uyvien@example.vn",
+    ]
+    to_member = next(m for m in mailoutbox if m.to == ["uyvien@example.vn"])
+    assert "phiếu đánh giá" in to_member.body
