@@ -124,12 +124,6 @@ class AssignForm(forms.Form):
         self.helper = _bare_helper()
 
 
-class CloseScoringForm(forms.Form):
-    discussed = forms.BooleanField(
-        label=_("The council has discussed the spread of the members' totals."), required=False
-    )
-
-
 class ConflictForm(forms.Form):
     note = forms.CharField(
         label=_("What is the conflict of interest?"),

@@ -29,10 +29,11 @@ def assign_dossier(dossier: Dossier, *, by, council) -> Dossier:
 # ---- Council chair -------------------------------------------------------------------------
 
 
-def close_scoring(dossier: Dossier, *, by, discussed: bool = False) -> Dossier:
+def close_scoring(dossier: Dossier, *, by) -> Dossier:
     """Kết thúc chấm điểm: the chair closes scoring once every scoring member has submitted a
     sheet or declared a conflict; the scoring module computes the council's result, which waits
-    for the provincial approver. Spreads beyond the council's limit must be discussed first."""
+    for the provincial approver. Spreads beyond the council's limit must be discussed first: the
+    chair's note on the session's agenda item is the record of it."""
     from ..councils import compute_council_result, store_council_result
     from ..sessions import open_item_for, quorum_of
 
@@ -86,11 +87,12 @@ def close_scoring(dossier: Dossier, *, by, discussed: bool = False) -> Dossier:
 
     def effect(locked: Dossier) -> dict[str, Any]:
         result = store_council_result(locked, by=by)
+        item = open_item_for(locked)
         return {
             "average": str(result.average),
             "stars": result.stars,
             "spread": str(result.spread),
-            "discussed": discussed,
+            "discussed": bool(item and item.discussion_note.strip()),
         }
 
     return apply(dossier, Action.CLOSE_SCORING, by=by, check=check, effect=effect)

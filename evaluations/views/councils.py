@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from accounts.models import Role
 
 from ..conflicts import conflict_flags
-from ..council_forms import AssignForm, CloseScoringForm, CouncilForm
+from ..council_forms import AssignForm, CouncilForm
 from ..councils import assign_dossiers, form_council, outcome_for
 from ..models import Council, CouncilRole, DossierState, Round, RoundState
 from ..permissions import (
@@ -107,7 +107,6 @@ def council_detail(request, pk):
             "dossiers": dossiers,
             "can_close": mine is not None and mine.role == CouncilRole.CHAIR,
             "can_assign": can_manage_council(request.user, council),
-            "close_form": CloseScoringForm(),
             "sessions": council.sessions.order_by("-held_on", "-pk"),
             "can_run_session": mine is not None and mine.role in RUNNING_ROLES,
         },
@@ -143,11 +142,9 @@ def council_close_scoring(request, pk, dossier_pk):
     dossier = get_dossier_for(request.user, dossier_pk)
     if dossier.council_id != council.pk:
         raise Http404
-    # The spread is discussed in session: the chair's note there is the record of it.
-    item = open_item_for(dossier)
-    discussed = bool(item and item.discussion_note)
+    item = open_item_for(dossier)  # where the chair goes back to after closing
     try:
-        closed = close_scoring(dossier, by=request.user, discussed=discussed)
+        closed = close_scoring(dossier, by=request.user)
     except TransitionError as refused:
         messages.error(request, str(refused))
     else:
