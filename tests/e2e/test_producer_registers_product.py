@@ -80,8 +80,12 @@ def test_producer_signs_up_fills_the_profile_and_registers_a_product(
     expect(page.get_by_text("Đã thêm ảnh.")).to_be_visible()
     thumbnail = page.locator(".photo-list img").first
     expect(thumbnail).to_be_visible()
-    # 800 x 600 with an EXIF "rotate 90°": stored upright, thumbnail 300 x 400.
-    assert thumbnail.evaluate("img => [img.naturalWidth, img.naturalHeight]") == [300, 400]
+    # 800 x 600 with an EXIF "rotate 90°": stored upright, thumbnail 300 x 400. Visible is not
+    # loaded: decode() waits for the image itself before its size is read.
+    size = thumbnail.evaluate(
+        "img => img.decode().then(() => [img.naturalWidth, img.naturalHeight])"
+    )
+    assert size == [300, 400]
     page.get_by_role("link", name="Tài liệu", exact=True).click()
     _field(page, "Loại").select_option(label="Giấy đăng ký kinh doanh")
     _field(page, "Tệp").set_input_files(str(scan))

@@ -38,7 +38,10 @@ def test_shopper_reports_a_label_and_the_office_checks_it(
     page.goto("/catalogue/label-reports/")
     page.get_by_role("link", name="Mật ong hoa nhãn loại 1").click()
     expect(page.locator("img.label-report-photo")).to_be_visible()
-    assert page.locator("img.label-report-photo").evaluate("img => img.naturalWidth") > 0
+    photo_width = page.locator("img.label-report-photo").evaluate(
+        "img => img.decode().then(() => img.naturalWidth)"  # visible is not yet loaded
+    )
+    assert photo_width > 0
     page.get_by_label("Trạng thái").select_option("checking")
     page.get_by_label("Ghi chú").fill("Đã chuyển đoàn kiểm tra thị trường")
     page.get_by_role("button", name="Lưu").click()
