@@ -97,7 +97,7 @@ class MyDetailsForm(forms.ModelForm):
         from regions.models import Commune
 
         super().__init__(*args, **kwargs)
-        communes = Commune.objects.order_by("name")
+        communes = Commune.objects.select_related("province").order_by("name")
         if self.instance.province_id:
             communes = communes.in_province(self.instance.province_id)
         self.fields["home_commune"].queryset = communes

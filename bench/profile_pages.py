@@ -1,11 +1,15 @@
 """Time each key page inside one process and count its queries (a script, not a test).
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/ocop_bench \
-        python bench/profile_pages.py [label…] [-v]
+        python bench/profile_pages.py [label…] [-v] [--cprofile]
 
 Where bench/run.py measures the served portal under load, this shows where one request's time
 goes: the median wall time of a few requests, the number of queries and the time spent in SQL.
+With --cprofile it also prints the functions where those requests spent their time.
 """
+
+import cProfile
+import pstats
 
 import statistics
 import sys
@@ -30,11 +34,16 @@ def profile(label: str, path: str, cookie: str | None) -> None:
         client.cookies[name] = value
     client.get(path)  # warm caches, as a running worker would be
     walls = []
+    profiler = cProfile.Profile() if "--cprofile" in sys.argv else None
+    if profiler:
+        profiler.enable()
     for _ in range(REPEAT):
         with CaptureQueriesContext(connection) as queries:
             started = time.perf_counter()
             response = client.get(path)
             walls.append((time.perf_counter() - started) * 1000)
+    if profiler:
+        profiler.disable()
     sql_ms = sum(float(q["time"]) for q in queries.captured_queries) * 1000
     slowest = max(queries.captured_queries, key=lambda q: float(q["time"]), default=None)
     print(
@@ -44,6 +53,8 @@ def profile(label: str, path: str, cookie: str | None) -> None:
     )
     if slowest is not None and "-v" in sys.argv:
         print(f"    slowest {float(slowest['time']) * 1000:.1f} ms: {slowest['sql'][:400]}")
+    if profiler:
+        pstats.Stats(profiler).sort_stats("cumulative").print_stats(45)
 
 
 def main() -> None:

@@ -1,7 +1,11 @@
 """Staff keep their own details, among them the commune used for conflict-of-interest flags."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+
+from regions.models import Commune
 
 pytestmark = pytest.mark.django_db
 
@@ -52,3 +56,29 @@ def test_the_admin_edits_the_commune_where_a_person_lives_or_works(admin_client,
     )
 
     assert "home_commune" in response.context["adminform"].form.fields
+
+
+def test_the_page_reads_the_communes_in_one_query_however_many_there_are(
+    client, council_member, home_commune
+):
+    """Each commune is labelled with its province: read one by one, the national list of
+    3,321 communes took two seconds to show."""
+    client.force_login(council_member)
+    with CaptureQueriesContext(connection) as few:
+        client.get(reverse("accounts:my-details"))
+    Commune.objects.bulk_create(
+        Commune(
+            code=90000 + n,
+            name=f"Xã Thử {n}",
+            kind=Commune.Kind.COMMUNE,
+            name_folded=f"xa thu {n}",
+            province_id=home_commune.province_id,
+        )
+        for n in range(20)
+    )
+
+    with CaptureQueriesContext(connection) as many:
+        response = client.get(reverse("accounts:my-details"))
+
+    assert "Xã Thử 19" in response.content.decode()
+    assert len(many) == len(few)
