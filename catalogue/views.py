@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from evaluations.certificates import render_certificate_pdf, render_notice_pdf
 from evaluations.models import Certificate, CertificateStatus, Notice
@@ -130,8 +131,7 @@ def verify_lookup(request):
     return redirect("catalogue:verify", number=number)
 
 
-@login_not_required
-def verify(request, number):
+def _verify_page(request, number) -> tuple[str, str] | None:
     certificate = (
         Certificate.objects.select_related(
             "product", "product__producer", "product__producer__commune", "replaced_by"
@@ -140,11 +140,10 @@ def verify(request, number):
         .first()
     )
     if certificate is None:
-        return _not_found(request, number)
+        return None
     status = certificate.status()
-    return render(
-        request,
-        "catalogue/verify.html",
+    body = render_to_string(
+        "catalogue/_verify_body.html",
         {
             "certificate": certificate,
             "product": certificate.product,
@@ -155,7 +154,20 @@ def verify(request, number):
             "lookup_form": VerifyForm(),
             "report_query": urlencode({"certificate": certificate.number}),
         },
+        request,
     )
+    return _("Certificate %(number)s") % {"number": certificate.number}, body
+
+
+@login_not_required
+def verify(request, number):
+    """What a scanned QR code opens: kept like the catalogue's pages, so a revocation shows at
+    once (catalogue.public_cache)."""
+    page = public_cache.cached(request, "verify", lambda: _verify_page(request, number))
+    if page is None:
+        return _not_found(request, number)
+    title, body = page
+    return render(request, "catalogue/verify.html", {"title": title, "body": mark_safe(body)})
 
 
 def _pdf_response(content: bytes, filename: str) -> HttpResponse:

@@ -115,9 +115,26 @@ def test_public_verifies_an_imported_number_with_slashes(client, listed):
 
 def test_verification_page_runs_one_query(client, listed, django_assert_num_queries, warm_caches):
     certificate = listed()
-    client.get(certificate.get_absolute_url())
 
     with django_assert_num_queries(1):
         response = client.get(certificate.get_absolute_url())
 
     assert response.status_code == 200
+
+
+def test_verification_page_is_kept_until_the_certificate_is_revoked(
+    client, listed, approver, today, django_assert_num_queries, warm_caches
+):
+    """A scanned QR code must never show a revoked certificate as valid."""
+    certificate = listed()
+    client.get(certificate.get_absolute_url())
+
+    with django_assert_num_queries(0):
+        kept = client.get(certificate.get_absolute_url())
+    revoke_certificate(
+        certificate, by=approver, ground="misuse", revoked_on=datetime.date(2026, 9, 15)
+    )
+    after = client.get(certificate.get_absolute_url())
+
+    assert 'data-status="valid"' in kept.text
+    assert 'data-status="revoked"' in after.text
