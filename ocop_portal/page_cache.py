@@ -1,0 +1,135 @@
+"""Signed-in pages kept as rendered until anything in the database changes.
+
+Officials reopen the same queue, dossier, score sheet and results list many times between two
+decisions, and rendering them costs 15 to 90 ms of CPU (templates, form widgets, the admin's change
+list). A page is kept per person and served again while nothing has been written: every INSERT,
+UPDATE, DELETE or TRUNCATE that goes through Django's database connections — model saves,
+queryset updates, bulk writes, raw SQL, in the web workers as in the job workers — bumps one
+version, and the version is part of each key. Sessions and sign-in attempts are not data any
+page shows, so their writes do not count.
+
+The key also holds the person, the hash of their CSRF secret (a kept page holds forms whose
+tokens are valid only for the browser that asked), the language, the day (deadlines count days
+without any write) and the full path. A page is kept for at most ``TIMEOUT`` seconds, which
+bounds what a change made outside Django (psql by hand) can leave behind.
+
+The trade-off: while a province is busy, each write retires every kept page and the next view
+renders afresh, as it would with no cache; nobody ever sees a page older than the last write.
+"""
+
+import functools
+import hashlib
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.cache import cache
+from django.db import transaction
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.utils import timezone
+from django.utils.translation import get_language
+
+VERSION_KEY = "pages:version"
+TIMEOUT = 10 * 60
+WRITES = ("INSERT", "UPDATE", "DELETE", "TRUNCA", "MERGE ")
+# Tables written on every sign-in or session change; no page shows them.
+UNWATCHED_TABLES = ('"django_session"', '"axes_')
+KEPT_HEADERS = ("Content-Type", "Content-Language", "Cache-Control", "Vary", "X-Robots-Tag")
+
+
+def version() -> int:
+    current = cache.get(VERSION_KEY)
+    if current is None:
+        cache.add(VERSION_KEY, 1, timeout=None)
+        current = cache.get(VERSION_KEY, 1)
+    return current
+
+
+def bump() -> None:
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:  # evicted or never set: any new value retires the old keys
+        cache.set(VERSION_KEY, version() + 1, timeout=None)
+
+
+def _is_page_data_write(sql: str) -> bool:
+    head = sql.lstrip()[:6].upper()
+    return head.startswith(WRITES) and not any(table in sql[:80] for table in UNWATCHED_TABLES)
+
+
+def _bump_after_commit(connection) -> None:
+    # Once per transaction is enough; Django starts a new hook list at every commit or rollback.
+    if not any(bump in hook for hook in connection.run_on_commit):
+        transaction.on_commit(bump, using=connection.alias)
+
+
+def watch_writes(execute, sql, params, many, context):
+    """Database execute wrapper. Bumps at once (the writer's own next read, and tests, which
+    never commit) and again after the commit: a page rendered by another request between the
+    two would otherwise be kept under the new version with the old rows."""
+    if isinstance(sql, str) and _is_page_data_write(sql):
+        bump()
+        connection = context["connection"]
+        if connection.in_atomic_block:
+            _bump_after_commit(connection)
+    return execute(sql, params, many, context)
+
+
+def install(sender=None, connection=None, **_kwargs) -> None:
+    """Receiver of ``connection_created``: watches every connection of every process. First in
+    the list, so that a ``connection.execute_wrapper()`` block around the first query of a
+    connection still removes its own wrapper when it ends, not this one."""
+    if watch_writes not in connection.execute_wrappers:
+        connection.execute_wrappers.insert(0, watch_writes)
+
+
+def _key(request, vary) -> str:
+    secret = request.META.get("CSRF_COOKIE", "")
+    person = hashlib.sha256(f"{request.user.pk}:{secret}".encode()).hexdigest()[:24]
+    path = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
+    day = f"{timezone.localdate():%Y%m%d}"
+    extra = vary(request) if vary else ""
+    return f"pages:{version()}:{person}:{get_language()}:{day}:{extra}:{path}"
+
+
+def _keepable(request) -> bool:
+    return (
+        request.method == "GET"
+        and request.user.is_authenticated
+        and not getattr(request, "htmx", False)
+        # A page with a message shows it once; counting them does not mark them shown.
+        and not len(messages.get_messages(request))
+    )
+
+
+def per_person(view=None, *, vary=None):
+    """Keep the view's successful HTML page for this person until the data changes; ``vary``
+    (request → str) names what else the page depends on, such as the minute its figures are of."""
+    if view is None:
+        return functools.partial(per_person, vary=vary)
+
+    @functools.wraps(view)
+    def kept_view(request, *args, **kwargs):
+        if not _keepable(request):
+            return view(request, *args, **kwargs)
+        get_token(request)  # the CSRF secret exists before the key names it
+        key = _key(request, vary)
+        kept = cache.get(key)
+        if kept is not None:
+            headers, content = kept
+            return HttpResponse(content, headers=headers)
+        response = view(request, *args, **kwargs)
+        if callable(getattr(response, "render", None)):
+            response = response.render()
+        if (
+            response.status_code == 200
+            and not response.streaming
+            # The CSRF cookie is set again on every response (get_token above); no other.
+            and set(response.cookies) <= {settings.CSRF_COOKIE_NAME}
+            and response.get("Content-Type", "").startswith("text/html")
+        ):
+            headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
+            cache.set(key, (headers, response.content), TIMEOUT)
+        return response
+
+    return kept_view
