@@ -4,8 +4,12 @@ jurisdiction; everyone else gets a 404 (anonymous visitors the sign-in page)."""
 from django.core.cache import cache
 from django.http import Http404
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
+
+from ocop_portal import page_cache
 
 from .. import exports, permissions, selectors
 from ..charts import dashboard_charts
@@ -16,26 +20,38 @@ def _require_reports(user) -> None:
         raise Http404
 
 
-# A dozen aggregates over every certificate and dossier of the area: recomputed at most once a
-# minute per area, whoever asks (the page says the figures are as of that time).
+# A dozen aggregates over every certificate and dossier of the area, and their rendering: done
+# at most once a minute per area, whoever asks (the page says the figures are as of that time).
+# The minute is in the keys, so a page kept for a person never shows older figures than that.
 DASHBOARD_CACHE_SECONDS = 60
 
 
-def _figures(user, today) -> dict:
-    figures = selectors.dashboard(user, today)
-    return {**figures, "charts": dashboard_charts(figures), "computed_at": timezone.now()}
+def _minute(request=None) -> str:
+    return f"{timezone.localtime():%Y%m%d%H%M}"
 
 
+def _figures(request, today) -> dict:
+    figures = selectors.dashboard(request.user, today)
+    body = render_to_string(
+        "reports/_dashboard_body.html",
+        {**figures, "charts": dashboard_charts(figures)},
+        request,
+    )
+    return {"body": body, "computed_at": timezone.now()}
+
+
+@page_cache.per_person(vary=_minute)
 def dashboard(request):
     _require_reports(request.user)
     today = timezone.localdate()
-    key = f"reports:dashboard:{permissions.scope_key(request.user)}:{today}:{get_language()}"
-    figures = cache.get_or_set(key, lambda: _figures(request.user, today), DASHBOARD_CACHE_SECONDS)
+    key = f"reports:dashboard:{permissions.scope_key(request.user)}:{_minute()}:{get_language()}"
+    figures = cache.get_or_set(key, lambda: _figures(request, today), DASHBOARD_CACHE_SECONDS)
     return render(
         request,
         "reports/dashboard.html",
         {
-            **figures,
+            "body": mark_safe(figures["body"]),
+            "computed_at": figures["computed_at"],
             "today": today,
             "area": request.user.jurisdiction,
             "can_import": permissions.can_import_certificates(request.user),
