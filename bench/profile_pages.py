@@ -1,16 +1,17 @@
 """Time each key page inside one process and count its queries (a script, not a test).
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/ocop_bench \
-        python bench/profile_pages.py [label…] [-v] [--cprofile]
+        python bench/profile_pages.py [label…] [-v] [--cprofile] [--afresh]
 
 Where bench/run.py measures the served portal under load, this shows where one request's time
 goes: the median wall time of a few requests, the number of queries and the time spent in SQL.
-With --cprofile it also prints the functions where those requests spent their time.
+With --cprofile it also prints the functions where those requests spent their time; with
+--afresh every request renders its page, as the first view after a write does (no kept page,
+ocop_portal.page_cache).
 """
 
 import cProfile
 import pstats
-
 import statistics
 import sys
 import time
@@ -24,20 +25,23 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from ocop_portal import page_cache
+
 REPEAT = 7
 
 
 def profile(label: str, path: str, cookie: str | None) -> None:
     client = Client(SERVER_NAME="127.0.0.1", HTTP_HOST="127.0.0.1")
     if cookie:
-        name, _, value = cookie.partition("=")
-        client.cookies[name] = value
+        client.cookies.load(cookie)
     client.get(path)  # warm caches, as a running worker would be
     walls = []
     profiler = cProfile.Profile() if "--cprofile" in sys.argv else None
     if profiler:
         profiler.enable()
     for _ in range(REPEAT):
+        if "--afresh" in sys.argv:
+            page_cache.bump()
         with CaptureQueriesContext(connection) as queries:
             started = time.perf_counter()
             response = client.get(path)

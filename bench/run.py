@@ -56,6 +56,7 @@ django.setup()
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY  # noqa: E402
 from django.contrib.sessions.backends.db import SessionStore  # noqa: E402
 from django.urls import reverse  # noqa: E402
+from django.utils.crypto import get_random_string  # noqa: E402
 
 from accounts.models import User  # noqa: E402
 from evaluations.models import Certificate, Dossier, DossierState  # noqa: E402
@@ -69,7 +70,8 @@ def session_cookie(email: str) -> str:
     session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
     session.create()
-    return f"sessionid={session.session_key}"
+    # A browser sends back the CSRF cookie it was given with its first page.
+    return f"sessionid={session.session_key}; csrftoken={get_random_string(32)}"
 
 
 def pages() -> list[tuple[str, str, str | None]]:
