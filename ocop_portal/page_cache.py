@@ -22,6 +22,7 @@ import hashlib
 
 from django.conf import settings
 from django.contrib import messages
+from django.core import checks
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse
@@ -81,6 +82,23 @@ def install(sender=None, connection=None, **_kwargs) -> None:
     connection still removes its own wrapper when it ends, not this one."""
     if watch_writes not in connection.execute_wrappers:
         connection.execute_wrappers.insert(0, watch_writes)
+
+
+@checks.register(checks.Tags.caches, deploy=True)
+def check_shared_cache(app_configs=None, **kwargs):
+    """Each process of a local-memory cache counts its own writes: with several app server
+    processes, one would keep serving a page another has just made stale."""
+    backend = settings.CACHES["default"]["BACKEND"]
+    if backend.endswith("LocMemCache"):
+        return [
+            checks.Warning(
+                "The cache is local to each process.",
+                hint="Set REDIS_URL: kept pages, the catalogue cache and the report rate limit "
+                "must be shared by every app server process (deploy/README.md).",
+                id="ocop_portal.W001",
+            )
+        ]
+    return []
 
 
 def _key(request, vary) -> str:

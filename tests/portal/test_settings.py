@@ -12,6 +12,7 @@ PRODUCTION_ENV = {
     "SECRET_KEY": "k" * 20 + "production-secret-for-the-deploy-check-0123456789",
     "ALLOWED_HOSTS": "ocop.example.vn",
     "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/postgres",
+    "REDIS_URL": "redis://127.0.0.1:6379/0",
 }
 
 
@@ -47,6 +48,15 @@ def test_deploy_check_is_clean_with_production_variables():
 
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
+
+
+def test_deploy_check_warns_when_each_process_would_keep_its_own_cache():
+    without_redis = {k: v for k, v in PRODUCTION_ENV.items() if k != "REDIS_URL"}
+
+    result = _manage("check", "--deploy", "--fail-level", "WARNING", env=without_redis)
+
+    assert result.returncode != 0
+    assert "ocop_portal.W001" in result.stderr
 
 
 def test_bad_boolean_in_the_environment_is_refused():
