@@ -1,17 +1,17 @@
 """Signed-in pages kept as rendered until anything in the database changes.
 
 Officials reopen the same queue, dossier, score sheet and results list many times between two
-decisions, and rendering them costs 15 to 90 ms of CPU (templates, form widgets, the admin's change
-list). A page is kept per person and served again while nothing has been written: every INSERT,
-UPDATE, DELETE or TRUNCATE that goes through Django's database connections — model saves,
-queryset updates, bulk writes, raw SQL, in the web workers as in the job workers — bumps one
+decisions, and rendering them costs 15 to 90 ms of CPU (templates, form widgets, the admin's
+change list). A page is kept per person and served again while nothing has been written: every
+INSERT, UPDATE, DELETE or TRUNCATE that goes through Django's database connections (model saves,
+queryset updates, bulk writes, raw SQL; in the web workers as in the job workers) bumps one
 version, and the version is part of each key. Sessions and sign-in attempts are not data any
 page shows, so their writes do not count.
 
 The key also holds the person, the hash of their CSRF secret (a kept page holds forms whose
 tokens are valid only for the browser that asked), the language, the day (deadlines count days
-without any write) and the full path. A page is kept for at most ``TIMEOUT`` seconds, which
-bounds what a change made outside Django (psql by hand) can leave behind.
+without any write), the host and the full path. A page is kept for at most ``TIMEOUT`` seconds,
+which bounds what a change made outside Django (psql by hand) can leave behind.
 
 The trade-off: while a province is busy, each write retires every kept page and the next view
 renders afresh, as it would with no cache; nobody ever sees a page older than the last write.
@@ -104,7 +104,9 @@ def check_shared_cache(app_configs=None, **kwargs):
 def _key(request, vary) -> str:
     secret = request.META.get("CSRF_COOKIE", "")
     person = hashlib.sha256(f"{request.user.pk}:{secret}".encode()).hexdigest()[:24]
-    path = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
+    # The host too: a page may carry absolute links (QR codes) to the address it was asked at.
+    address = f"{request.get_host()}{request.get_full_path()}"
+    path = hashlib.sha256(address.encode()).hexdigest()[:32]
     day = f"{timezone.localdate():%Y%m%d}"
     extra = vary(request) if vary else ""
     return f"pages:{version()}:{person}:{get_language()}:{day}:{extra}:{path}"
