@@ -10,8 +10,9 @@ page shows, so their writes do not count.
 
 The key also holds the person, the hash of their CSRF secret (a kept page holds forms whose
 tokens are valid only for the browser that asked), the language, the day (deadlines count days
-without any write), the host and the full path. A page is kept for at most ``TIMEOUT`` seconds,
-which bounds what a change made outside Django (psql by hand) can leave behind.
+without any write), the host and the full path. A page is kept for at most
+``PAGE_CACHE_SECONDS`` (10 minutes; 0 keeps nothing), which bounds what a change made outside
+Django (psql by hand) can leave behind.
 
 The trade-off: while a province is busy, each write retires every kept page and the next view
 renders afresh, as it would with no cache; nobody ever sees a page older than the last write.
@@ -31,7 +32,6 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 VERSION_KEY = "pages:version"
-TIMEOUT = 10 * 60
 WRITES = ("INSERT", "UPDATE", "DELETE", "TRUNCA", "MERGE ")
 # Tables written on every sign-in or session change; no page shows them.
 UNWATCHED_TABLES = ('"django_session"', '"axes_')
@@ -114,7 +114,8 @@ def _key(request, vary) -> str:
 
 def _keepable(request) -> bool:
     return (
-        request.method == "GET"
+        settings.PAGE_CACHE_SECONDS > 0
+        and request.method == "GET"
         and request.user.is_authenticated
         and not getattr(request, "htmx", False)
         # A page with a message shows it once; counting them does not mark them shown.
@@ -149,7 +150,7 @@ def per_person(view=None, *, vary=None):
             and response.get("Content-Type", "").startswith("text/html")
         ):
             headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
-            cache.set(key, (headers, response.content), TIMEOUT)
+            cache.set(key, (headers, response.content), settings.PAGE_CACHE_SECONDS)
         return response
 
     return kept_view

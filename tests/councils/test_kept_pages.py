@@ -180,3 +180,13 @@ def test_a_wrapper_block_around_a_new_connection_still_removes_its_own_wrapper()
 
     assert page_cache.watch_writes in connection.execute_wrappers
     assert observer not in connection.execute_wrappers
+
+
+def test_no_page_is_kept_when_the_setting_is_zero(client, council_member, dossier, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    client.force_login(council_member)
+    client.get(_sheet_url(dossier))
+
+    response = client.get(_sheet_url(dossier))
+
+    assert "rows" in response.context
