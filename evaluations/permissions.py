@@ -9,7 +9,7 @@ from django.http import Http404
 
 from accounts.models import PROVINCIAL_ROLES, Role
 
-from .models import Council, CouncilRole, Dossier, DossierState, Round, ScoreSheet
+from .models import Council, CouncilMember, CouncilRole, Dossier, DossierState, Round, ScoreSheet
 
 
 def _is_member_of_producer(user, producer_id: int) -> bool:
@@ -24,10 +24,19 @@ def _in_province(user, province_id: int) -> bool:
 
 
 def council_role(user, dossier: Dossier) -> str | None:
+    """The user's seat on the dossier's council, read once per dossier object: a sheet page asks
+    it of several predicates."""
     if dossier.council_id is None:
         return None
-    seat = dossier.council.members.filter(user=user).only("role").first()
-    return seat.role if seat else None
+    roles = dossier.__dict__.setdefault("_council_roles", {})
+    key = (user.pk, dossier.council_id)
+    if key not in roles:
+        roles[key] = (
+            CouncilMember.objects.filter(council_id=dossier.council_id, user_id=user.pk)
+            .values_list("role", flat=True)
+            .first()
+        )
+    return roles[key]
 
 
 def can_view_dossier(user, dossier: Dossier) -> bool:
