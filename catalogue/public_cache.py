@@ -8,11 +8,14 @@ date is in the key because "current" certificates change at midnight without any
 """
 
 import hashlib
+import logging
 
 from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import get_language
+
+logger = logging.getLogger(__name__)
 
 VERSION_KEY = "catalogue:version"
 TIMEOUT = 60 * 60
@@ -29,9 +32,13 @@ def version() -> int:
 
 def _bump() -> None:
     try:
-        cache.incr(VERSION_KEY)
-    except ValueError:  # evicted or never set: any new value retires the old keys
-        cache.set(VERSION_KEY, version() + 1, timeout=None)
+        try:
+            cache.incr(VERSION_KEY)
+        except ValueError:  # evicted or never set: any new value retires the old keys
+            cache.set(VERSION_KEY, version() + 1, timeout=None)
+    except Exception:  # any error of the cache client library
+        # Saving a certificate must not fail because the cache is down.
+        logger.warning("Could not retire the catalogue cache: unreachable", exc_info=True)
 
 
 def changed(**_signal_kwargs) -> None:

@@ -12,7 +12,7 @@ The key also holds the person, the hash of their CSRF secret (a kept page holds 
 tokens are valid only for the browser that asked), the language, the day (deadlines count days
 without any write), the host and the full path. A page is kept for at most
 ``PAGE_CACHE_SECONDS`` (10 minutes; 0 keeps nothing), which bounds what a change made outside
-Django (psql by hand) can leave behind.
+Django (psql by hand), or a write made while the cache could not be reached, can leave behind.
 
 The trade-off: while a province is busy, each write retires every kept page and the next view
 renders afresh, as it would with no cache; nobody ever sees a page older than the last write.
@@ -20,6 +20,7 @@ renders afresh, as it would with no cache; nobody ever sees a page older than th
 
 import functools
 import hashlib
+import logging
 
 from django.conf import settings
 from django.contrib import messages
@@ -30,6 +31,8 @@ from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.utils import timezone
 from django.utils.translation import get_language
+
+logger = logging.getLogger(__name__)
 
 VERSION_KEY = "pages:version"
 WRITES = ("INSERT", "UPDATE", "DELETE", "TRUNCA", "MERGE ")
@@ -48,9 +51,14 @@ def version() -> int:
 
 def bump() -> None:
     try:
-        cache.incr(VERSION_KEY)
-    except ValueError:  # evicted or never set: any new value retires the old keys
-        cache.set(VERSION_KEY, version() + 1, timeout=None)
+        try:
+            cache.incr(VERSION_KEY)
+        except ValueError:  # evicted or never set: any new value retires the old keys
+            cache.set(VERSION_KEY, version() + 1, timeout=None)
+    except Exception:  # any error of the cache client library
+        # A write to the database must not fail because the cache is down; while it is down no
+        # page is served from it either (see kept_view).
+        logger.warning("Could not retire kept pages: the cache is unreachable", exc_info=True)
 
 
 def _is_page_data_write(sql: str) -> bool:
@@ -134,8 +142,12 @@ def per_person(view=None, *, vary=None):
         if not _keepable(request):
             return view(request, *args, **kwargs)
         get_token(request)  # the CSRF secret exists before the key names it
-        key = _key(request, vary)
-        kept = cache.get(key)
+        try:
+            key = _key(request, vary)
+            kept = cache.get(key)
+        except Exception:  # the cache is down: render as if nothing were kept
+            logger.warning("Kept pages unavailable: the cache is unreachable", exc_info=True)
+            return view(request, *args, **kwargs)
         if kept is not None:
             headers, content = kept
             return HttpResponse(content, headers=headers)

@@ -190,3 +190,20 @@ def test_no_page_is_kept_when_the_setting_is_zero(client, council_member, dossie
     response = client.get(_sheet_url(dossier))
 
     assert "rows" in response.context
+
+
+def test_writes_and_pages_carry_on_while_the_cache_is_unreachable(
+    client, council_member, dossier, monkeypatch
+):
+    def unreachable(*args, **kwargs):
+        raise ConnectionError("Redis is down")
+
+    client.force_login(council_member)
+    for operation in ("get", "incr", "set", "add"):
+        monkeypatch.setattr(page_cache.cache, operation, unreachable)
+
+    Product.objects.filter(pk=dossier.product_id).update(name="Mật ong rừng U Minh")
+    response = client.get(_sheet_url(dossier))
+
+    assert response.status_code == 200
+    assert "Mật ong rừng U Minh" in response.text
