@@ -8,14 +8,13 @@ date is in the key because "current" certificates change at midnight without any
 """
 
 import hashlib
-import logging
 
 from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import get_language
 
-logger = logging.getLogger(__name__)
+from ocop_portal import cache_versions
 
 VERSION_KEY = "catalogue:version"
 TIMEOUT = 60 * 60
@@ -23,22 +22,11 @@ MISSING = object()
 
 
 def version() -> int:
-    current = cache.get(VERSION_KEY)
-    if current is None:
-        cache.add(VERSION_KEY, 1, timeout=None)
-        current = cache.get(VERSION_KEY, 1)
-    return current
+    return cache_versions.read(VERSION_KEY)
 
 
 def _bump() -> None:
-    try:
-        try:
-            cache.incr(VERSION_KEY)
-        except ValueError:  # evicted or never set: any new value retires the old keys
-            cache.set(VERSION_KEY, version() + 1, timeout=None)
-    except Exception:  # any error of the cache client library
-        # Saving a certificate must not fail because the cache is down.
-        logger.warning("Could not retire the catalogue cache: unreachable", exc_info=True)
+    cache_versions.bump(VERSION_KEY)
 
 
 def changed(**_signal_kwargs) -> None:

@@ -32,6 +32,8 @@ from django.middleware.csrf import get_token
 from django.utils import timezone
 from django.utils.translation import get_language
 
+from . import cache_versions
+
 logger = logging.getLogger(__name__)
 
 VERSION_KEY = "pages:version"
@@ -42,23 +44,12 @@ KEPT_HEADERS = ("Content-Type", "Content-Language", "Cache-Control", "Vary", "X-
 
 
 def version() -> int:
-    current = cache.get(VERSION_KEY)
-    if current is None:
-        cache.add(VERSION_KEY, 1, timeout=None)
-        current = cache.get(VERSION_KEY, 1)
-    return current
+    return cache_versions.read(VERSION_KEY)
 
 
 def bump() -> None:
-    try:
-        try:
-            cache.incr(VERSION_KEY)
-        except ValueError:  # evicted or never set: any new value retires the old keys
-            cache.set(VERSION_KEY, version() + 1, timeout=None)
-    except Exception:  # any error of the cache client library
-        # A write to the database must not fail because the cache is down; while it is down no
-        # page is served from it either (see kept_view).
-        logger.warning("Could not retire kept pages: the cache is unreachable", exc_info=True)
+    # While the cache is down no page is served from it either (see kept_view).
+    cache_versions.bump(VERSION_KEY)
 
 
 def _is_page_data_write(sql: str) -> bool:
