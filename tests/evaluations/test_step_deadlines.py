@@ -29,21 +29,22 @@ def _dossier(state, submitted_on, **kwargs):
 
 
 def test_local_review_countdown_skips_national_day():
-    # Friday 28/08/2026: 31/8, then 1/9 and 2/9 are National Day holidays.
+    # Friday 28/08/2026: Monday 31/8 (swapped with Saturday 22/8), then 1/9 and 2/9 are off.
     dossier = _dossier(DossierState.SUBMITTED, datetime.date(2026, 8, 28))
 
     clock = deadlines.step_clock(dossier, today=datetime.date(2026, 9, 15))
 
     assert (clock.step, clock.remaining, clock.due_on, clock.overdue) == (
         "local_review",
-        5,
-        datetime.date(2026, 9, 22),  # without the two holidays it would be 18/9
+        6,
+        datetime.date(2026, 9, 23),  # without the three days off it would be 18/9
         False,
     )
 
 
 def test_local_review_across_tet_2027_is_due_after_the_holiday_week():
-    # Monday 1/2/2027: Tết takes 5/2 to 11/2, so 3 working days before it and 12 after.
+    # Monday 1/2/2027: Tết takes 4/2 to 10/2 (mùng 1 is Saturday 6/2), so 2 working days
+    # before it and 13 after.
     dossier = _dossier(DossierState.ACCEPTED, datetime.date(2027, 2, 1))
 
     on_time = deadlines.step_clock(dossier, today=datetime.date(2027, 2, 26))
@@ -114,7 +115,7 @@ def test_dossier_page_shows_the_countdown_in_vietnamese(
     on_time = client.get(reverse("evaluations:dossier-detail", args=[dossier.pk])).content.decode()
     overdue = client.get(reverse("evaluations:dossier-detail", args=[late.pk])).content.decode()
 
-    assert "Còn 5 ngày làm việc — hạn 22/09/2026" in on_time
+    assert "Còn 6 ngày làm việc — hạn 23/09/2026" in on_time
     assert "Quá hạn 4 ngày làm việc" in overdue
 
 
