@@ -1,130 +1,32 @@
 """Working days, the local review's deadline, and the time limit of each step (``STEP_LIMITS``).
 
 Decision 26/2026/QĐ-TTg, Art. 7.2: the commune checks the dossier, assesses it (Form 03) and sends
-it to the province within 15 working days. Working days are Monday to Friday, less the public
-holidays, plus the Saturdays worked in exchange for a bridged day. As in the Civil Code
-(Art. 147), a period starts the day after the event that opens it: a dossier submitted on Monday
-has used one working day on Tuesday evening.
-
-Where the days off come from:
-
-* The statutory holidays of the Labour Code 2019 (Art. 112.1: New Year, five days of Tết, the
-  Hùng Kings' day on 10/3 lunar, 30/4, 1/5, National Day and an adjacent day) are computed by the
-  ``holidays`` package, lunar dates included, for any year: nobody types them.
-* What the Government announces each year (a working day swapped with a Saturday, the exact days
-  of Tết and of National Day, Art. 112.3) is data: ``data/holidays.json``, with its sources.
+it to the province within 15 working days (counted by ``working_days``: weekends, public holidays
+and the Government's yearly swaps). As in the Civil Code (Art. 147), a period starts the day after
+the event that opens it: a dossier submitted on Monday has used one working day on Tuesday
+evening. Art. 7.6.g: a re-evaluation takes at most 45 days from the province's receipt of the
+complete dossier.
 """
 
 import datetime
-import json
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
-import holidays
-from django.core import checks
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q, Subquery
 from django.utils import timezone
 
-from .models import Dossier, DossierKind, DossierState
+from .models import Dossier, DossierAction, DossierEvent, DossierKind, DossierState
 
-ANNOUNCEMENTS_FILE = Path(__file__).resolve().parent / "data" / "holidays.json"
+# The calendar, and its system check (registered on import).
+from .working_days import (  # noqa: F401  (part of this module's interface)
+    add_working_days,
+    check_holiday_calendar,
+    is_working_day,
+    working_days_between,
+)
+
 LOCAL_REVIEW_WORKING_DAYS = 15
 # Under this many working days left, the queue shows the dossier in amber.
 WARNING_REMAINING_DAYS = 5
-
-
-@lru_cache(maxsize=1)
-def announcements() -> dict[int, dict]:
-    """The Government's announcements per year (``data/holidays.json``), by year."""
-    data = json.loads(ANNOUNCEMENTS_FILE.read_text(encoding="utf-8"))
-    return {int(year): entry for year, entry in data["years"].items()}
-
-
-@dataclass(frozen=True)
-class YearCalendar:
-    """One year's weekdays off and the weekend days worked in exchange for a bridged day."""
-
-    year: int
-    days_off: frozenset[datetime.date]
-    working_weekend_days: frozenset[datetime.date]
-    announced: bool
-
-
-def _dates(entries) -> set[datetime.date]:
-    return {datetime.date.fromisoformat(entry["date"]) for entry in entries}
-
-
-@lru_cache(maxsize=16)
-def year_calendar(year: int) -> YearCalendar:
-    """The civil service's calendar of `year`: the package's statutory days and the
-    Government's announcements for that year, if recorded.
-
-    What the package gives (holidays 0.109, checked against the announced 2025 and 2026):
-
-    * the statutory days, with the compensation day (nghỉ bù) when one falls on a weekend:
-      that is the Labour Code's own rule (Art. 111.3), not an announcement, so it is kept;
-    * Tết and the day adjacent to National Day placed by its rule of thumb (a Saturday of Tết
-      moves to the working day before, a Sunday to the one after). Art. 112.3 lets the Prime
-      Minister fix those days each year: the rule matched 2025 and 2026, and where an
-      announcement differs the year's ``working_days``/``days_off`` in the data correct it;
-    * some announced swaps: a bridged weekday off *and*, in ``weekend_workdays``, the Saturday
-      worked for it. Both halves are kept, so a swap the package knows never counts one day off
-      without its make-up Saturday; the data file lists the swaps it knows again, with sources.
-    """
-    statutory = holidays.country_holidays("VN", years=year)
-    entry = announcements().get(year, {})
-    worked = _dates(entry.get("working_days", ()))
-    days_off = (set(statutory) | _dates(entry.get("days_off", ()))) - worked
-    weekend_worked = {
-        day for day in worked | set(statutory.weekend_workdays) if day.year == year
-    } - days_off
-    return YearCalendar(
-        year=year,
-        days_off=frozenset(day for day in days_off if day.weekday() < 5 and day.year == year),
-        working_weekend_days=frozenset(day for day in weekend_worked if day.weekday() >= 5),
-        announced=year in announcements(),
-    )
-
-
-def is_working_day(day: datetime.date) -> bool:
-    known = year_calendar(day.year)
-    if day in known.working_weekend_days:
-        return True
-    return day.weekday() < 5 and day not in known.days_off
-
-
-def _weekdays_between(start: datetime.date, end: datetime.date) -> int:
-    """Monday-to-Friday days in (start, end], by arithmetic: long spans cost nothing."""
-    days = (end - start).days
-    full_weeks, rest = divmod(days, 7)
-    count = full_weeks * 5
-    for offset in range(1, rest + 1):
-        if (start + datetime.timedelta(days=offset)).weekday() < 5:
-            count += 1
-    return count
-
-
-def working_days_between(start: datetime.date, end: datetime.date) -> int:
-    """Working days after `start` up to and including `end` (0 when `end` is not later)."""
-    if end <= start:
-        return 0
-    count = _weekdays_between(start, end)
-    for year in range(start.year, end.year + 1):
-        known = year_calendar(year)
-        count -= sum(1 for day in known.days_off if start < day <= end)
-        count += sum(1 for day in known.working_weekend_days if start < day <= end)
-    return count
-
-
-def add_working_days(start: datetime.date, days: int) -> datetime.date:
-    """The date of the `days`-th working day after `start`."""
-    day = start
-    while days > 0:
-        day += datetime.timedelta(days=1)
-        if is_working_day(day):
-            days -= 1
-    return day
 
 
 @dataclass(frozen=True)
@@ -168,42 +70,6 @@ def local_review_clock(dossier: Dossier, today: datetime.date | None = None) -> 
     )
 
 
-def calendar_messages(today: datetime.date) -> list[checks.CheckMessage]:
-    """What the calendar lacks on `today`.
-
-    This year's announcements missing: a Warning, which fails ``check --deploy --fail-level
-    WARNING``, because a swapped day is then counted wrongly in deadlines running now. Next
-    year's missing in December: Info only. The Government often announces next year's days late
-    in December or in January, and the statutory holidays are computed anyway, so a deploy in
-    December must not fail for it: staff are told, nothing stops.
-    """
-    messages = []
-    if today.year not in announcements():
-        messages.append(
-            checks.Warning(
-                f"evaluations/data/holidays.json has no announcement for {today.year}: swapped "
-                "working days and the exact days of Tết and National Day are not counted.",
-                hint="Record this year's announcements of the Ministry of Home Affairs.",
-                id="evaluations.W001",
-            )
-        )
-    if today.month == 12 and today.year + 1 not in announcements():
-        messages.append(
-            checks.Info(
-                f"evaluations/data/holidays.json has no announcement for {today.year + 1} yet; "
-                "its statutory holidays are computed, its swapped days will need recording.",
-                hint="Record the Ministry of Home Affairs' announcement once it is published.",
-                id="evaluations.I001",
-            )
-        )
-    return messages
-
-
-@checks.register()
-def check_holiday_calendar(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
-    return calendar_messages(timezone.localdate())
-
-
 # ---- The time limit of each step -----------------------------------------------------------
 
 
@@ -237,13 +103,20 @@ STEP_LIMITS: tuple[StepLimit, ...] = (
         starts="the latest submission",
         basis="Decision 26/2026/QĐ-TTg, Art. 7.2",
     ),
+    # Art. 7.6.g: "không quá 45 ngày kể từ ngày nhận đủ hồ sơ đề nghị của UBND cấp xã hoặc UBND cấp
+    # tỉnh": the 45 days are the evaluating level's, counted from its receipt of the complete
+    # dossier the commune proposes (Art. 7.2.b, 7.3.a), not from the producer's filing. The
+    # commune's own 15 working days come before and are not taken out of them. In the portal
+    # that receipt is the forward to the province (the FORWARD audit row). The Ministry's 45 days
+    # for a 5★ re-evaluation run from the province's proposal, outside the province's steps.
     StepLimit(
         step="re_evaluation",
-        states=DossierState.LOCAL_REVIEW | DossierState.AT_PROVINCE - {DossierState.NOMINATED},
+        states=DossierState.AT_PROVINCE - {DossierState.NOMINATED},
         days=45,
         unit=Unit.DAYS,
-        starts="the complete dossier: the latest submission (a returned dossier was not complete)",
-        basis="Decision 26/2026/QĐ-TTg, Art. 7 (re-evaluation at the end of 36 months)",
+        starts="the province's receipt of the complete dossier from the commune: the forward to "
+        "the province",
+        basis="Decision 26/2026/QĐ-TTg, Art. 7.6.g",
     ),
     StepLimit(
         step="province",
@@ -321,21 +194,51 @@ def _calendar_clock(step: str, due_on: datetime.date, today: datetime.date) -> S
     return StepClock(step=step, due_on=due_on, remaining=(due_on - today).days, unit=Unit.DAYS)
 
 
+def with_province_receipt(dossiers):
+    """`dossiers` with ``province_received_at``, the time of the latest forward to the province
+    (the start of a re-evaluation's 45 days, Art. 7.6.g), in the same query: a list calls
+    ``step_clock`` without a query per row."""
+    latest_forward = (
+        DossierEvent.objects.filter(dossier=OuterRef("pk"), action=DossierAction.FORWARD)
+        .order_by("-created_at", "-pk")
+        .values("created_at")[:1]
+    )
+    return dossiers.annotate(province_received_at=Subquery(latest_forward))
+
+
+def province_received_on(dossier: Dossier) -> datetime.date | None:
+    """The day the province received the complete dossier from the commune, or None."""
+    if hasattr(dossier, "province_received_at"):
+        received_at = dossier.province_received_at
+    else:
+        event = (
+            dossier.events.filter(action=DossierAction.FORWARD)
+            .order_by("-created_at", "-pk")
+            .first()
+            if dossier.pk
+            else None
+        )
+        received_at = event.created_at if event else None
+    return timezone.localdate(received_at) if received_at else None
+
+
 def step_clock(dossier: Dossier, today: datetime.date | None = None) -> StepClock | None:
     """The countdown of the step `dossier` is in, or None where the law sets no limit.
 
-    Needs only the dossier and its round (``for_list()`` loads it): no query per dossier. A
-    re-evaluation counts its 45 days, unless its round ends sooner at the province.
+    Needs the dossier and its round (``for_list()`` loads them) and, for a re-evaluation at the
+    province, the day the province received it (``with_province_receipt`` annotates it; else
+    one query). A re-evaluation counts its 45 days, unless its round ends sooner.
     """
     today = today or timezone.localdate()
     state = dossier.state
     if dossier.submitted_at is None:
         return None
-    started_on = timezone.localdate(dossier.submitted_at)
     clocks = []
     if dossier.kind == DossierKind.RE_EVALUATION and state in LIMITS["re_evaluation"].states:
-        due_on = started_on + datetime.timedelta(days=RE_EVALUATION_DAYS)
-        clocks.append(_calendar_clock("re_evaluation", due_on, today))
+        received_on = province_received_on(dossier)
+        if received_on is not None:
+            due_on = received_on + datetime.timedelta(days=RE_EVALUATION_DAYS)
+            clocks.append(_calendar_clock("re_evaluation", due_on, today))
     if state in LIMITS["local_review"].states:
         clock = local_review_clock(dossier, today)
         clocks.append(
@@ -374,10 +277,14 @@ def overdue_filter(today: datetime.date | None = None) -> Q:
         submitted_at__lt=_start_of_day_after(_last_overdue_start(today)),
     )
     province = Q(state__in=LIMITS["province"].states, round__closes_on__lt=today)
-    last_overdue_start = today - datetime.timedelta(days=RE_EVALUATION_DAYS + 1)
+    # Received by the province before this moment: its 45 days have passed today. Only the
+    # latest forward counts: one after the cut-off started the 45 days again.
+    cutoff = _start_of_day_after(today - datetime.timedelta(days=RE_EVALUATION_DAYS + 1))
+    forwards = DossierEvent.objects.filter(dossier=OuterRef("pk"), action=DossierAction.FORWARD)
     re_evaluation = Q(
+        Exists(forwards.filter(created_at__lt=cutoff)),
+        ~Exists(forwards.filter(created_at__gte=cutoff)),
         kind=DossierKind.RE_EVALUATION,
         state__in=LIMITS["re_evaluation"].states,
-        submitted_at__lt=_start_of_day_after(last_overdue_start),
     )
     return local | province | re_evaluation

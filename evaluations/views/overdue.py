@@ -69,10 +69,9 @@ def overdue_list(request):
         raise Http404
     today = timezone.localdate()
     dossiers = list(
-        Dossier.objects.visible_to(user)
-        .for_list()
-        .filter(deadlines.overdue_filter(today))
-        .order_by("submitted_at", "pk")
+        deadlines.with_province_receipt(
+            Dossier.objects.visible_to(user).for_list().filter(deadlines.overdue_filter(today))
+        ).order_by("submitted_at", "pk")
     )
     for dossier in dossiers:
         dossier.clock = deadlines.step_clock(dossier, today)

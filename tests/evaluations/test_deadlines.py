@@ -10,7 +10,7 @@ import pytest
 import time_machine
 from django.core import checks
 
-from evaluations import deadlines
+from evaluations import deadlines, working_days
 from evaluations.models import Dossier, DossierState
 
 D = datetime.date
@@ -18,7 +18,7 @@ VN = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
 
 
 def _weekdays_off(year: int, month: int | None = None) -> list[D]:
-    days = deadlines.year_calendar(year).days_off
+    days = working_days.year_calendar(year).days_off
     return sorted(day for day in days if month is None or day.month == month)
 
 
@@ -57,7 +57,7 @@ def test_adding_working_days_is_the_inverse_of_counting_them(start, days):
 
 
 def test_the_2026_calendar_is_the_announced_one():
-    calendar = deadlines.year_calendar(2026)
+    calendar = working_days.year_calendar(2026)
 
     assert _weekdays_off(2026) == [
         D(2026, 1, 1),  # Tết Dương lịch
@@ -76,7 +76,7 @@ def test_the_2026_calendar_is_the_announced_one():
 
 
 def test_the_2027_calendar_computes_tet_from_the_lunar_new_year_on_6_february():
-    calendar = deadlines.year_calendar(2027)
+    calendar = working_days.year_calendar(2027)
 
     # Mùng 1 Tết Đinh Mùi is Saturday 6/2/2027 and mùng 2 a Sunday: the five days of Tết
     # (giao thừa to mùng 4) keep five weekdays off, 29 Chạp (4/2) and mùng 5 (10/2) included.
@@ -99,7 +99,7 @@ def test_an_announcement_can_move_a_day_the_package_estimates(monkeypatch):
     # Art. 112.3: the Prime Minister fixes the days of Tết; if 2027's announcement kept
     # Thursday 4/2 as a working day and gave Thursday 11/2 off, the data says so.
     monkeypatch.setattr(
-        deadlines,
+        working_days,
         "announcements",
         lambda: {
             2027: {
@@ -108,13 +108,13 @@ def test_an_announcement_can_move_a_day_the_package_estimates(monkeypatch):
             }
         },
     )
-    deadlines.year_calendar.cache_clear()
+    working_days.year_calendar.cache_clear()
     try:
         assert deadlines.is_working_day(D(2027, 2, 4))
         assert not deadlines.is_working_day(D(2027, 2, 11))
         assert deadlines.working_days_between(D(2027, 2, 1), D(2027, 2, 12)) == 4
     finally:
-        deadlines.year_calendar.cache_clear()
+        working_days.year_calendar.cache_clear()
 
 
 def test_a_dossier_submitted_before_tet_is_due_after_it():
@@ -166,7 +166,7 @@ def test_a_dossier_is_overdue_on_the_sixteenth_working_day():
 
 
 def test_the_data_file_holds_only_announcements_of_their_own_year():
-    for year, entry in deadlines.announcements().items():
+    for year, entry in working_days.announcements().items():
         assert entry["sources"], year
         days = entry["days_off"] + entry["working_days"]
         assert all(D.fromisoformat(day["date"]).year == year for day in days)
@@ -228,11 +228,11 @@ def _every_day(first: D, last: D):
 def test_the_check_warns_on_every_day_of_a_year_without_data_and_on_no_other(
     monkeypatch, recorded, warned_years
 ):
-    monkeypatch.setattr(deadlines, "announcements", lambda: {year: {} for year in recorded})
+    monkeypatch.setattr(working_days, "announcements", lambda: {year: {} for year in recorded})
 
     warned = set()
     for day in _every_day(D(2026, 1, 1), D(2028, 12, 31)):
-        messages = deadlines.calendar_messages(day)
+        messages = working_days.calendar_messages(day)
         if any(message.is_serious(checks.WARNING) for message in messages):
             warned.add(day)
         # Next year's gap is never more than information, and only in December.

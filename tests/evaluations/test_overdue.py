@@ -5,24 +5,39 @@ others get a 404; its queries do not grow with the rows."""
 import datetime
 
 import pytest
+import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
 from evaluations import deadlines
-from evaluations.models import Dossier, DossierKind, DossierState
+from evaluations.models import Dossier, DossierAction, DossierEvent, DossierKind, DossierState
 from tests import factories
 
 OVERDUE = reverse("evaluations:overdue")
 
 
-def _dossier(producer_org, *, days_ago, state=DossierState.SUBMITTED, **kwargs):
-    return factories.DossierFactory(
+def _dossier(
+    producer_org, *, days_ago, state=DossierState.SUBMITTED, forwarded_days_ago=None, **kwargs
+):
+    """A dossier submitted `days_ago`; at the province, forwarded `forwarded_days_ago` (by
+    default the same day): its FORWARD audit row is what the 45 days of Art. 7.6.g count from."""
+    dossier = factories.DossierFactory(
         product__producer=producer_org,
         state=state,
         revision=1,
         submitted_at=timezone.now() - datetime.timedelta(days=days_ago),
         **kwargs,
     )
+    if state in DossierState.AT_PROVINCE:
+        ago = days_ago if forwarded_days_ago is None else forwarded_days_ago
+        with time_machine.travel(timezone.now() - datetime.timedelta(days=ago), tick=False):
+            DossierEvent.objects.create(
+                dossier=dossier,
+                action=DossierAction.FORWARD,
+                from_state=DossierState.ACCEPTED,
+                to_state=DossierState.FORWARDED,
+            )
+    return dossier
 
 
 def _closed_round(today):
@@ -134,7 +149,7 @@ def test_overdue_list_query_count_is_constant(
 
 
 @pytest.mark.django_db
-def test_a_re_evaluation_is_overdue_after_45_days_even_in_an_open_round(
+def test_a_re_evaluation_is_overdue_45_days_after_the_province_received_it(
     client, provincial_office, producer_org, today
 ):
     late = _dossier(
@@ -143,6 +158,15 @@ def test_a_re_evaluation_is_overdue_after_45_days_even_in_an_open_round(
     _dossier(producer_org, days_ago=50, state=DossierState.FORWARDED)  # a first evaluation
     _dossier(
         producer_org, days_ago=40, state=DossierState.FORWARDED, kind=DossierKind.RE_EVALUATION
+    )
+    # Filed 70 days ago, but the commune forwarded it 30 days ago: the province's 45 days
+    # (Art. 7.6.g) run from its receipt, so it is on time.
+    _dossier(
+        producer_org,
+        days_ago=70,
+        forwarded_days_ago=30,
+        state=DossierState.IN_SCORING,
+        kind=DossierKind.RE_EVALUATION,
     )
     client.force_login(provincial_office)
 
@@ -157,8 +181,8 @@ def test_the_database_filter_agrees_with_each_dossiers_countdown(producer_org, t
     """The list filters in the database, the page counts in Python: day by day over two months
     (National Day included), both must call the same dossiers overdue."""
     dossiers = [
-        _dossier(producer_org, days_ago=days, state=state, kind=kind)
-        for days in range(60)
+        _dossier(producer_org, days_ago=days, state=state, kind=kind, forwarded_days_ago=days - 9)
+        for days in range(9, 69)
         for state, kind in [
             (DossierState.SUBMITTED, DossierKind.FIRST),
             (DossierState.IN_SCORING, DossierKind.RE_EVALUATION),
@@ -169,6 +193,9 @@ def test_the_database_filter_agrees_with_each_dossiers_countdown(producer_org, t
         Dossier.objects.filter(deadlines.overdue_filter(today)).values_list("pk", flat=True)
     )
 
-    by_clock = {d.pk for d in dossiers if deadlines.step_clock(d, today).overdue}
+    listed = deadlines.with_province_receipt(
+        Dossier.objects.filter(pk__in=[d.pk for d in dossiers])
+    )
+    by_clock = {d.pk for d in listed.for_list() if deadlines.step_clock(d, today).overdue}
     assert in_filter == by_clock
     assert len(by_clock) > 10

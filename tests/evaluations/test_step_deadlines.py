@@ -5,10 +5,11 @@ import datetime
 import zoneinfo
 
 import pytest
+import time_machine
 from django.urls import reverse
 
-from evaluations import deadlines
-from evaluations.models import DossierKind, DossierState
+from evaluations import deadlines, transitions
+from evaluations.models import Dossier, DossierKind, DossierState
 from tests import factories
 
 VN = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
@@ -63,14 +64,15 @@ def test_province_steps_end_with_the_round():
     assert (clock.step, clock.in_working_days, clock.overdue_by) == ("province", False, 5)
 
 
-def test_re_evaluation_has_45_days_even_when_the_round_ends_later():
+def test_re_evaluation_has_45_days_from_the_provinces_receipt_even_when_the_round_ends_later():
     round_ = factories.RoundFactory.build(closes_on=datetime.date(2026, 12, 20))
     dossier = _dossier(
         DossierState.FORWARDED,
-        datetime.date(2026, 7, 25),
+        datetime.date(2026, 6, 1),  # the producer filed long before: that does not count
         round=round_,
         kind=DossierKind.RE_EVALUATION,
     )
+    dossier.province_received_at = _at(datetime.date(2026, 7, 25))  # with_province_receipt
 
     clock = deadlines.step_clock(dossier, today=datetime.date(2026, 9, 15))
 
@@ -79,6 +81,41 @@ def test_re_evaluation_has_45_days_even_when_the_round_ends_later():
         datetime.date(2026, 9, 8),
         7,
     )
+
+
+def test_a_re_evaluation_in_local_review_counts_only_the_communes_15_working_days():
+    # Art. 7.6.b, 7.6.g: the commune's review comes first; the 45 days start at the province.
+    dossier = _dossier(
+        DossierState.ACCEPTED, datetime.date(2026, 7, 1), kind=DossierKind.RE_EVALUATION
+    )
+
+    clock = deadlines.step_clock(dossier, today=datetime.date(2026, 9, 15))
+
+    assert (clock.step, clock.in_working_days) == ("local_review", True)
+
+
+def test_the_45_days_start_with_the_forward_to_the_province(make_dossier, commune_officer, today):
+    """Art. 7.6.g: "45 ngày kể từ ngày nhận đủ hồ sơ đề nghị của UBND cấp xã": filed on 1/7,
+    held by the commune, forwarded on 20/8/2026: due 4/10, not 15/8."""
+    dossier = make_dossier(
+        DossierState.ACCEPTED,
+        kind=DossierKind.RE_EVALUATION,
+        submitted_at=_at(datetime.date(2026, 7, 1)),
+        round=factories.RoundFactory(closes_on=datetime.date(2026, 12, 20)),
+    )
+    with time_machine.travel(_at(datetime.date(2026, 8, 20)), tick=False):
+        transitions.forward_dossier(dossier, by=commune_officer)
+
+    fetched = Dossier.objects.get(pk=dossier.pk)
+    listed = deadlines.with_province_receipt(Dossier.objects.filter(pk=dossier.pk)).get()
+
+    for each in (fetched, listed):
+        clock = deadlines.step_clock(each, today=today)
+        assert (clock.step, clock.due_on, clock.remaining) == (
+            "re_evaluation",
+            datetime.date(2026, 10, 4),
+            19,
+        )
 
 
 @pytest.mark.parametrize(
