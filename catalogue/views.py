@@ -27,6 +27,7 @@ PAGE_SIZE = 24
 STATUS_BADGES = {
     CertificateStatus.VALID: "text-bg-success",
     CertificateStatus.EXPIRING: "text-bg-warning",
+    CertificateStatus.EXTENDED: "text-bg-warning",
     CertificateStatus.EXPIRED: "text-bg-secondary",
     CertificateStatus.REVOKED: "text-bg-danger",
     CertificateStatus.REPLACED: "text-bg-info",
@@ -150,7 +151,8 @@ def _verify_page(request, number) -> tuple[str, str] | None:
             "producer": certificate.product.producer,
             "status": status,
             "badge": STATUS_BADGES[status],
-            "listed": status in {CertificateStatus.VALID, CertificateStatus.EXPIRING},
+            "listed": status
+            in {CertificateStatus.VALID, CertificateStatus.EXPIRING, CertificateStatus.EXTENDED},
             "lookup_form": VerifyForm(),
             "report_query": urlencode({"certificate": certificate.number}),
         },

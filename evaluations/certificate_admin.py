@@ -10,8 +10,11 @@ from django.utils.translation import ngettext
 
 from accounts.models import Role
 
+from . import permissions
 from .certificates import revoke_certificate
+from .extensions import extend_certificate
 from .models import Certificate, RevocationGround
+from .models.certificate import EXTENSION_BASIS
 
 
 class RevocationForm(forms.Form):
@@ -24,6 +27,17 @@ class RevocationForm(forms.Form):
     )
 
 
+class ExtensionForm(forms.Form):
+    basis = forms.CharField(
+        label=_("Legal basis"),
+        help_text=_(
+            "Decision 26/2026, Art. 12.3, and the holder's case: for instance the date their "
+            "re-evaluation window opened and the letter that asked for the extension."
+        ),
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+
 @admin.register(Certificate)
 class CertificateAdmin(admin.ModelAdmin):
     list_display = ["number", "product", "stars", "decision_number", "valid_until", "state"]
@@ -32,11 +46,11 @@ class CertificateAdmin(admin.ModelAdmin):
     list_select_related = ["product"]
     readonly_fields = [
         "number", "product_code", "product", "stars", "average", "decision_number",
-        "decision_date", "valid_until", "replaced_by", "revoked_on", "revocation_ground",
-        "revocation_note",
+        "decision_date", "valid_until", "extended_until", "extension_basis", "extended_by",
+        "extended_at", "replaced_by", "revoked_on", "revocation_ground", "revocation_note",
     ]  # fmt: skip
     fields = readonly_fields
-    actions = ["revoke_certificates"]
+    actions = ["revoke_certificates", "extend_certificates"]
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
@@ -66,10 +80,13 @@ class CertificateAdmin(admin.ModelAdmin):
     def has_revoke_permission(self, request):
         return request.user.is_active and request.user.role == Role.APPROVER
 
+    def has_extend_permission(self, request):
+        return permissions.can_record_extensions(request.user)
+
     def get_actions(self, request):
         actions = super().get_actions(request)
         actions.pop("delete_selected", None)
-        return actions if self.has_revoke_permission(request) else {}
+        return actions
 
     @admin.display(description=_("state"))
     def state(self, certificate):
@@ -103,6 +120,40 @@ class CertificateAdmin(admin.ModelAdmin):
         self.message_user(
             request,
             ngettext("%(count)d certificate revoked.", "%(count)d certificates revoked.", done)
+            % {"count": done},
+            messages.SUCCESS,
+        )
+        return None
+
+    @admin.action(
+        description=_("Extend until the re-evaluation result (Art. 12.3)"), permissions=["extend"]
+    )
+    def extend_certificates(self, request, queryset):
+        form = ExtensionForm(
+            request.POST if "apply" in request.POST else None, initial={"basis": EXTENSION_BASIS}
+        )
+        if not form.is_bound or not form.is_valid():
+            context = {
+                **self.admin_site.each_context(request),
+                "title": _("Extend certificates (Art. 12.3)"),
+                "opts": self.model._meta,
+                "form": form,
+                "certificates": queryset.select_related("product"),
+                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            }
+            return TemplateResponse(request, "admin/evaluations/certificate/extend.html", context)
+        done = 0
+        for certificate in queryset:
+            try:
+                extend_certificate(certificate, by=request.user, **form.cleaned_data)
+            except (ValidationError, PermissionDenied) as error:
+                text = " ".join(getattr(error, "messages", [str(error)]))
+                self.message_user(request, f"{certificate.number}: {text}", messages.WARNING)
+            else:
+                done += 1
+        self.message_user(
+            request,
+            ngettext("%(count)d certificate extended.", "%(count)d certificates extended.", done)
             % {"count": done},
             messages.SUCCESS,
         )

@@ -7,6 +7,8 @@ Decision 26/2026/QĐ-TTg decides the behaviour:
 * Art. 4.3: a certificate is valid 36 months from the decision (``models.add_months``).
 * Art. 7.6: re-evaluation is filed 180 to 120 days before expiry; producers are reminded when
   that window opens (``send_reevaluation_reminders``).
+* Art. 12.3: a certificate whose holder could not file in that window when the rules changed is
+  extended until the re-evaluation's result, at most 180 days after expiry (``extensions``).
 * Art. 8: revocation on one of six grounds (``RevocationGround``), decided by the competent person.
 * App. II sheet header: the product code is ``T-X-STT-YYYY`` — province code, commune code, the
   commune's sequence number, evaluation year (administrative codes of Decision 19/2025/QĐ-TTg).
@@ -35,10 +37,12 @@ from accounts.models import User
 from products.models import Product
 
 from . import permissions
+from .extensions import end_extension
 from .models import (
     Certificate,
     CouncilResult,
     Dossier,
+    DossierKind,
     Notice,
     RevocationGround,
     Sequence,
@@ -146,9 +150,11 @@ def issue_certificate(
     certificate.search_text = certificate.build_search_text()
     certificate.full_clean()
     certificate.save()
-    Certificate.objects.filter(
+    replaced = Certificate.objects.filter(
         product=product, replaced_by__isnull=True, revoked_on__isnull=True
-    ).exclude(pk=certificate.pk).update(replaced_by=certificate)
+    ).exclude(pk=certificate.pk)
+    end_extension(replaced, on=decision_date)  # Art. 12.3: the result is decided
+    replaced.update(replaced_by=certificate)
     return certificate
 
 
@@ -181,6 +187,11 @@ def issue_notice(
     )
     notice.full_clean()
     notice.save()
+    if locked.kind == DossierKind.RE_EVALUATION and locked.previous_certificate_id:
+        # Art. 12.3: an extended certificate is valid until the re-evaluation's result.
+        end_extension(
+            Certificate.objects.filter(pk=locked.previous_certificate_id), on=decision_date
+        )
     return notice
 
 

@@ -216,6 +216,17 @@ def can_approve(user, dossier: Dossier) -> bool:
     return user.role == Role.APPROVER and _in_province(user, dossier.round.province_id)
 
 
+def can_record_extensions(user) -> bool:
+    """The provincial OCOP office records Art. 12.3 extensions (the admin action's button)."""
+    return user.is_authenticated and user.is_active and user.role == Role.PROVINCIAL_OFFICE
+
+
+def can_extend_certificate(user, certificate) -> bool:
+    """Decision 26/2026, Art. 12.3 and 7.3.a: the provincial office of the certificate's
+    province, which receives the re-evaluation dossiers, records that one stays valid."""
+    return can_record_extensions(user) and _in_province(user, certificate.dossier.round.province_id)
+
+
 # action -> predicate; evaluations.transitions asks here before every move.
 _ACTION_PREDICATES = {
     "submit": is_producer_of,

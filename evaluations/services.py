@@ -131,7 +131,7 @@ def kind_problem(dossier: Dossier, today=None) -> str | None:
         if certificate.stars >= 5:
             return _("A 5★ product cannot be upgraded.")
         return None
-    if not certificate.re_evaluation_window_open(today):
+    if not certificate.may_file_re_evaluation(today):
         return _(
             "A re-evaluation is filed between %(opens)s and %(closes)s (180 to 120 days before "
             "the certificate expires on %(expires)s)."

@@ -53,7 +53,8 @@ DOSSIER_HEADERS = (
 CSV_HEADERS = (
     "Số giấy chứng nhận", "Mã số sản phẩm", "Tên sản phẩm", "Số sao", "Chủ thể",
     "Loại hình chủ thể", "Xã", "Huyện cũ", "Tỉnh", "Bộ sản phẩm", "Số quyết định",
-    "Ngày quyết định", "Hiệu lực đến", "Tình trạng", "Đường dẫn xác minh",
+    "Ngày quyết định", "Hiệu lực đến", "Gia hạn đến (khoản 3 Điều 12)", "Tình trạng",
+    "Đường dẫn xác minh",
 )  # fmt: skip
 
 
@@ -373,6 +374,8 @@ def _catalogue_row(certificate, today, kinds: dict, statuses: dict) -> list:
         record["province"]["name"],
         criteria_set_label(criteria_set["decision"], criteria_set["number"]),
         record["decision_number"], f"{certificate.decision_date:%d/%m/%Y}",
-        f"{certificate.valid_until:%d/%m/%Y}", statuses[record["status"]],
+        f"{certificate.valid_until:%d/%m/%Y}",
+        f"{certificate.extended_until:%d/%m/%Y}" if record["extended_until"] else "",
+        statuses[record["status"]],
         record["verification_url"],
     ]  # fmt: skip

@@ -1,7 +1,8 @@
 """The open-data listing of recognised products: which certificates, and how each one reads.
 
 Shared by the JSON listing and the catalogue CSV so the two always hold the same rows and fields.
-The rows are the public catalogue's: current certificates (valid or due for re-evaluation).
+The rows are the public catalogue's: current certificates (valid, due for re-evaluation, or
+extended under Art. 12.3 until the re-evaluation's result).
 """
 
 import datetime
@@ -63,6 +64,13 @@ def certificate_record(certificate: Certificate, today: datetime.date | None = N
         "decision_number": certificate.decision_number,
         "decision_date": certificate.decision_date.isoformat(),
         "valid_until": certificate.valid_until.isoformat(),
+        # Art. 12.3 of Decision 26/2026: valid past `valid_until` until the re-evaluation's
+        # result, at the latest this day; null when no extension runs past the 36 months.
+        "extended_until": (
+            certificate.extended_until.isoformat()
+            if certificate.extended_until and certificate.extended_until > certificate.valid_until
+            else None
+        ),
         "status": str(certificate.status(today)),
         "verification_url": verify_url(certificate),
     }

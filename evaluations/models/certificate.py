@@ -12,6 +12,15 @@ from ocop_portal.text import fold
 VALIDITY_MONTHS = 36  # Decision 26/2026, Art. 4.3
 RE_EVALUATION_OPENS_DAYS = 180  # Art. 7.6: filed 180 to 120 days before expiry
 RE_EVALUATION_CLOSES_DAYS = 120
+# Art. 12.3: where a re-evaluation could not be filed in that window because the rules changed,
+# the certificate stays valid until the result, at most 180 days after its expiry.
+DECISION_26_EFFECTIVE = datetime.date(2026, 5, 22)  # Art. 11.1
+EXTENSION_MAX_DAYS = 180
+EXTENSION_BASIS = (
+    "Quyết định 26/2026/QĐ-TTg, khoản 3 Điều 12: giấy chứng nhận tiếp tục có hiệu lực đến ngày "
+    "có kết quả xử lý của cơ quan có thẩm quyền, nhưng không quá 180 ngày tính từ ngày hết thời "
+    "hạn."
+)
 
 
 def add_months(day: datetime.date, months: int) -> datetime.date:
@@ -52,6 +61,7 @@ class RevocationGround(models.TextChoices):
 class CertificateStatus(models.TextChoices):
     VALID = "valid", _("Valid")
     EXPIRING = "expiring", _("Valid, re-evaluation due")
+    EXTENDED = "extended", _("Extended until the re-evaluation result (Art. 12.3)")
     EXPIRED = "expired", _("Expired")
     REVOKED = "revoked", _("Revoked")
     REPLACED = "replaced", _("Replaced by a newer recognition")
@@ -59,9 +69,12 @@ class CertificateStatus(models.TextChoices):
 
 class CertificateQuerySet(models.QuerySet):
     def current(self, today=None):
+        """Live today: within the 36 months, or within an Art. 12.3 extension."""
         today = today or timezone.localdate()
         return self.filter(
-            revoked_on__isnull=True, replaced_by__isnull=True, valid_until__gte=today
+            Q(valid_until__gte=today) | Q(extended_until__gte=today),
+            revoked_on__isnull=True,
+            replaced_by__isnull=True,
         )
 
     def for_catalogue(self):
@@ -111,9 +124,15 @@ class CertificateQuerySet(models.QuerySet):
         )
 
     def lapsed(self, today=None):
-        """Certificates past their 36 months that were neither revoked nor replaced."""
+        """Certificates past their 36 months, and past any Art. 12.3 extension, that were
+        neither revoked nor replaced."""
         today = today or timezone.localdate()
-        return self.filter(revoked_on__isnull=True, replaced_by__isnull=True, valid_until__lt=today)
+        return self.filter(
+            Q(extended_until__isnull=True) | Q(extended_until__lt=today),
+            revoked_on__isnull=True,
+            replaced_by__isnull=True,
+            valid_until__lt=today,
+        )
 
 
 class Certificate(models.Model):
@@ -153,6 +172,23 @@ class Certificate(models.Model):
         editable=False,
         related_name="+",
     )
+    # Art. 12.3: the extension recorded by the provincial office. `extended_until` is the day it
+    # ends: expiry + 180 days, brought forward to the result's date once the re-evaluation is
+    # decided (certificates.end_extension).
+    extended_until = models.DateField(_("extended until"), null=True, blank=True, editable=False)
+    extension_basis = models.TextField(_("legal basis of the extension"), blank=True)
+    extended_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("extension recorded by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    extended_at = models.DateTimeField(
+        _("extension recorded at"), null=True, blank=True, editable=False
+    )
     reminder_sent_on = models.DateField(null=True, blank=True, editable=False)
     # The day expire_certificates recorded the lapse; status() itself only needs valid_until.
     expiry_recorded_on = models.DateField(null=True, blank=True, editable=False)
@@ -174,6 +210,11 @@ class Certificate(models.Model):
             models.CheckConstraint(
                 condition=Q(revoked_on__isnull=True) | ~Q(revocation_ground=""),
                 name="certificate_revocation_has_ground",
+            ),
+            models.CheckConstraint(
+                condition=Q(extended_until__isnull=True)
+                | (Q(extended_by__isnull=False) & ~Q(extension_basis="")),
+                name="certificate_extension_has_basis",
             ),
         ]
 
@@ -200,6 +241,16 @@ class Certificate(models.Model):
     def re_evaluation_closes_on(self) -> datetime.date:
         return self.valid_until - datetime.timedelta(days=RE_EVALUATION_CLOSES_DAYS)
 
+    @property
+    def extension_limit(self) -> datetime.date:
+        """The latest day an Art. 12.3 extension may run to: 180 days after expiry."""
+        return self.valid_until + datetime.timedelta(days=EXTENSION_MAX_DAYS)
+
+    @property
+    def effective_until(self) -> datetime.date:
+        """The last valid day: the 36 months' end, or the extension's when that is later."""
+        return max(self.valid_until, self.extended_until or self.valid_until)
+
     def status(self, today=None) -> str:
         today = today or timezone.localdate()
         if self.revoked_on:
@@ -207,6 +258,8 @@ class Certificate(models.Model):
         if self.replaced_by_id:
             return CertificateStatus.REPLACED
         if today > self.valid_until:
+            if self.extended_until and today <= self.extended_until:
+                return CertificateStatus.EXTENDED
             return CertificateStatus.EXPIRED
         if today >= self.re_evaluation_opens_on:
             return CertificateStatus.EXPIRING
@@ -214,6 +267,15 @@ class Certificate(models.Model):
 
     def get_status_display(self, today=None):
         return CertificateStatus(self.status(today)).label
+
+    def may_file_re_evaluation(self, today=None) -> bool:
+        """In the 180-to-120-day window (Art. 7.6.a), or while an Art. 12.3 extension runs: it
+        exists because the holder could not file in the window."""
+        today = today or timezone.localdate()
+        extended = self.extended_until is not None and today <= self.extended_until
+        return self.re_evaluation_window_open(today) or (
+            extended and self.revoked_on is None and self.replaced_by_id is None
+        )
 
     def re_evaluation_window_open(self, today=None) -> bool:
         today = today or timezone.localdate()

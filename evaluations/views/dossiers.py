@@ -144,7 +144,7 @@ def _default_kind(product: Product) -> str:
     certificate = services.current_certificate(product)
     if certificate is None:
         return DossierKind.FIRST
-    if certificate.re_evaluation_window_open():
+    if certificate.may_file_re_evaluation():
         return DossierKind.RE_EVALUATION
     return DossierKind.UPGRADE
 

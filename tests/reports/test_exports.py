@@ -260,6 +260,7 @@ def test_anyone_downloads_the_catalogue_as_csv(client, recognitions):
         far.decision_number,
         "01/09/2025",
         "01/09/2028",
+        "",  # no Art. 12.3 extension
         _vietnamese(CertificateStatus.VALID),
         f"http://127.0.0.1:8000/catalogue/verify/{far.number}/",
     ]

@@ -45,6 +45,7 @@ def test_anyone_gets_the_listing_with_every_documented_field(client, recognition
                 "decision_number": home.decision_number,
                 "decision_date": "2025-09-01",
                 "valid_until": "2028-09-01",
+                "extended_until": None,
                 "status": "valid",
                 "verification_url": f"http://127.0.0.1:8000/catalogue/verify/{home.number}/",
             }
