@@ -118,6 +118,16 @@ def add_working_days(start: datetime.date, days: int) -> datetime.date:
     return day
 
 
+def missing_announcement(today: datetime.date) -> int | None:
+    """The year whose announcements staff should know are missing on `today`: this year, or
+    next year in December; None when the calendar is complete for now."""
+    if today.year not in announcements():
+        return today.year
+    if today.month == 12 and today.year + 1 not in announcements():
+        return today.year + 1
+    return None
+
+
 def calendar_messages(today: datetime.date) -> list[checks.CheckMessage]:
     """What the calendar lacks on `today`.
 

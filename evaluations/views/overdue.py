@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Role, User
 
-from .. import deadlines
+from .. import deadlines, working_days
 from ..models import Dossier, DossierState
 from ..permissions import can_see_overdue
 
@@ -86,6 +86,8 @@ def overdue_list(request):
         "evaluations/overdue_list.html",
         {
             "dossiers": dossiers,
+            # The Government's days off for this year (or next, in December) not recorded yet.
+            "calendar_gap": working_days.missing_announcement(today),
             "groups": _groups(dossiers),
             "by_commune": sorted(by_commune.items(), key=lambda pair: (-pair[1], pair[0].name)),
             "by_district": sorted(by_district.items(), key=lambda pair: (-pair[1], pair[0].name)),

@@ -22,7 +22,8 @@ from evaluations.models import Certificate, CertificateStatus, DossierKind
 from evaluations.models.certificate import EXTENSION_BASIS
 from tests import factories
 
-pytestmark = pytest.mark.django_db
+# The clock is pinned (15/09/2026, or the day a test travels to): nothing reads the real date.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("today")]
 
 D = datetime.date
 VN = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")

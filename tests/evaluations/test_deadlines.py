@@ -13,6 +13,9 @@ from django.core import checks
 from evaluations import deadlines, working_days
 from evaluations.models import Dossier, DossierState
 
+# Pinned at 15/09/2026 unless a test travels elsewhere: nothing here reads the real date.
+pytestmark = pytest.mark.usefixtures("today")
+
 D = datetime.date
 VN = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
 

@@ -3,6 +3,7 @@ office the whole province's grouped by who must act, with counts per commune and
 others get a 404; its queries do not grow with the rows."""
 
 import datetime
+import zoneinfo
 
 import pytest
 import time_machine
@@ -14,6 +15,7 @@ from evaluations.models import Dossier, DossierAction, DossierEvent, DossierKind
 from tests import factories
 
 OVERDUE = reverse("evaluations:overdue")
+VN = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
 
 
 def _dossier(
@@ -199,3 +201,18 @@ def test_the_database_filter_agrees_with_each_dossiers_countdown(producer_org, t
     by_clock = {d.pk for d in listed.for_list() if deadlines.step_clock(d, today).overdue}
     assert in_filter == by_clock
     assert len(by_clock) > 10
+
+
+@pytest.mark.django_db
+def test_in_december_staff_are_told_next_years_days_off_are_not_recorded(
+    client, provincial_office, today
+):
+    client.force_login(provincial_office)
+    september = client.get(OVERDUE)
+    with time_machine.travel(datetime.datetime(2026, 12, 3, 9, 0, tzinfo=VN), tick=False):
+        client.force_login(provincial_office)  # September's session has run out
+        december = client.get(OVERDUE)
+
+    assert september.context["calendar_gap"] is None
+    assert december.context["calendar_gap"] == 2027
+    assert "lịch nghỉ năm 2027 chưa được cập nhật" in december.content.decode()

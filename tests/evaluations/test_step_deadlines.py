@@ -13,8 +13,9 @@ from evaluations.models import Dossier, DossierKind, DossierState
 from tests import factories
 
 VN = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
-# The factories look up an area even for unsaved dossiers.
-pytestmark = pytest.mark.django_db
+# The factories look up an area even for unsaved dossiers; their rounds' default dates come
+# from the clock, pinned at 15/09/2026 like every `today` below.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("today")]
 
 
 def _at(day: datetime.date) -> datetime.datetime:
