@@ -16,11 +16,30 @@ PRODUCTION_ENV = {
 }
 
 
-def _manage(*args, env):
+# manage.py with the clock pinned (time-machine, a dev dependency): some checks depend on the
+# date (evaluations.working_days: the Government's days off of this year and the next), and a test
+# must give the same answer on every day of every year.
+PINNED_MANAGE = """
+import datetime, runpy, sys, zoneinfo
+# time-machine imports pytest when it can (for its plugin), and the settings take a loaded pytest
+# for a test run (no SECRET_KEY needed): keep it out of this production-like process.
+sys.modules["pytest"] = None
+import time_machine
+del sys.modules["pytest"]
+moment = datetime.datetime.fromisoformat(sys.argv[1]).replace(
+    tzinfo=zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
+)
+time_machine.travel(moment, tick=False).start()
+sys.argv = ["manage.py", *sys.argv[2:]]
+runpy.run_path("manage.py", run_name="__main__")
+"""
+
+
+def _manage(*args, env, at="2026-09-15T10:00"):
     inherited = {"DEBUG", "SECRET_KEY", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     clean = {k: v for k, v in os.environ.items() if k not in inherited}
     return subprocess.run(
-        [sys.executable, "manage.py", *args],
+        [sys.executable, "-c", PINNED_MANAGE, at, *args],
         cwd=ROOT,
         env={**clean, **env},
         capture_output=True,
@@ -48,6 +67,25 @@ def test_deploy_check_is_clean_with_production_variables():
 
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
+
+
+def test_deploy_check_passes_in_december_without_next_years_days_off():
+    # 3 December 2026: 2026's announcements are recorded, 2027's not yet: information only.
+    result = _manage(
+        "check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV, at="2026-12-03T09:00"
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert "evaluations.I001" in result.stderr
+
+
+def test_deploy_check_fails_in_a_year_whose_days_off_are_not_recorded():
+    result = _manage(
+        "check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV, at="2027-01-04T09:00"
+    )
+
+    assert result.returncode != 0
+    assert "evaluations.W001" in result.stderr
 
 
 def test_deploy_check_warns_when_each_process_would_keep_its_own_cache():
