@@ -127,6 +127,20 @@ def _certificate_asks(product: Product, today) -> list[Ask]:
             }
             url = reverse("evaluations:dossier-create") + f"?product={product.pk}"
             asks.append(Ask("warning", message, url, _("Prepare the re-evaluation dossier")))
+        elif certificate.may_file_re_evaluation(today):
+            # Art. 12.3: the window was missed when the rules changed; the extension lets the
+            # holder file now.
+            message = _(
+                "Certificate %(number)s of “%(product)s” is extended until the re-evaluation's "
+                "result, at the latest %(date)s (Decision 26/2026, Art. 12.3): file for "
+                "re-evaluation."
+            ) % {
+                "number": certificate.number,
+                "product": product.name,
+                "date": _day(certificate.extended_until),
+            }
+            url = reverse("evaluations:dossier-create") + f"?product={product.pk}"
+            asks.append(Ask("warning", message, url, _("Prepare the re-evaluation dossier")))
     return asks
 
 

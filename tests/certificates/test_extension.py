@@ -277,3 +277,16 @@ def test_open_data_publishes_the_extension(client, extended):
         "28/01/2027",
         "Gia hạn đến khi có kết quả đánh giá lại (khoản 3 Điều 12)",
     ]
+
+
+def test_the_producer_is_asked_to_file_while_extended(client, producer, extended):
+    with _at(D(2026, 9, 1)):
+        client.force_login(producer)
+        response = client.get(reverse("producers:dashboard"))
+
+    asks = [ask.message for ask in response.context["asks"] if "dossiers/new" in ask.url]
+    assert asks == [
+        f"Giấy chứng nhận {extended.number} của “Nhãn lồng Tân Hưng” được gia hạn đến ngày có "
+        "kết quả đánh giá lại, chậm nhất 28/01/2027 (khoản 3 Điều 12 Quyết định 26/2026): hãy "
+        "nộp hồ sơ đánh giá lại."
+    ]
