@@ -186,9 +186,17 @@ def test_the_data_file_holds_only_announcements_of_their_own_year():
 
 
 def _calendar_check_at(moment: datetime.datetime) -> list[checks.CheckMessage]:
-    """The registered checks' calendar messages, with the clock at `moment`."""
+    """The registered checks' calendar messages (as check --deploy runs them), at `moment`."""
     with time_machine.travel(moment, tick=False):
-        return [message for message in checks.run_checks() if message.id.startswith("evaluations.")]
+        messages = checks.run_checks(include_deployment_checks=True)
+    return [message for message in messages if message.id.startswith("evaluations.")]
+
+
+def test_next_years_missing_announcement_is_left_to_the_deployment_check():
+    with time_machine.travel(datetime.datetime(2026, 12, 3, 9, 0, tzinfo=VN), tick=False):
+        messages = checks.run_checks()
+
+    assert not [message for message in messages if message.id.startswith("evaluations.")]
 
 
 def test_in_december_a_missing_announcement_for_next_year_is_only_information():
