@@ -8,7 +8,7 @@ whether the session it sits in has its quorum and has discussed the product's sp
 import datetime
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from decimal import ROUND_CEILING, Decimal
+from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -69,11 +69,11 @@ class Quorum:
 
 
 def quorum_from(council: Council, seats: Sequence[CouncilMember], present_ids: set[int]) -> Quorum:
-    """Quorum from rows already loaded: scoring members present against the council's share of
-    its scoring members (rounded up), with the chair among them."""
+    """Quorum from rows already loaded: scoring members present against the council's fraction
+    of its scoring members (exact: 2/3 of 9 is 6), with the chair among them."""
     scoring_seats = [seat for seat in seats if seat.role in CouncilRole.SCORING]
     present = [seat for seat in scoring_seats if seat.pk in present_ids]
-    needed = int((council.quorum_share * len(scoring_seats)).to_integral_value(ROUND_CEILING))
+    needed = council.quorum_needed(len(scoring_seats))
     chair_present = any(seat.role == CouncilRole.CHAIR for seat in present)
     return Quorum(len(present), needed, len(scoring_seats), chair_present)
 
