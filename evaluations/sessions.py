@@ -275,6 +275,13 @@ class ConsolidatedRow:
 
 
 @dataclass(frozen=True)
+class ConsolidatedPart:
+    part: scoring.Part
+    points: list[Decimal]  # each counted sheet's subtotal
+    average: Decimal | None  # apportioned: the parts' averages add up to the council's total
+
+
+@dataclass(frozen=True)
 class Consolidated:
     """Phiếu tổng hợp của thư ký: per criterion, the counted sheets' points and their average;
     the total is the scoring module's council result, the very figure scoring closes on."""
@@ -283,6 +290,7 @@ class Consolidated:
     excluded: list[ScoreSheet]
     rows: list[ConsolidatedRow]
     result: scoring.CouncilResult | None
+    parts: list[ConsolidatedPart]
 
 
 def consolidated_sheet(dossier: Dossier, outcome, sheets: Iterable[ScoreSheet]) -> Consolidated:
@@ -290,7 +298,8 @@ def consolidated_sheet(dossier: Dossier, outcome, sheets: Iterable[ScoreSheet]) 
     excluded = [sheet for sheet in sheets if sheet.conflict_of_interest]
     result = outcome.result
     rows = []
-    for criterion in criteria_set_for(dossier).leaf_criteria():
+    criteria_set = criteria_set_for(dossier)
+    for criterion in criteria_set.leaf_criteria():
         points = [
             Decimal(sheet.points_by_code[criterion.code])
             if criterion.code in sheet.points_by_code
@@ -301,7 +310,22 @@ def consolidated_sheet(dossier: Dossier, outcome, sheets: Iterable[ScoreSheet]) 
         if average is not None:
             average = average.quantize(Decimal("0.01"))
         rows.append(ConsolidatedRow(criterion, points, average))
-    return Consolidated(counted, excluded, rows, result)
+    by_code = {row.criterion.code: row for row in rows}
+    parts = [
+        ConsolidatedPart(
+            part,
+            [
+                sum(
+                    (by_code[leaf.code].points[i] or Decimal(0) for leaf in part.leaves()),
+                    Decimal(0),
+                )
+                for i in range(len(counted))
+            ],
+            result.parts.get(part.code) if result else None,
+        )
+        for part in criteria_set.parts
+    ]
+    return Consolidated(counted, excluded, rows, result, parts)
 
 
 def proposed_decision(result) -> str:

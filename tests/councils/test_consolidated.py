@@ -68,3 +68,26 @@ def test_consolidated_sheet_is_not_found_for_plain_members_and_outsiders(
     )
 
     assert page.status_code == 404
+
+
+def test_the_part_rows_add_up_to_the_total_and_the_sheet_says_how_it_rounds(
+    client, secretary, dossier, sheets, in_session, today
+):
+    client.force_login(secretary)
+
+    page = client.get(
+        reverse(
+            "evaluations:session-consolidated",
+            kwargs={"pk": in_session.pk, "dossier_pk": dossier.pk},
+        )
+    )
+
+    consolidated = page.context["consolidated"]
+    assert [row.part.code for row in consolidated.parts] == ["A", "B", "C"]
+    assert sum(row.average for row in consolidated.parts) == consolidated.result.average
+    for row in consolidated.parts:
+        assert abs(sum(row.points) / 3 - row.average) < Decimal("0.01")
+    assert [sum(row.points[i] for row in consolidated.parts) for i in range(3)] == [
+        sheet.total for sheet in consolidated.counted
+    ]
+    assert "được làm tròn sao cho cộng lại đúng bằng tổng điểm" in page.text
