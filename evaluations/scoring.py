@@ -11,7 +11,8 @@ decides the behaviour:
 * Appendix II note under every sheet: "Dấu sao là yêu cầu tối thiểu phải đạt theo các cấp độ sao" -
   an option marked ***/****/***** is the minimum to reach on that criterion for 3★/4★/5★.
 * Art. 4.1, 7.3: only 3★ and above are recognised and certified; products "có tiềm năng đạt 5 sao
-  (đạt từ 90 trở lên)" are sent to the Ministry for 5★ evaluation.
+  (đạt từ 90 điểm trở lên)" are sent to the Ministry for 5★ evaluation (Art. 7.3.e): the points
+  decide, and any 5★ minimum still missed goes with them as information for the central council.
 """
 
 from __future__ import annotations
@@ -379,9 +380,17 @@ class SheetResult:
 
     @property
     def nominate_national(self) -> bool:
-        """Art. 7.3.e sends products "đạt từ 90 trở lên" to the Ministry; one missing a 5★
-        minimum cannot reach 5★ there, so we also require the 5★ rating."""
-        return self.stars == 5 and self.total >= NATIONAL_THRESHOLD
+        """Art. 7.3.e: products "đạt từ 90 điểm trở lên" go to the Ministry's (central) council.
+        The text asks for the points only, so a product missing a 5★ minimum goes too; the
+        central council reads the missing minima (``missing_five_star_minima``). A stopped or
+        knocked-out product is not evaluated further, whatever its total."""
+        return self.total >= NATIONAL_THRESHOLD and not (self.stopped or self.knocked_out)
+
+    @property
+    def missing_five_star_minima(self) -> tuple[str, ...]:
+        """For a total of 90 or more, the criteria below their 5★ (cumulative) minimum: shown to
+        the central council beside the nomination, never a bar to it."""
+        return self.unmet_minima if self.total >= NATIONAL_THRESHOLD else ()
 
     @property
     def certifiable(self) -> bool:

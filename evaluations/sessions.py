@@ -329,9 +329,10 @@ def consolidated_sheet(dossier: Dossier, outcome, sheets: Iterable[ScoreSheet]) 
 
 
 def proposed_decision(result) -> str:
-    """What the council proposes to the approver, by the approval rules: the ministry for a 5★
-    result of 90 points or more, recognition at 3★ or 4★, a written notice below 3★."""
-    if result.stars == 5 and result.average >= 90:
+    """What the council proposes to the approver, by the approval rules: the ministry for a
+    result of 90 points or more (Art. 7.3.e: "đạt từ 90 điểm trở lên", even with a 5★ minimum
+    missed; not when stopped or knocked out, 0★), recognition at 3★ or 4★, a notice below 3★."""
+    if result.average >= scoring.NATIONAL_THRESHOLD and result.stars > 0:
         return "nominate"
     if result.stars in (3, 4):
         return "recognise"
