@@ -162,7 +162,15 @@ def notify_not_recognised(dossier: Dossier, *, by, decision_number: str, decisio
     from ..certificates import issue_notice
 
     def check(locked: Dossier) -> None:
-        if _result(locked).stars >= 3:
+        result = _result(locked)
+        if result.nominable:  # Art. 7.3.e, whatever the minima held its rating to
+            raise TransitionError(
+                _(
+                    "This result has 90 points or more: nominate it for national 5★ evaluation "
+                    "(Decision 26/2026, Art. 7.3.e)."
+                )
+            )
+        if result.stars >= 3:
             raise TransitionError(_("This result reaches 3★: recognise it instead."))
 
     def effect(locked: Dossier) -> dict[str, Any]:

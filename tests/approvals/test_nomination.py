@@ -9,7 +9,12 @@ from django.urls import reverse
 
 from evaluations import scoring
 from evaluations.models import Certificate, DossierEvent, DossierState
-from evaluations.transitions import TransitionError, approve_result, nominate_for_national
+from evaluations.transitions import (
+    TransitionError,
+    approve_result,
+    nominate_for_national,
+    notify_not_recognised,
+)
 from tests import factories
 
 from ..evaluations.test_scoring import SETS, best, sheet
@@ -129,3 +134,21 @@ def test_a_stopped_result_of_95_points_is_not_nominated(today, approver):
 
     result.dossier.refresh_from_db()
     assert result.dossier.state == DossierState.SCORED
+
+
+@pytest.mark.django_db
+def test_a_90_point_result_held_below_3_stars_by_its_minima_is_nominated_not_refused(
+    today, approver
+):
+    result = factories.CouncilResultFactory(
+        average=Decimal("90.50"), stars=2, band_stars=5, unmet_minima=["2.2", "2.3"]
+    )
+
+    with pytest.raises(TransitionError, match="90 điểm trở lên"):
+        notify_not_recognised(
+            result.dossier, by=approver, decision_number="2/TB-UBND", decision_date=today
+        )
+    nominate_for_national(result.dossier, by=approver)
+
+    result.dossier.refresh_from_db()
+    assert result.dossier.state == DossierState.NOMINATED
