@@ -1,6 +1,8 @@
 """Forms of the council pages: forming a council, assigning dossiers, a member's sheet."""
 
+import re
 from decimal import Decimal
+from fractions import Fraction
 
 from crispy_forms.helper import FormHelper
 from django import forms
@@ -28,6 +30,26 @@ class PeopleChoiceField(forms.ModelMultipleChoiceField):
 
     def label_from_instance(self, user):
         return f"{user.full_name} — {user.organisation}" if user.organisation else user.full_name
+
+
+class QuorumField(forms.CharField):
+    """A quorum written as the Quy chế writes it: a fraction "2/3", or "1" for all members."""
+
+    def clean(self, value):
+        value = super().clean(value).strip()
+        match = re.fullmatch(r"(\d{1,3})\s*/\s*(\d{1,3})|(1)", value)
+        if match is None or (match[2] is not None and int(match[2]) == 0):
+            raise forms.ValidationError(
+                _("Write the quorum as a fraction of the scoring members, such as 2/3 or 3/4."),
+                code="invalid",
+            )
+        share = Fraction(int(match[1]), int(match[2])) if match[2] else Fraction(1)
+        if not Fraction(1, 2) <= share <= 1:
+            raise forms.ValidationError(
+                _("The quorum must be between half and all of the scoring members (1/2 to 1)."),
+                code="range",
+            )
+        return share
 
 
 class CouncilForm(forms.Form):
@@ -58,12 +80,14 @@ class CouncilForm(forms.Form):
             "scoring is closed."
         ),
     )
-    quorum_share = forms.DecimalField(
-        label=_("Quorum (share of scoring members)"),
-        initial=Decimal("0.67"),
-        min_value=Decimal("0.5"),
-        max_value=Decimal(1),
-        decimal_places=2,
+    quorum = QuorumField(
+        label=_("Quorum (fraction of scoring members)"),
+        initial="2/3",
+        max_length=9,
+        help_text=_(
+            "As the province's council regulation (Quy chế) sets it, e.g. 2/3: with 9 scoring "
+            "members, 6 must be present. Decision 26/2026 sets no figure."
+        ),
     )
 
     def __init__(self, *args, round: Round, **kwargs):

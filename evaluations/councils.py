@@ -9,6 +9,7 @@ council's result is the average of the members' totals.
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from fractions import Fraction
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -62,7 +63,7 @@ def form_council(
     members: Iterable[User] = (),
     advisers: Iterable[User] = (),
     spread_limit: Decimal = Decimal(10),
-    quorum_share: Decimal = Decimal("0.67"),
+    quorum: Fraction = Fraction(2, 3),
 ) -> Council:
     """Thành lập Hội đồng và Tổ tư vấn: the provincial office seats a council for a round
     (Decision 26/2026, Art. 7.3.b). Each person holds one seat; advisers do not score."""
@@ -91,7 +92,13 @@ def form_council(
             raise ValidationError(
                 _("%(name)s has no council member account in this province.") % {"name": user}
             )
-    council = Council(round=round, name=name, spread_limit=spread_limit, quorum_share=quorum_share)
+    council = Council(
+        round=round,
+        name=name,
+        spread_limit=spread_limit,
+        quorum_numerator=quorum.numerator,
+        quorum_denominator=quorum.denominator,
+    )
     council.full_clean()
     council.save()
     CouncilMember.objects.bulk_create(
@@ -330,7 +337,7 @@ def outcome_for(
         else:
             waiting.append(str(seat.user))
     scoring_seats = len(waiting) + len(excluded) + len(counted)
-    quorum_met = len(counted) >= dossier.council.quorum_share * scoring_seats
+    quorum_met = dossier.council.reaches_quorum(len(counted), scoring_seats)
     result = None
     if counted:
         result = scoring.council_result(

@@ -4,7 +4,6 @@ Every action goes through evaluations.transitions, so each approval, notice, nom
 is locked, permission-checked and audited exactly as anywhere else.
 """
 
-from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied
@@ -29,31 +28,7 @@ from .admin_filters import (
     StarsFilter,
 )
 from .models import CouncilResult, DossierState, ScoreSheet
-
-
-class DecisionForm(forms.Form):
-    decision_number = forms.CharField(label=_("Decision number"), max_length=50)
-    decision_date = forms.DateField(
-        label=_("Decision date"), widget=forms.DateInput(attrs={"type": "date"})
-    )
-
-    def clean_decision_date(self):
-        value = self.cleaned_data["decision_date"]
-        if value > timezone.localdate():
-            raise forms.ValidationError(_("A decision cannot be dated in the future."))
-        return value
-
-
-class SendBackForm(forms.Form):
-    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
-
-
-class MinistryResultForm(DecisionForm):
-    stars = forms.TypedChoiceField(
-        label=_("Ministry result"),
-        coerce=int,
-        choices=[(5, _("Recognised at 5★")), (4, _("Not recognised at 5★: keep 4★"))],
-    )
+from .result_forms import DecisionForm, MinistryResultForm, SendBackForm
 
 
 def _is_approver(user) -> bool:
@@ -77,6 +52,7 @@ class CouncilResultAdmin(admin.ModelAdmin):
         "criteria_set",
         "average",
         "stars_display",
+        "missing_minima_display",
         "spread_display",
         "state",
         "decision_number",
@@ -121,6 +97,7 @@ class CouncilResultAdmin(admin.ModelAdmin):
         "stars",
         "band_stars",
         "unmet_minima",
+        "missing_minima_detail",
         "spread",
         "spread_exceeded",
         "member_sheets",
@@ -213,6 +190,19 @@ class CouncilResultAdmin(admin.ModelAdmin):
         if result.stars == 0:
             return _("stopped")
         return format_html('<span class="stars">{}</span>', "★" * result.stars)
+
+    @admin.display(description=_("5★ minima not met"))
+    def missing_minima_display(self, result):
+        """Art. 7.3.e nominates on the points alone; the central council reads what is missing."""
+        return ", ".join(result.missing_five_star_minima) or "—"
+
+    @admin.display(description=_("5★ minima not met (for the central council)"))
+    def missing_minima_detail(self, result):
+        described = result.missing_five_star_minima_described()
+        if not described:
+            return "—"
+        items = format_html_join("", "<li>{}</li>", [(line,) for line in described])
+        return format_html("<ul>{}</ul>", items)
 
     @admin.display(description=_("spread"), ordering="spread")
     def spread_display(self, result):
@@ -330,6 +320,8 @@ class CouncilResultAdmin(admin.ModelAdmin):
                         _("skipped: %(state)s") % {"state": result.dossier.get_state_display()},
                     )
                 )
+            elif result.nominable:
+                plan.append((result, _("skipped: 90 points or more — nominate for national 5★")))
             elif result.stars in (3, 4):
                 plan.append(
                     (
@@ -338,8 +330,6 @@ class CouncilResultAdmin(admin.ModelAdmin):
                         % {"stars": result.stars},
                     )
                 )
-            elif result.stars == 5:
-                plan.append((result, _("skipped: 90 points or more — nominate for national 5★")))
             else:
                 plan.append((result, _("not recognised; a written notice is issued")))
         if not form.is_bound or not form.is_valid():
@@ -356,17 +346,17 @@ class CouncilResultAdmin(admin.ModelAdmin):
 
         def step(result):
             dossier = result.dossier
+            if result.nominable:
+                raise transitions.TransitionError(
+                    _("Nominate it for national 5★ evaluation instead.")
+                )
             if result.stars in (3, 4):
                 transitions.approve_result(
                     dossier, by=request.user, decision_number=number, decision_date=date
                 )
-            elif result.stars < 3:
+            else:
                 transitions.notify_not_recognised(
                     dossier, by=request.user, decision_number=number, decision_date=date
-                )
-            else:
-                raise transitions.TransitionError(
-                    _("Nominate it for national 5★ evaluation instead.")
                 )
 
         label = _("Approval of results, decision %(number)s of %(date)s") % {
@@ -418,11 +408,20 @@ class CouncilResultAdmin(admin.ModelAdmin):
         permissions=["approve"],
     )
     def nominate_results(self, request, queryset):
-        done = self._run(
-            request,
-            queryset,
-            lambda result: transitions.nominate_for_national(result.dossier, by=request.user),
-        )
+        def step(result):
+            transitions.nominate_for_national(result.dossier, by=request.user)
+            if result.missing_five_star_minima:
+                self.message_user(
+                    request,
+                    _("%(product)s: 5★ minima not met, for the central council: %(codes)s")
+                    % {
+                        "product": result.dossier.product.name,
+                        "codes": "; ".join(result.missing_five_star_minima_described()),
+                    },
+                    messages.INFO,
+                )
+
+        done = self._run(request, queryset, step)
         self.message_user(
             request,
             ngettext("%(count)d product nominated.", "%(count)d products nominated.", done)

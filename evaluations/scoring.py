@@ -11,18 +11,21 @@ decides the behaviour:
 * Appendix II note under every sheet: "Dấu sao là yêu cầu tối thiểu phải đạt theo các cấp độ sao" -
   an option marked ***/****/***** is the minimum to reach on that criterion for 3★/4★/5★.
 * Art. 4.1, 7.3: only 3★ and above are recognised and certified; products "có tiềm năng đạt 5 sao
-  (đạt từ 90 trở lên)" are sent to the Ministry for 5★ evaluation.
+  (đạt từ 90 điểm trở lên)" are sent to the Ministry for 5★ evaluation (Art. 7.3.e): the points
+  decide, and any 5★ minimum still missed goes with them as information for the central council.
 """
 
 from __future__ import annotations
 
 import datetime
 import json
+import math
 import os
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from fractions import Fraction
 from functools import cache
 from pathlib import Path
 
@@ -377,9 +380,17 @@ class SheetResult:
 
     @property
     def nominate_national(self) -> bool:
-        """Art. 7.3.e sends products "đạt từ 90 trở lên" to the Ministry; one missing a 5★
-        minimum cannot reach 5★ there, so we also require the 5★ rating."""
-        return self.stars == 5 and self.total >= NATIONAL_THRESHOLD
+        """Art. 7.3.e: products "đạt từ 90 điểm trở lên" go to the Ministry's (central) council.
+        The text asks for the points only, so a product missing a 5★ minimum goes too; the
+        central council reads the missing minima (``missing_five_star_minima``). A stopped or
+        knocked-out product is not evaluated further, whatever its total."""
+        return self.total >= NATIONAL_THRESHOLD and not (self.stopped or self.knocked_out)
+
+    @property
+    def missing_five_star_minima(self) -> tuple[str, ...]:
+        """For a total of 90 or more, the criteria below their 5★ (cumulative) minimum: shown to
+        the central council beside the nomination, never a bar to it."""
+        return self.unmet_minima if self.total >= NATIONAL_THRESHOLD else ()
 
     @property
     def certifiable(self) -> bool:
@@ -453,6 +464,20 @@ def score(
     return SheetResult(parts=parts, **_excluded(judged, criteria_set, knocked_out, stopped))
 
 
+def apportion(exact: Mapping[str, Fraction], total: Decimal) -> dict[str, Decimal]:
+    """Round each exact part to 0.01 so that the parts add up to ``total`` (the rounded sum):
+    largest remainder. Each part is first cut down to the cent; the cents the total still lacks
+    go one each to the parts that lost most, ties to the earlier part on the sheet. So a part
+    never moves more than 0.01 from its exact value, and A + B + C is the printed total."""
+    floors = {code: math.floor(value * 100) for code, value in exact.items()}
+    missing = int(total * 100) - sum(floors.values())
+    if not 0 <= missing <= len(exact) or total != total.quantize(CENT):
+        raise ScoringError(f"the parts {dict(exact)} cannot add up to {total}")
+    by_loss = sorted(exact, key=lambda code: floors[code] - exact[code] * 100)
+    rounded = {code: floors[code] + (code in by_loss[:missing]) for code in exact}
+    return {code: Decimal(cents).scaleb(-2) for code, cents in rounded.items()}
+
+
 def council_result(
     criteria_set: CriteriaSet,
     sheets: Sequence[Mapping[str, int | Decimal]],
@@ -463,7 +488,9 @@ def council_result(
 ) -> CouncilResult:
     """The council's result (Art. 3.3 "tổng điểm trung bình"): the members' totals averaged and
     rounded to 0.01 HALF UP, rated by the same rules; a minimum counts as met when the members'
-    average points on that criterion reach it. Any member choosing a stop option stops it."""
+    average points on that criterion reach it. Any member choosing a stop option stops it.
+    The parts' averages are rounded to add up to that total (``apportion``): rounded each on its
+    own they could print 90.99 beside a total of 91.00."""
     if not sheets:
         raise ScoringError(f"criteria set {criteria_set.number}: no score sheets to average")
     results = [score(criteria_set, sheet) for sheet in sheets]
@@ -473,10 +500,15 @@ def council_result(
         return exact.quantize(places, ROUND_HALF_UP) if places else exact
 
     totals = tuple(r.total for r in results)
-    parts = {code: mean((r.parts[code] for r in results), CENT) for code in results[0].parts}
+    average = mean(totals, CENT)
+    exact_parts = {
+        code: sum((Fraction(r.parts[code]) for r in results), Fraction(0)) / len(results)
+        for code in results[0].parts
+    }
+    parts = apportion(exact_parts, average)
     means = {code: mean(r.points[code] for r in results) for code in results[0].points}
     stops = sorted({c for r in results for c in _stop_codes(criteria_set, r.points)})
-    judged = _judge(criteria_set, mean(totals, CENT), means, stops)
+    judged = _judge(criteria_set, average, means, stops)
     spread = max(totals) - min(totals)
     extra = {"member_totals": totals, "spread": spread, "spread_exceeded": spread > spread_limit}
     judged = _excluded(judged, criteria_set, knocked_out, stopped)

@@ -2,6 +2,7 @@
 minutes (biên bản họp hội đồng) and the council's proposal to the approver (tờ trình)."""
 
 from .certificates import _render_pdf
+from .councils import criteria_set_for
 from .models import CouncilSession
 from .sessions import consolidated_sheet, proposed_decision, session_board
 
@@ -13,8 +14,15 @@ def _context(session: CouncilSession) -> dict:
         item.consolidated = consolidated_sheet(
             item.dossier, item.outcome, item.dossier.score_sheets.all()
         )
-        if item.outcome.result is not None:
-            item.proposal = proposed_decision(item.outcome.result)
+        result = item.outcome.result
+        if result is not None:
+            item.proposal = proposed_decision(result)
+            # Art. 7.3.e nominates on the points; the central council reads the 5★ minima missed.
+            criteria_set = criteria_set_for(item.dossier)
+            item.missing_minima = [
+                f"{code} {criteria_set.criterion(code).title}"
+                for code in result.missing_five_star_minima
+            ]
     present = [seat for seat in board.seats if seat.pk in board.present_ids]
     absent = [seat for seat in board.seats if seat.pk not in board.present_ids]
     return {

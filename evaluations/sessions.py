@@ -8,7 +8,7 @@ whether the session it sits in has its quorum and has discussed the product's sp
 import datetime
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from decimal import ROUND_CEILING, Decimal
+from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -69,11 +69,11 @@ class Quorum:
 
 
 def quorum_from(council: Council, seats: Sequence[CouncilMember], present_ids: set[int]) -> Quorum:
-    """Quorum from rows already loaded: scoring members present against the council's share of
-    its scoring members (rounded up), with the chair among them."""
+    """Quorum from rows already loaded: scoring members present against the council's fraction
+    of its scoring members (exact: 2/3 of 9 is 6), with the chair among them."""
     scoring_seats = [seat for seat in seats if seat.role in CouncilRole.SCORING]
     present = [seat for seat in scoring_seats if seat.pk in present_ids]
-    needed = int((council.quorum_share * len(scoring_seats)).to_integral_value(ROUND_CEILING))
+    needed = council.quorum_needed(len(scoring_seats))
     chair_present = any(seat.role == CouncilRole.CHAIR for seat in present)
     return Quorum(len(present), needed, len(scoring_seats), chair_present)
 
@@ -275,6 +275,13 @@ class ConsolidatedRow:
 
 
 @dataclass(frozen=True)
+class ConsolidatedPart:
+    part: scoring.Part
+    points: list[Decimal]  # each counted sheet's subtotal
+    average: Decimal | None  # apportioned: the parts' averages add up to the council's total
+
+
+@dataclass(frozen=True)
 class Consolidated:
     """Phiếu tổng hợp của thư ký: per criterion, the counted sheets' points and their average;
     the total is the scoring module's council result, the very figure scoring closes on."""
@@ -283,6 +290,7 @@ class Consolidated:
     excluded: list[ScoreSheet]
     rows: list[ConsolidatedRow]
     result: scoring.CouncilResult | None
+    parts: list[ConsolidatedPart]
 
 
 def consolidated_sheet(dossier: Dossier, outcome, sheets: Iterable[ScoreSheet]) -> Consolidated:
@@ -290,7 +298,8 @@ def consolidated_sheet(dossier: Dossier, outcome, sheets: Iterable[ScoreSheet]) 
     excluded = [sheet for sheet in sheets if sheet.conflict_of_interest]
     result = outcome.result
     rows = []
-    for criterion in criteria_set_for(dossier).leaf_criteria():
+    criteria_set = criteria_set_for(dossier)
+    for criterion in criteria_set.leaf_criteria():
         points = [
             Decimal(sheet.points_by_code[criterion.code])
             if criterion.code in sheet.points_by_code
@@ -301,13 +310,29 @@ def consolidated_sheet(dossier: Dossier, outcome, sheets: Iterable[ScoreSheet]) 
         if average is not None:
             average = average.quantize(Decimal("0.01"))
         rows.append(ConsolidatedRow(criterion, points, average))
-    return Consolidated(counted, excluded, rows, result)
+    by_code = {row.criterion.code: row for row in rows}
+    parts = [
+        ConsolidatedPart(
+            part,
+            [
+                sum(
+                    (by_code[leaf.code].points[i] or Decimal(0) for leaf in part.leaves()),
+                    Decimal(0),
+                )
+                for i in range(len(counted))
+            ],
+            result.parts.get(part.code) if result else None,
+        )
+        for part in criteria_set.parts
+    ]
+    return Consolidated(counted, excluded, rows, result, parts)
 
 
 def proposed_decision(result) -> str:
-    """What the council proposes to the approver, by the approval rules: the ministry for a 5★
-    result of 90 points or more, recognition at 3★ or 4★, a written notice below 3★."""
-    if result.stars == 5 and result.average >= 90:
+    """What the council proposes to the approver, by the approval rules: the ministry for a
+    result of 90 points or more (Art. 7.3.e: "đạt từ 90 điểm trở lên", even with a 5★ minimum
+    missed; not when stopped or knocked out, 0★), recognition at 3★ or 4★, a notice below 3★."""
+    if result.average >= scoring.NATIONAL_THRESHOLD and result.stars > 0:
         return "nominate"
     if result.stars in (3, 4):
         return "recognise"

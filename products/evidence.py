@@ -57,6 +57,20 @@ class CriterionEvidenceRow:
     def linked_ids(self) -> set[int]:
         return {d.pk for d in self.documents}
 
+    @property
+    def kind_codes(self) -> set[str]:
+        return {kind for kind, _label in self.kinds}
+
+    @property
+    def accepted_documents(self) -> list[EvidenceDocument]:
+        return [d for d in self.documents if d.kind in self.kind_codes]
+
+    @property
+    def wrong_documents(self) -> list[EvidenceDocument]:
+        """Linked before kinds were checked (or the document's kind changed since): shown so the
+        producer can untick them; they prove nothing."""
+        return [d for d in self.documents if d.kind not in self.kind_codes]
+
 
 def evidence_row(
     code: str, expected: evidence.Expectation | None, documents: list[EvidenceDocument]
@@ -79,6 +93,41 @@ def evidence_rows(product: Product) -> dict[str, CriterionEvidenceRow]:
     return {code: evidence_row(code, exp, linked.get(code, [])) for code, exp in expected.items()}
 
 
+def check_kinds(
+    code: str, expected: evidence.Expectation, documents: Iterable[EvidenceDocument]
+) -> None:
+    """A document proves a criterion only if it is of a kind the criterion accepts (the evidence
+    data, after Form 02's list, Decision 26/2026 Appendix III): a test report does not prove a
+    quality declaration (criterion 8), and a criterion judged on the samples, the site or the
+    dossier's text takes no document. Every path that links (the page, the model's ``clean``
+    for the admin and forms) asks here."""
+    for document in documents:
+        if document.kind in expected.kinds:
+            continue
+        if not expected.kinds:
+            raise ValidationError(
+                _(
+                    "Criterion %(code)s is judged on the product samples, at the site or from "
+                    "the dossier's own text; it takes no document. Nothing was changed."
+                )
+                % {"code": code},
+                code="no_documents",
+            )
+        raise ValidationError(
+            _(
+                "“%(document)s” is a document of kind “%(kind)s”; criterion %(code)s accepts "
+                "only: %(accepted)s. Nothing was changed."
+            )
+            % {
+                "document": document.title,
+                "kind": EvidenceKind(document.kind).label,
+                "code": code,
+                "accepted": ", ".join(str(EvidenceKind(kind).label) for kind in expected.kinds),
+            },
+            code="wrong_kind",
+        )
+
+
 @transaction.atomic
 def link_criterion_evidence(
     product: Product, *, by: User, criterion_code: str, document_ids: Iterable[int]
@@ -94,7 +143,8 @@ def link_criterion_evidence(
             code="unknown",
         )
     wanted = set(document_ids)
-    own = set(locked.documents.filter(pk__in=wanted).values_list("pk", flat=True))
+    chosen = list(locked.documents.filter(pk__in=wanted))
+    own = {document.pk for document in chosen}
     if own != wanted:
         raise ValidationError(
             _(
@@ -103,6 +153,8 @@ def link_criterion_evidence(
             ),
             code="unknown_document",
         )
+    # Refused before anything is deleted: the criterion's saved links stay as they were.
+    check_kinds(criterion_code, expectations_of(locked)[criterion_code], chosen)
     links = CriterionEvidence.objects.for_sheet(locked).filter(criterion_code=criterion_code)
     current = set(links.values_list("document_id", flat=True))
     if current == wanted:
@@ -147,7 +199,7 @@ def claimed_star_level(criterion: scoring.Criterion, points) -> int | None:
 
 def unproven_claims(product: Product, rows: dict[str, CriterionEvidenceRow] | None = None):
     """Criteria the self-assessment claims at an option a star minimum depends on, without any
-    linked document, in sheet order.
+    linked document of a kind the criterion accepts, in sheet order.
 
     Rule: Appendix II marks an option ★★★/★★★★/★★★★★ as the minimum on that criterion for the
     star level (``Option.min_star``, cumulative per ``Criterion.required_points``). A claim that
@@ -165,7 +217,9 @@ def unproven_claims(product: Product, rows: dict[str, CriterionEvidenceRow] | No
     flagged = []
     for criterion in sheet.leaf_criteria():
         row = rows.get(criterion.code)
-        if criterion.code not in claimed or row is None or not row.kinds or row.documents:
+        if criterion.code not in claimed or row is None or not row.kinds:
+            continue
+        if row.accepted_documents:
             continue
         stars = claimed_star_level(criterion, claimed[criterion.code])
         if stars is not None:

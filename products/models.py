@@ -2,6 +2,7 @@ import uuid
 from pathlib import PurePath
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
@@ -339,3 +340,26 @@ class CriterionEvidence(models.Model):
 
     def __str__(self):
         return f"{self.criterion_code}: {self.document}"
+
+    def clean(self):
+        """The admin and any model form refuse what the evidence page refuses: a document of
+        another product, or of a kind the criterion does not accept (products.evidence)."""
+        from evaluations import evidence, scoring
+
+        from .evidence import check_kinds
+
+        if not (self.document_id and self.product_id):
+            return
+        if self.document.product_id != self.product_id:
+            raise ValidationError(
+                {"document": _("This document belongs to another product.")}, code="other_product"
+            )
+        try:
+            expected = evidence.expectations(self.criteria_decision, self.criteria_set)
+        except scoring.ScoringError:
+            expected = {}
+        if self.criterion_code not in expected:
+            raise ValidationError(
+                {"criterion_code": _("This criterion is not on the sheet.")}, code="unknown"
+            )
+        check_kinds(self.criterion_code, expected[self.criterion_code], [self.document])

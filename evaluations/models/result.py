@@ -2,6 +2,9 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .. import scoring
+from ..scoring import NATIONAL_THRESHOLD
+
 
 class CouncilResult(models.Model):
     """What the scoring module computed when the chair closed scoring, kept for approval.
@@ -46,8 +49,30 @@ class CouncilResult(models.Model):
 
     @property
     def nominable(self) -> bool:
-        """Decision 26/2026 Art. 4: products with 90 points or more go to the ministry for 5★."""
-        return self.average >= 90 and self.stars == 5
+        """Decision 26/2026 Art. 7.3.e: products "đạt từ 90 điểm trở lên" go to the ministry's
+        central council, whether or not every 5★ minimum is met (the text asks only for the
+        points). A stopped or knocked-out product (0 stars) is not evaluated further."""
+        return self.average >= NATIONAL_THRESHOLD and self.stars > 0
+
+    @property
+    def missing_five_star_minima(self) -> list[str]:
+        """The criteria below their 5★ minimum, for the central council; only of a result of 90
+        points or more (below 90, ``unmet_minima`` are the minima of the lower band)."""
+        return list(self.unmet_minima) if self.average >= NATIONAL_THRESHOLD else []
+
+    def missing_five_star_minima_described(self) -> list[str]:
+        """ "code title" of each missing 5★ minimum, from the product's criteria set."""
+        if not self.missing_five_star_minima:
+            return []
+        product = self.dossier.product
+        criteria_set = scoring.load_criteria_set(product.criteria_decision, product.criteria_set)
+        described = []
+        for code in self.missing_five_star_minima:
+            try:
+                described.append(f"{code} {criteria_set.criterion(code).title}")
+            except scoring.ScoringError:
+                described.append(code)
+        return described
 
     @property
     def certifiable(self) -> bool:

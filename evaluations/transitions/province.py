@@ -126,6 +126,15 @@ def approve_result(dossier: Dossier, *, by, decision_number: str, decision_date)
 
     def check(locked: Dossier) -> None:
         result = _result(locked)
+        if result.nominable:
+            # Art. 7.3.e: a result of 90 points or more goes to the central council, even when
+            # a 5★ minimum holds its rating at 4★ here.
+            raise TransitionError(
+                _(
+                    "This result has 90 points or more: nominate it for national 5★ evaluation "
+                    "(Decision 26/2026, Art. 7.3.e)."
+                )
+            )
         if result.stars not in (3, 4):
             raise TransitionError(
                 _("Only 3★ and 4★ results are recognised by the province; this one is %(stars)s★.")
@@ -153,7 +162,15 @@ def notify_not_recognised(dossier: Dossier, *, by, decision_number: str, decisio
     from ..certificates import issue_notice
 
     def check(locked: Dossier) -> None:
-        if _result(locked).stars >= 3:
+        result = _result(locked)
+        if result.nominable:  # Art. 7.3.e, whatever the minima held its rating to
+            raise TransitionError(
+                _(
+                    "This result has 90 points or more: nominate it for national 5★ evaluation "
+                    "(Decision 26/2026, Art. 7.3.e)."
+                )
+            )
+        if result.stars >= 3:
             raise TransitionError(_("This result reaches 3★: recognise it instead."))
 
     def effect(locked: Dossier) -> dict[str, Any]:
@@ -167,13 +184,23 @@ def notify_not_recognised(dossier: Dossier, *, by, decision_number: str, decisio
 
 
 def nominate_for_national(dossier: Dossier, *, by, comment: str = "") -> Dossier:
-    """Đề nghị đánh giá 5 sao: products with 90 points or more go to the ministry (Art. 4.1)."""
+    """Đề nghị đánh giá 5 sao: products "đạt từ 90 điểm trở lên" go to the ministry (Art. 7.3.e).
+    The points decide; the 5★ minima still missed travel with the nomination (audit data) as
+    information for the central council."""
 
     def check(locked: Dossier) -> None:
-        if _result(locked).average < 90:
+        result = _result(locked)
+        if result.average < 90:
             raise TransitionError(_("Only products with 90 points or more can be nominated."))
+        if not result.nominable:
+            raise TransitionError(
+                _("The evaluation of this product was stopped; it cannot be nominated.")
+            )
 
-    return apply(dossier, Action.NOMINATE, by=by, comment=comment, check=check)
+    def effect(locked: Dossier) -> dict[str, Any]:
+        return {"missing_five_star_minima": _result(locked).missing_five_star_minima}
+
+    return apply(dossier, Action.NOMINATE, by=by, comment=comment, check=check, effect=effect)
 
 
 def record_ministry_result(

@@ -47,14 +47,19 @@ def criterion_evidence(request, pk):
     sheet = criteria_set_of(product)
     evidence = evidence_rows(product)
     rows = sheet_rows(sheet, chosen_options(product))
+    documents = list(product.documents.all())
     for row in rows:
-        row["evidence"] = evidence.get(row["code"]) if row.get("options") else None
+        row["evidence"] = found = evidence.get(row["code"]) if row.get("options") else None
         row["anchor"] = anchor(row["code"])
+        # Only documents of a kind the criterion accepts are offered, and any linked before
+        # kinds were checked, so they can be unticked (products.evidence.check_kinds).
+        kinds, linked = (found.kind_codes, found.linked_ids) if found else (set(), set())
+        row["offered"] = [d for d in documents if d.kind in kinds or d.pk in linked]
     context = {
         "product": product,
         "sheet": sheet,
         "rows": rows,
-        "documents": list(product.documents.all()),
+        "documents": documents,
         "claims": unproven_claims(product, evidence),
         "editable": member and lock is None,
         "is_member": member,

@@ -5,8 +5,10 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from evaluations.councils import compute_council_result, declare_conflict
+from evaluations.models import ScoreSheet
 from evaluations.sessions import consolidated_sheet
 
 from .conftest import submitted_sheet
@@ -68,3 +70,51 @@ def test_consolidated_sheet_is_not_found_for_plain_members_and_outsiders(
     )
 
     assert page.status_code == 404
+
+
+def test_the_part_rows_add_up_to_the_total_and_the_sheet_says_how_it_rounds(
+    client, secretary, dossier, sheets, in_session, today
+):
+    client.force_login(secretary)
+
+    page = client.get(
+        reverse(
+            "evaluations:session-consolidated",
+            kwargs={"pk": in_session.pk, "dossier_pk": dossier.pk},
+        )
+    )
+
+    consolidated = page.context["consolidated"]
+    assert [row.part.code for row in consolidated.parts] == ["A", "B", "C"]
+    assert sum(row.average for row in consolidated.parts) == consolidated.result.average
+    for row in consolidated.parts:
+        assert abs(sum(row.points) / 3 - row.average) < Decimal("0.01")
+    assert [sum(row.points[i] for row in consolidated.parts) for i in range(3)] == [
+        sheet.total for sheet in consolidated.counted
+    ]
+    assert "được làm tròn sao cho cộng lại đúng bằng tổng điểm" in page.text
+
+
+def test_a_result_of_90_points_lists_the_5_star_minima_it_misses_for_the_central_council(
+    client, secretary, dossier, in_session, criteria_set, chair, council_member, today
+):
+    best = {c.code: str(max(o.points for o in c.options)) for c in criteria_set.leaf_criteria()}
+    for member in (chair, secretary, council_member):
+        ScoreSheet.objects.create(
+            dossier=dossier,
+            member=member,
+            points_by_code=best | {"4.1": "3"},  # 98 points; 4.1's 5★ mark is 5
+            total=Decimal(98),
+            submitted_at=timezone.now(),
+        )
+    client.force_login(secretary)
+
+    page = client.get(
+        reverse(
+            "evaluations:session-consolidated",
+            kwargs={"pk": in_session.pk, "dossier_pk": dossier.pk},
+        )
+    )
+
+    assert page.context["consolidated"].result.missing_five_star_minima == ("4.1",)
+    assert "để Hội đồng Trung ương xem xét: 4.1" in page.text

@@ -30,7 +30,7 @@ def test_provincial_office_forms_a_council_with_its_advisory_team(
             "members": [council_member.pk, second_member.pk],
             "advisers": [adviser.pk],
             "spread_limit": "10",
-            "quorum_share": "0.67",
+            "quorum": "2/3",
         },
     )
 
@@ -77,7 +77,7 @@ def test_provincial_office_cannot_give_one_person_two_seats(
             "secretary": secretary.pk,
             "members": [chair.pk],
             "spread_limit": "10",
-            "quorum_share": "0.67",
+            "quorum": "2/3",
         },
     )
 
@@ -98,7 +98,7 @@ def test_others_get_404_when_forming_a_council(client, request, persona, round_,
     page = client.get(_create_url(round_))
     posted = client.post(
         _create_url(round_),
-        {"name": "Hội đồng", "chair": chair.pk, "spread_limit": "10", "quorum_share": "0.67"},
+        {"name": "Hội đồng", "chair": chair.pk, "spread_limit": "10", "quorum": "2/3"},
     )
 
     assert (page.status_code, posted.status_code) == (404, 404)

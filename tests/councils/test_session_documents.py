@@ -7,10 +7,11 @@ from types import SimpleNamespace
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from pypdf import PdfReader
 
 from evaluations.councils import declare_conflict
-from evaluations.models import DossierState
+from evaluations.models import DossierState, ScoreSheet
 from evaluations.session_documents import render_minutes_pdf, render_proposal_pdf
 from evaluations.sessions import proposed_decision, record_discussion
 from tests import factories
@@ -81,7 +82,7 @@ def test_proposal_lists_each_product_with_its_average_and_proposed_decision(
     ("average", "stars", "decision"),
     [
         ("95.00", 5, "nominate"),
-        ("92.00", 4, "recognise"),  # 90 points but a 5★ minimum missed: the province's 4★
+        ("92.00", 4, "nominate"),  # Art. 7.3.e: 90 points go forward, a 5★ minimum missed or not
         ("75.00", 4, "recognise"),
         ("55.00", 3, "recognise"),
         ("45.00", 2, "notice"),
@@ -117,3 +118,30 @@ def test_session_documents_are_for_the_chair_the_secretary_and_the_province(
     assert response.status_code == status
     if status == 200:
         assert response["Content-Type"] == "application/pdf"
+
+
+def test_proposal_nominates_99_points_rated_lower_and_lists_the_5_star_minimum_it_misses(
+    in_session, council, dossier, criteria_set, today
+):
+    best = {c.code: max(o.points for o in c.options) for c in criteria_set.leaf_criteria()}
+    # 99 points; 2.3 (labelling) below its 4★ and 5★ marks, so rated 3★ here.
+    points = {code: str(p) for code, p in (best | {"2.3": Decimal(2)}).items()}
+    for seat in council.members.exclude(role="adviser"):
+        ScoreSheet.objects.create(
+            dossier=dossier,
+            member=seat.user,
+            points_by_code=points,
+            total=Decimal(99),
+            submitted_at=timezone.now(),
+        )
+
+    proposal = _text(render_proposal_pdf(in_session))
+    minutes = _text(render_minutes_pdf(in_session))
+
+    assert "99,00 3 sao Đề nghị Bộ đánh giá, công nhận 5 sao" in proposal
+    missing = (
+        "Các tiêu chí chưa đạt mức tối thiểu 5 sao, để Hội đồng Trung ương xem xét: "
+        "2.3 Phong cách, ghi nhãn hàng hóa"
+    )
+    assert missing in proposal
+    assert missing in minutes

@@ -98,7 +98,7 @@ def test_quorum_counts_scoring_members_present_and_needs_the_chair(
 
     three_of_four = quorum_of(in_session)
 
-    # 0.67 of 4 scoring members, rounded up: 3; the adviser does not count.
+    # 2/3 of 4 scoring members, rounded up: 3; the adviser does not count.
     assert (without_chair.present, without_chair.needed, without_chair.met) == (2, 3, False)
     assert without_chair.chair_present is False
     assert (two_of_four.present, two_of_four.met) == (2, False)

@@ -103,7 +103,8 @@ def test_band_edges_are_half_open(total, stars):
     [
         ({"total": 100, "level": 5}, (100, 5, 5, (), True, True)),
         ({"total": 90, "level": 5}, (90, 5, 5, (), True, True)),
-        ({"total": 90, "level": 5, "_4_1": 3}, (90, 5, 4, ("4.1",), False, True)),
+        # Art. 7.3.e: 90 points go to the central council, a 5★ minimum missed or not.
+        ({"total": 90, "level": 5, "_4_1": 3}, (90, 5, 4, ("4.1",), True, True)),
         ({"total": 89, "level": 5}, (89, 4, 4, (), False, True)),
         ({"total": 72, "level": 4}, (72, 4, 4, (), False, True)),
         ({"total": 72, "level": 4, "_7": 1}, (72, 4, 3, ("7",), False, True)),

@@ -52,10 +52,14 @@ def test_page_shows_expected_kinds_and_the_products_documents_unticked(
     html = response.content.decode()
     ip_row = next(r for r in response.context["rows"] if r.get("code") == "3.5")
     assert [kind for kind, _ in ip_row["evidence"].kinds] == ["trademark"]
-    assert html.count('name="documents"') == 2 * len(
-        [r for r in response.context["rows"] if r.get("options")]
-    )
-    assert " checked" not in html.split('id="evidence-1-1"')[1].split("</form>")[0]
+    # Each document is offered only where its kind is accepted: the trademark papers at 3.5
+    # (intellectual property), the labour list at 3.3 (local labour).
+    offered = {
+        r["code"]: [d.kind for d in r["offered"]] for r in response.context["rows"] if r["offered"]
+    }
+    assert offered == {"3.3": ["labour_list"], "3.5": ["trademark"]}
+    assert html.count('name="documents"') == 2
+    assert " checked" not in html.split('id="evidence-3-5"')[1].split("</form>")[0]
 
 
 def test_producer_links_documents_to_one_criterion_keeping_the_others(
@@ -64,15 +68,11 @@ def test_producer_links_documents_to_one_criterion_keeping_the_others(
     client.force_login(producer)
     _link(client, product, "3.3", labour_list)
 
-    response = _link(client, product, "3.5", trademark, labour_list)
+    response = _link(client, product, "3.5", trademark)
 
     assert response.status_code == 302
     assert response["Location"].endswith("#evidence-3-5")
-    assert _linked(product) == [
-        ("3.3", "labour_list"),
-        ("3.5", "labour_list"),
-        ("3.5", "trademark"),
-    ]
+    assert _linked(product) == [("3.3", "labour_list"), ("3.5", "trademark")]
 
 
 def test_unticking_every_document_removes_that_criterions_links_only(
