@@ -40,7 +40,7 @@ def fraction_to_share(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("evaluations", "0009_dossier_revisions"),
+        ("evaluations", "0010_certificate_extension_art_12_3"),
     ]
 
     operations = [
