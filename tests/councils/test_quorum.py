@@ -13,7 +13,7 @@ from evaluations.councils import form_council
 from evaluations.models import Council, CouncilMember, CouncilRole
 from evaluations.sessions import quorum_from
 
-migration = importlib.import_module("evaluations.migrations.0010_council_quorum_as_fraction")
+migration = importlib.import_module("evaluations.migrations.0011_council_quorum_as_fraction")
 
 
 def _nine_seats_and_an_adviser() -> list[CouncilMember]:
