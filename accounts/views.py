@@ -1,14 +1,27 @@
 from django.contrib import messages
 from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 
+from ocop_portal import limits
+
 from . import services
 from .forms import MyDetailsForm, ProducerSignUpForm
 from .models import Role
+
+
+def too_many_posts(request, limit: limits.Limit):
+    """The answer to a public form posted more often than its limit allows."""
+    return render(
+        request,
+        "accounts/too_many_posts.html",
+        {"count": limit.count, "minutes": limit.seconds // 60},
+        status=429,
+    )
 
 
 @login_not_required
@@ -16,16 +29,30 @@ from .models import Role
 def signup(request):
     if request.user.is_authenticated:
         return redirect("home")
+    # Every post counts, before the form is read (signing up again is also how a lost
+    # confirmation email is sent again, so this bounds the emails one address can cause).
+    if request.method == "POST" and limits.SIGN_UP.hit(limits.client_address(request)):
+        return too_many_posts(request, limits.SIGN_UP)
     form = ProducerSignUpForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        user = services.register_producer_account(
+        services.sign_up(
             email=form.cleaned_data["email"],
             full_name=form.cleaned_data["full_name"],
             phone=form.cleaned_data["phone"],
             password=form.cleaned_data["password1"],
         )
-        return render(request, "accounts/signup_done.html", {"email": user.email})
+        # The same answer whether or not the email had an account (services.sign_up).
+        return render(request, "accounts/signup_done.html", {"email": form.cleaned_data["email"]})
     return render(request, "accounts/signup.html", {"form": form})
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's reset form, with every post from an address counted before it is read."""
+
+    def post(self, request, *args, **kwargs):
+        if limits.PASSWORD_RESET.hit(limits.client_address(request)):
+            return too_many_posts(request, limits.PASSWORD_RESET)
+        return super().post(request, *args, **kwargs)
 
 
 @login_not_required

@@ -1,41 +1,26 @@
 """Filing a suspicious-label report, the per-connection limit on filing, and the office's
 handling of a report."""
 
-from django.core.cache import cache
 from django.db import transaction
 
+from ocop_portal import limits
 from products.images import process_photo
 
 from .models import LabelReport, LabelReportUpdate
 
-REPORTS_PER_HOUR = 5
-_WINDOW_SECONDS = 3600
-
-
-def _rate_key(client_ip: str) -> str:
-    return f"label-report-rate:{client_ip}"
+# Every POST of the public form counts, valid or not, before it is read (ocop_portal.limits).
+REPORTS_PER_HOUR = limits.LABEL_REPORT.count
 
 
 def report_limit_reached(client_ip: str) -> bool:
-    """True once this connection filed REPORTS_PER_HOUR reports within the hour: a public form
-    must not let one sender flood the office's queue."""
-    return (cache.get(_rate_key(client_ip)) or 0) >= REPORTS_PER_HOUR
-
-
-def _count_report(client_ip: str) -> None:
-    key = _rate_key(client_ip)
-    # add() starts the hour with the first report; incr() keeps that expiry.
-    if not cache.add(key, 1, _WINDOW_SECONDS):
-        try:
-            cache.incr(key)
-        except ValueError:  # expired between the two calls
-            cache.set(key, 1, _WINDOW_SECONDS)
+    """Count this POST from `client_ip`; True when it is over the hour's limit: a public form
+    must not let one sender flood the office's queue (or the server, with costly uploads)."""
+    return limits.LABEL_REPORT.hit(client_ip)
 
 
 @transaction.atomic
 def file_label_report(
     *,
-    client_ip: str,
     province,
     certificate,
     certificate_number: str,
@@ -69,7 +54,6 @@ def file_label_report(
         report.photo_type = clean.content_type
         report.photo.save(clean.image.name, clean.image, save=False)
     report.save()
-    _count_report(client_ip)
     return report
 
 
