@@ -1,16 +1,19 @@
+import datetime
+
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 
 from ocop_portal import limits
 
-from . import services
-from .forms import MyDetailsForm, ProducerSignUpForm
+from . import services, signin_limits
+from .forms import MyDetailsForm, ProducerSignUpForm, SignInForm
 from .models import Role
 
 
@@ -44,6 +47,40 @@ def signup(request):
         # The same answer whether or not the email had an account (services.sign_up).
         return render(request, "accounts/signup_done.html", {"email": form.cleaned_data["email"]})
     return render(request, "accounts/signup.html", {"form": form})
+
+
+class SignInView(auth_views.LoginView):
+    """Django's sign-in, slowed down per address and per account (accounts.signin_limits)."""
+
+    authentication_form = SignInForm
+    redirect_authenticated_user = True
+
+    def post(self, request, *args, **kwargs):
+        address = limits.client_address(request)
+        username = request.POST.get("username", "")
+        refusal = signin_limits.before_attempt(address, username)
+        if refusal is not None:
+            return self._refused(request, username, refusal)
+        response = super().post(request, *args, **kwargs)
+        succeeded = request.user.is_authenticated
+        signin_limits.after_attempt(address, username, succeeded=succeeded)
+        return response
+
+    def _refused(self, request, username: str, refusal: signin_limits.Refusal):
+        retry = timezone.localtime() + datetime.timedelta(seconds=refusal.seconds)
+        if refusal.reason == "address":
+            message = _(
+                "Too many failed sign-ins from your connection. Please try again after "
+                "%(time)s, or reset your password by email."
+            )
+        else:
+            message = _(
+                "Too many failed sign-ins to this account, so it is protected by a short wait. "
+                "Please try again after %(time)s, or reset your password by email now."
+            )
+        form = self.get_form_class()(request, initial={"username": username})
+        context = self.get_context_data(form=form, refusal=message % {"time": f"{retry:%H:%M}"})
+        return self.render_to_response(context, status=429)
 
 
 class PasswordResetView(auth_views.PasswordResetView):
