@@ -18,6 +18,7 @@ from django.utils.translation import ngettext
 
 from accounts.models import Role
 from ocop_portal import page_cache
+from ocop_portal.text import NOTE_MAX_LENGTH
 from outbox.hold import holding_notices
 
 from . import scoring, transitions
@@ -45,7 +46,9 @@ class DecisionForm(forms.Form):
 
 
 class SendBackForm(forms.Form):
-    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
+    reason = forms.CharField(
+        label=_("Reason"), max_length=NOTE_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 class MinistryResultForm(DecisionForm):

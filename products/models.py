@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ocop_portal.text import fold
+from ocop_portal.text import LONG_TEXT_MAX_LENGTH, NOTE_MAX_LENGTH, fold
 
 
 class ProductQuerySet(models.QuerySet):
@@ -50,8 +50,10 @@ class Product(models.Model):
     criteria_set = models.PositiveSmallIntegerField(
         _("criteria set"), validators=[MinValueValidator(1), MaxValueValidator(26)]
     )
-    description = models.TextField(_("description"), blank=True)
-    raw_material_origin = models.TextField(_("raw material origin"), blank=True)
+    description = models.TextField(_("description"), max_length=LONG_TEXT_MAX_LENGTH, blank=True)
+    raw_material_origin = models.TextField(
+        _("raw material origin"), max_length=NOTE_MAX_LENGTH, blank=True
+    )
     in_province_material_share = models.PositiveSmallIntegerField(
         _("raw materials from the province (%)"),
         null=True,
@@ -60,9 +62,11 @@ class Product(models.Model):
     )
     capacity = models.CharField(_("production capacity"), max_length=200, blank=True)
     packaging = models.CharField(_("packaging"), max_length=200, blank=True)
-    label_info = models.TextField(_("label"), blank=True)
-    ingredients = models.TextField(_("ingredients"), blank=True)
-    usage_instructions = models.TextField(_("usage instructions"), blank=True)
+    label_info = models.TextField(_("label"), max_length=NOTE_MAX_LENGTH, blank=True)
+    ingredients = models.TextField(_("ingredients"), max_length=NOTE_MAX_LENGTH, blank=True)
+    usage_instructions = models.TextField(
+        _("usage instructions"), max_length=NOTE_MAX_LENGTH, blank=True
+    )
     product_code = models.CharField(
         _("OCOP product code"),
         max_length=40,

@@ -77,24 +77,6 @@ def test_sign_up_keeps_what_was_typed_when_passwords_differ(client, sign_up):
 
 
 @pytest.mark.django_db
-def test_sign_up_with_an_email_in_use_answers_as_usual_and_tells_the_owner(client, sign_up):
-    producer = factories.UserFactory(email="chuthe@example.vn", full_name="Nguyễn Thị Hoa")
-    fresh = sign_up({**SIGN_UP, "email": "moi@example.vn"})
-    mail.outbox.clear()
-
-    taken = sign_up({**SIGN_UP, "email": "CHUTHE@example.vn"})
-
-    # The page cannot tell the two apart; the account's owner hears of it by email.
-    assert taken.status_code == fresh.status_code == 200
-    assert taken.templates[0].name == fresh.templates[0].name == "accounts/signup_done.html"
-    assert [m.to for m in mail.outbox] == [["chuthe@example.vn"]]
-    assert "đã có tài khoản" in mail.outbox[0].body
-    assert "/accounts/password/reset/" in mail.outbox[0].body
-    producer.refresh_from_db()
-    assert producer.full_name == "Nguyễn Thị Hoa"  # nothing about the account changed
-
-
-@pytest.mark.django_db
 def test_signing_up_again_before_confirming_sends_a_fresh_link(client, sign_up):
     sign_up()
 
