@@ -160,7 +160,7 @@ def label_report_detail(request, pk):
 
 def label_report_photo(request, pk):
     report = _report_for(request.user, pk)
-    if not report.photo:
+    if not report.photo or not report.photo_ready:  # the upload as sent is never shown
         raise Http404
     extension = report.photo.name.rsplit(".", 1)[-1].lower()
     return serve_file(

@@ -110,3 +110,82 @@ def test_producer_photo_and_document_over_the_budget_are_refused(
     assert document.status_code == 200
     assert "tối đa 25.0 megapixel" in photo.content.decode()
     assert (ProductPhoto.objects.count(), EvidenceDocument.objects.count()) == (0, 0)
+
+
+# ---- Item 2: large photos are decoded once, by a job, never in the request ------------------
+
+
+def camera_png(size=(3000, 2000)) -> bytes:
+    """6 Mpx: within the budget, but too large to decode in a request."""
+    buffer = io.BytesIO()
+    Image.linear_gradient("L").resize(size).convert("RGB").save(buffer, format="PNG")
+    assert len(buffer.getvalue()) < 5 * 1024 * 1024
+    return buffer.getvalue()
+
+
+@pytest.fixture(scope="module")
+def large_photo():
+    return camera_png()
+
+
+def test_large_photo_is_stored_unready_and_never_decoded_in_the_request(
+    client, producer, producer_org, large_photo, no_decoding, monkeypatch
+):
+    queued = []
+    monkeypatch.setattr("products.tasks.prepare_photo.delay", queued.append)
+    product = factories.ProductFactory(producer=producer_org)
+    client.force_login(producer)
+
+    response = client.post(
+        reverse("products:photos", kwargs={"pk": product.pk}),
+        {"image": upload("may-anh.png", large_photo, "image/png"), "caption": ""},
+    )
+
+    assert response.status_code == 302, response.context["form"].errors
+    photo = ProductPhoto.objects.get()
+    page = client.get(reverse("products:photos", kwargs={"pk": product.pk}))
+    served = client.get(reverse("products:photo", kwargs={"pk": photo.pk}))
+    assert response.status_code == 302
+    assert photo.ready is False
+    assert queued == []  # queued only once the transaction commits
+    assert "Ảnh đang được xử lý" in page.content.decode()
+    assert served.status_code == 404  # the upload as sent (metadata and all) is never served
+
+
+def test_the_job_makes_the_display_copy_and_thumbnail_once(
+    client, producer, producer_org, large_photo, django_capture_on_commit_callbacks
+):
+    product = factories.ProductFactory(producer=producer_org)
+    client.force_login(producer)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("products:photos", kwargs={"pk": product.pk}),
+            {"image": upload("may-anh.png", large_photo, "image/png"), "caption": ""},
+        )
+
+    photo = ProductPhoto.objects.get()
+    assert photo.ready is True
+    assert Image.open(photo.image.path).size == (2560, 1707)
+    assert Image.open(photo.thumbnail.path).size == (400, 267)
+    assert client.get(reverse("products:photo", kwargs={"pk": photo.pk})).status_code == 200
+    folder = photo.image.name.rsplit("/", 1)[0]
+    assert len(photo.image.storage.listdir(folder)[1]) == 2  # the upload as sent was removed
+
+
+def test_a_large_label_report_photo_is_prepared_by_the_job(
+    client, large_photo, django_capture_on_commit_callbacks
+):
+    data = {"product_name": "Mật ong", "where_seen": "market", "place": "Chợ", "province": 1}
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("catalogue:report-label"),
+            {**data, "photo": upload("nhan.png", large_photo, "image/png")},
+        )
+
+    report = LabelReport.objects.get()
+    assert report.photo_ready is True
+    assert Image.open(report.photo.path).size == (2560, 1707)  # the copy, not the upload
+    folder = report.photo.name.rsplit("/", 1)[0]
+    assert len(report.photo.storage.listdir(folder)[1]) == 1  # the upload as sent was removed
