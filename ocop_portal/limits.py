@@ -13,28 +13,38 @@ limit of five.
 """
 
 import contextlib
+import ipaddress
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
 
 
-def client_address(request) -> str:
-    """The client's IP address as the first trusted proxy saw it (REMOTE_ADDR without one)."""
+def client_ip(request) -> str | None:
+    """The client's IP address as the first trusted proxy saw it (REMOTE_ADDR without one);
+    None when the request has no address (django-axes, ``AXES_CLIENT_IP_CALLABLE``, stores
+    it in an inet column)."""
+    remote = request.META.get("REMOTE_ADDR") or None
     proxies = settings.TRUSTED_PROXY_COUNT
-    remote = request.META.get("REMOTE_ADDR") or "unknown"
-    if proxies <= 0:
-        return remote
     forwarded = [
         part.strip()
         for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
         if part.strip()
     ]
-    if not forwarded:
-        return remote  # not through the proxy (a health check on the app server itself)
+    if proxies <= 0 or not forwarded:
+        return remote  # nothing trusted, or not through the proxy (a check on the app server)
     # The rightmost `proxies` entries were appended by our own proxies; with fewer entries the
     # leftmost one was still written by a proxy of ours.
-    return forwarded[-proxies] if len(forwarded) >= proxies else forwarded[0]
+    candidate = forwarded[-proxies] if len(forwarded) >= proxies else forwarded[0]
+    try:
+        return str(ipaddress.ip_address(candidate))
+    except ValueError:  # a misconfigured count would otherwise pass the client's own text on
+        return remote
+
+
+def client_address(request) -> str:
+    """client_ip() as a key for the limits: never empty."""
+    return client_ip(request) or "unknown"
 
 
 @dataclass(frozen=True)

@@ -168,7 +168,7 @@ AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 # X-Forwarded-For, trusting exactly TRUSTED_PROXY_COUNT proxies (1 with deploy/nginx.conf; 0 when
 # nothing is in front). One function serves axes and every other limit (ocop_portal.limits).
 TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", envint("AXES_PROXY_COUNT", 0))
-AXES_CLIENT_IP_CALLABLE = "ocop_portal.limits.client_address"
+AXES_CLIENT_IP_CALLABLE = "ocop_portal.limits.client_ip"
 AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT  # read by axes only if django-ipware is installed
 AXES_VERBOSE = False
 

@@ -103,7 +103,8 @@ def test_every_formula_start_is_neutralised_in_both_formats(value):
     text = b"".join(streamed).decode().removeprefix("\ufeff")
     row = list(csv.reader(io.StringIO(text, newline="")))[-1]
 
-    # XML keeps a carriage return as a line feed; what matters is the cell's type.
-    assert (cells[0].value, cells[0].data_type) == (value.replace("\r", "\n"), "s")
+    # An XML parser may read a carriage return back as a line feed; what matters is the type.
+    assert cells[0].value in {value, value.replace("\r", "\n")}
+    assert cells[0].data_type == "s"
     assert [(cell.value, cell.data_type) for cell in cells[1:]] == [(5, "n"), (-3.25, "n")]
     assert row == ["'" + value, "-3"]
