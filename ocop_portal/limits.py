@@ -17,7 +17,24 @@ import ipaddress
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core import checks
 from django.core.cache import cache
+
+
+@checks.register(checks.Tags.security, deploy=True)
+def check_proxy_count(app_configs=None, **kwargs):
+    """Production runs behind nginx (deploy/): with no trusted proxy every visitor would have
+    the proxy's address, and one person's failures would pause sign-in for everybody."""
+    if settings.TRUSTED_PROXY_COUNT <= 0:
+        return [
+            checks.Warning(
+                "TRUSTED_PROXY_COUNT is 0: behind a proxy every client has the proxy's address.",
+                hint="Set TRUSTED_PROXY_COUNT=1 behind deploy/nginx.conf (deploy/README.md, "
+                "'Client addresses and limits').",
+                id="ocop_portal.W002",
+            )
+        ]
+    return []
 
 
 def client_ip(request) -> str | None:

@@ -132,3 +132,14 @@ def test_deployment_trusts_exactly_one_proxy_and_nginx_appends_the_client():
     for site in ("nginx.conf", "nginx-compose.conf"):
         text = (deploy / site).read_text()
         assert "proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;" in text
+
+
+def test_deploy_check_warns_when_no_proxy_is_trusted():
+    from tests.portal.test_settings import PRODUCTION_ENV, _manage
+
+    without = {k: v for k, v in PRODUCTION_ENV.items() if k != "TRUSTED_PROXY_COUNT"}
+
+    result = _manage("check", "--deploy", "--fail-level", "WARNING", env=without)
+
+    assert result.returncode != 0
+    assert "ocop_portal.W002" in result.stderr
