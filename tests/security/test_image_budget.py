@@ -189,3 +189,23 @@ def test_a_large_label_report_photo_is_prepared_by_the_job(
     assert Image.open(report.photo.path).size == (2560, 1707)  # the copy, not the upload
     folder = report.photo.name.rsplit("/", 1)[0]
     assert len(report.photo.storage.listdir(folder)[1]) == 1  # the upload as sent was removed
+
+
+def test_a_photo_the_job_cannot_decode_is_removed_and_the_next_becomes_the_cover(producer_org):
+    from django.core.files.base import ContentFile
+
+    from products.services import finish_photo
+
+    product = factories.ProductFactory(producer=producer_org)
+    broken = ProductPhoto(product=product, is_cover=True, ready=False, position=0)
+    broken.image.save("original.png", ContentFile(b"\x89PNG\r\n\x1a\n cut off"), save=False)
+    broken.save()
+    other = ProductPhoto(product=product, position=1)
+    other.image.save("photo.jpg", ContentFile(b"..."), save=False)
+    other.save()
+
+    assert finish_photo(broken.pk) is None
+
+    other.refresh_from_db()
+    assert list(ProductPhoto.objects.all()) == [other]
+    assert other.is_cover is True
