@@ -63,13 +63,9 @@ class ProducerSignUpForm(forms.Form):
     )
 
     def clean_email(self):
-        email = self.cleaned_data["email"].lower()
-        existing = User.objects.filter(email__iexact=email).first()
-        if existing and (existing.is_active or existing.last_login is not None):
-            raise forms.ValidationError(
-                _("An account with this email already exists. Sign in or reset your password.")
-            )
-        return email
+        # An email that already has an account is not refused here: the page would tell anyone
+        # who is registered. accounts.services.sign_up emails the owner instead.
+        return self.cleaned_data["email"].lower()
 
     def clean(self):
         cleaned = super().clean()

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.tokens import default_token_generator
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -16,6 +17,32 @@ def confirmation_url(user: User) -> str:
     token = default_token_generator.make_token(user)
     path = reverse("accounts:signup-confirm", kwargs={"uidb64": uid, "token": token})
     return f"{settings.SITE_URL}{path}"
+
+
+@transaction.atomic
+def sign_up(*, email: str, full_name: str, phone: str, password: str) -> None:
+    """What the sign-up form does. The answer on the page is the same whether or not the email
+    already has an account, so the form does not tell strangers who is registered; the owner of
+    an existing account is told by email instead."""
+    existing = User.objects.filter(email__iexact=email).first()
+    if existing is not None and (existing.is_active or existing.last_login is not None):
+        make_password(password)  # as long as a registration takes, so timing tells nothing
+        transaction.on_commit(lambda: send_already_registered_email(existing))
+        return
+    register_producer_account(email=email, full_name=full_name, phone=phone, password=password)
+
+
+def send_already_registered_email(user: User) -> None:
+    context = {
+        "user": user,
+        "sign_in_url": f"{settings.SITE_URL}{reverse('accounts:login')}",
+        "reset_url": f"{settings.SITE_URL}{reverse('accounts:password-reset')}",
+    }
+    send_email.delay(
+        render_to_string("accounts/email/already_registered_subject.txt", context).strip(),
+        render_to_string("accounts/email/already_registered_body.txt", context),
+        [user.email],
+    )
 
 
 @transaction.atomic

@@ -181,7 +181,7 @@ class LabelReportForm(forms.Form):
     """The public's report of a suspicious OCOP label. Reached from a certificate's page (the
     province is the certificate's) or from a number that was not found (the reporter chooses)."""
 
-    certificate = forms.CharField(required=False, widget=forms.HiddenInput)
+    certificate = forms.CharField(required=False, max_length=40, widget=forms.HiddenInput)
     certificate_number = forms.CharField(
         label=_("Certificate number or OCOP code on the label (if any)"),
         max_length=40,
@@ -222,6 +222,7 @@ class LabelReportForm(forms.Form):
     homepage = forms.CharField(
         label=_("Leave this field empty"),
         required=False,
+        max_length=200,
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
 

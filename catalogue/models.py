@@ -11,6 +11,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ocop_portal.text import NOTE_MAX_LENGTH
+
 from .permissions import can_handle_label_reports
 
 PHOTO_EXTENSIONS = {"image/jpeg": ".jpg", "image/png": ".png", "image/webp": ".webp"}
@@ -67,11 +69,14 @@ class LabelReport(models.Model):
     product_name = models.CharField(_("product name"), max_length=200)
     where_seen = models.CharField(_("where seen"), max_length=20, choices=WhereSeen.choices)
     place = models.CharField(_("place or web address"), max_length=300)
-    details = models.TextField(_("what looks wrong"), blank=True)
+    details = models.TextField(_("what looks wrong"), max_length=NOTE_MAX_LENGTH, blank=True)
     photo = models.FileField(
         _("photo"), upload_to=label_report_photo_upload_to, blank=True, editable=False
     )
     photo_type = models.CharField(max_length=20, blank=True, editable=False)
+    # False while a large photo waits for its job (catalogue.tasks): the file is then the upload
+    # as sent, with its metadata (a phone's GPS position), and is never shown.
+    photo_ready = models.BooleanField(default=True, editable=False)
     contact = models.CharField(_("contact (optional)"), max_length=200, blank=True)
     state = models.CharField(
         _("state"),
@@ -101,7 +106,7 @@ class LabelReportUpdate(models.Model):
 
     report = models.ForeignKey(LabelReport, on_delete=models.CASCADE, related_name="updates")
     state = models.CharField(_("state"), max_length=20, choices=LabelReportState.choices)
-    note = models.TextField(_("note"), blank=True)
+    note = models.TextField(_("note"), max_length=NOTE_MAX_LENGTH, blank=True)
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("by"), on_delete=models.PROTECT, related_name="+"
     )

@@ -1,7 +1,6 @@
 """Reports of suspicious OCOP labels: the public form (from a certificate's page, or after a
 number that was not found) and the provincial office's queue."""
 
-from axes.helpers import get_client_ip_address
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
@@ -11,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from evaluations.models import Certificate
+from ocop_portal.limits import client_address
 from products.views.files import serve_file
 
 from . import services
@@ -34,8 +34,8 @@ def _too_many(request, form, certificate):
     form.add_error(
         None,
         _(
-            "This connection has already sent %(count)s reports in the last hour. Please try "
-            "again later, or call the provincial OCOP office."
+            "This connection has already sent this form %(count)s times in the last hour. Please "
+            "try again later, or call the provincial OCOP office."
         )
         % {"count": services.REPORTS_PER_HOUR},
     )
@@ -59,10 +59,11 @@ def report_label(request):
         partial = "catalogue/_label_report_form.html"
         template = partial if request.htmx else "catalogue/label_report_form.html"
         return render(request, template, {"form": form, "certificate": certificate})
-    form = LabelReportForm(request.POST, request.FILES, certificate=certificate)
-    client_ip = get_client_ip_address(request) or "unknown"
-    if services.report_limit_reached(client_ip):
+    # Counted before the form (and its photo) is read: an invalid post costs its sender too.
+    if services.report_limit_reached(client_address(request)):
+        form = LabelReportForm(request.POST, certificate=certificate)  # what they typed, no file
         return _too_many(request, form, certificate)
+    form = LabelReportForm(request.POST, request.FILES, certificate=certificate)
     if not form.is_valid():
         return render(
             request,
@@ -73,7 +74,6 @@ def report_label(request):
     if not form.is_spam:
         data = form.cleaned_data
         services.file_label_report(
-            client_ip=client_ip,
             province=data["province"],
             certificate=data["certificate"],
             certificate_number=data.get("certificate_number", ""),
@@ -160,7 +160,7 @@ def label_report_detail(request, pk):
 
 def label_report_photo(request, pk):
     report = _report_for(request.user, pk)
-    if not report.photo:
+    if not report.photo or not report.photo_ready:  # the upload as sent is never shown
         raise Http404
     extension = report.photo.name.rsplit(".", 1)[-1].lower()
     return serve_file(

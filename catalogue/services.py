@@ -1,41 +1,32 @@
 """Filing a suspicious-label report, the per-connection limit on filing, and the office's
 handling of a report."""
 
-from django.core.cache import cache
+import logging
+
 from django.db import transaction
 
+from ocop_portal import limits
 from products.images import process_photo
+from products.models import DOCUMENT_EXTENSIONS
+from products.validators import INLINE_DECODE_PIXELS, image_pixels
 
 from .models import LabelReport, LabelReportUpdate
 
-REPORTS_PER_HOUR = 5
-_WINDOW_SECONDS = 3600
+logger = logging.getLogger(__name__)
 
-
-def _rate_key(client_ip: str) -> str:
-    return f"label-report-rate:{client_ip}"
+# Every POST of the public form counts, valid or not, before it is read (ocop_portal.limits).
+REPORTS_PER_HOUR = limits.LABEL_REPORT.count
 
 
 def report_limit_reached(client_ip: str) -> bool:
-    """True once this connection filed REPORTS_PER_HOUR reports within the hour: a public form
-    must not let one sender flood the office's queue."""
-    return (cache.get(_rate_key(client_ip)) or 0) >= REPORTS_PER_HOUR
-
-
-def _count_report(client_ip: str) -> None:
-    key = _rate_key(client_ip)
-    # add() starts the hour with the first report; incr() keeps that expiry.
-    if not cache.add(key, 1, _WINDOW_SECONDS):
-        try:
-            cache.incr(key)
-        except ValueError:  # expired between the two calls
-            cache.set(key, 1, _WINDOW_SECONDS)
+    """Count this POST from `client_ip`; True when it is over the hour's limit: a public form
+    must not let one sender flood the office's queue (or the server, with costly uploads)."""
+    return limits.LABEL_REPORT.hit(client_ip)
 
 
 @transaction.atomic
 def file_label_report(
     *,
-    client_ip: str,
     province,
     certificate,
     certificate_number: str,
@@ -62,14 +53,46 @@ def file_label_report(
         photo_type=photo_type if photo else "",
     )
     report.full_clean(exclude=["photo"])
-    if photo:
+    if photo and image_pixels(photo) > INLINE_DECODE_PIXELS:
+        # Too large to decode in the request: kept as sent, not shown, until the job is done.
+        report.photo_ready = False
+        report.photo.save(f"original{DOCUMENT_EXTENSIONS[photo_type]}", photo, save=False)
+    elif photo:
         # Re-encoded from its pixels, as product photos are: a phone photo's EXIF may hold the
         # reporter's position, which the office does not need.
         clean = process_photo(photo)
         report.photo_type = clean.content_type
         report.photo.save(clean.image.name, clean.image, save=False)
     report.save()
-    _count_report(client_ip)
+    if not report.photo_ready:
+        from .tasks import prepare_report_photo
+
+        transaction.on_commit(lambda: prepare_report_photo.delay(report.pk))
+    return report
+
+
+@transaction.atomic
+def finish_report_photo(report_id: int) -> LabelReport | None:
+    """The job's half of file_label_report: decode the photo once, keep the re-encoded copy
+    (at most products.images.DISPLAY_SIZE, no metadata) and drop the upload. A photo that
+    cannot be decoded after all is dropped; the report stays."""
+    report = LabelReport.objects.select_for_update().filter(pk=report_id, photo_ready=False)
+    report = report.first()
+    if report is None:
+        return None
+    storage, original = report.photo.storage, report.photo.name
+    try:
+        with report.photo.open("rb") as file:
+            clean = process_photo(file)
+    except (OSError, SyntaxError, ValueError, IndexError, EOFError) as error:
+        logger.warning("Label report %s: photo not decodable (%s); dropped.", report_id, error)
+        report.photo, report.photo_type = "", ""
+    else:
+        report.photo.save(clean.image.name, clean.image, save=False)
+        report.photo_type = clean.content_type
+    report.photo_ready = True
+    report.save(update_fields=["photo", "photo_type", "photo_ready"])
+    transaction.on_commit(lambda: storage.delete(original))
     return report
 
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from accounts.models import Role
+from ocop_portal.text import NOTE_MAX_LENGTH
 
 from . import permissions
 from .certificates import revoke_certificate
@@ -23,7 +24,10 @@ class RevocationForm(forms.Form):
         label=_("Revoked on"), widget=forms.DateInput(attrs={"type": "date"})
     )
     note = forms.CharField(
-        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Note"),
+        required=False,
+        max_length=NOTE_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
 

@@ -11,6 +11,7 @@ from django import forms
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
+from ocop_portal.text import LONG_TEXT_MAX_LENGTH, NOTE_MAX_LENGTH
 from regions.models import Commune, FormerDistrict
 
 from . import scoring
@@ -118,30 +119,45 @@ class DossierCreateForm(_Bare, forms.Form):
 class CommentForm(_Bare, forms.Form):
     """Resubmit, forward, withdraw: an optional note kept in the audit trail."""
 
-    comment = forms.CharField(label=_("Comment (optional)"), required=False, widget=_textarea(2))
+    comment = forms.CharField(
+        label=_("Comment (optional)"),
+        required=False,
+        max_length=NOTE_MAX_LENGTH,
+        widget=_textarea(2),
+    )
 
 
 class ResubmitForm(CommentForm):
     comment = forms.CharField(
-        label=_("What was corrected (optional)"), required=False, widget=_textarea(2)
+        label=_("What was corrected (optional)"),
+        required=False,
+        max_length=NOTE_MAX_LENGTH,
+        widget=_textarea(2),
     )
 
 
 class ForwardForm(CommentForm):
     comment = forms.CharField(
-        label=_("Note to the province (optional)"), required=False, widget=_textarea(2)
+        label=_("Note to the province (optional)"),
+        required=False,
+        max_length=NOTE_MAX_LENGTH,
+        widget=_textarea(2),
     )
 
 
 class WithdrawForm(CommentForm):
     comment = forms.CharField(
-        label=_("Why the dossier is withdrawn (optional)"), required=False, widget=_textarea(2)
+        label=_("Why the dossier is withdrawn (optional)"),
+        required=False,
+        max_length=NOTE_MAX_LENGTH,
+        widget=_textarea(2),
     )
 
 
 class RejectForm(_Bare, forms.Form):
     reason = forms.CharField(
         label=_("Reason for the rejection"),
+        max_length=NOTE_MAX_LENGTH,
         widget=_textarea(3),
         help_text=_("The producer receives it by email and sees it on the dossier."),
     )
@@ -151,19 +167,31 @@ class AcceptForm(_Bare, forms.Form):
     """Form 03 (Mẫu số 03): the commune's assessment of four content areas, Art. 7.2."""
 
     raw_materials = forms.CharField(
-        label=_("Origin of the product and local raw materials"), widget=_textarea()
+        label=_("Origin of the product and local raw materials"),
+        max_length=LONG_TEXT_MAX_LENGTH,
+        widget=_textarea(),
     )
-    local_labour = forms.CharField(label=_("Use of local labour"), widget=_textarea())
-    idea_origin = forms.CharField(label=_("Origin of the product idea"), widget=_textarea())
+    local_labour = forms.CharField(
+        label=_("Use of local labour"), max_length=LONG_TEXT_MAX_LENGTH, widget=_textarea()
+    )
+    idea_origin = forms.CharField(
+        label=_("Origin of the product idea"), max_length=LONG_TEXT_MAX_LENGTH, widget=_textarea()
+    )
     local_identity = forms.CharField(
         label=_("Local identity and wisdom"),
+        max_length=LONG_TEXT_MAX_LENGTH,
         widget=_textarea(),
         help_text=_(
             "Culture, indigenous knowledge of varieties, materials and conditions, community "
             "production experience, characteristic production methods."
         ),
     )
-    comment = forms.CharField(label=_("Comment (optional)"), required=False, widget=_textarea(2))
+    comment = forms.CharField(
+        label=_("Comment (optional)"),
+        required=False,
+        max_length=NOTE_MAX_LENGTH,
+        widget=_textarea(2),
+    )
 
     def assessment(self) -> dict[str, str]:
         return {area: self.cleaned_data[area] for area in LOCAL_ASSESSMENT_AREAS}
@@ -177,7 +205,10 @@ class ReturnForm(_Bare, forms.Form):
     """
 
     comment = forms.CharField(
-        label=_("General comment (optional)"), required=False, widget=_textarea(2)
+        label=_("General comment (optional)"),
+        required=False,
+        max_length=NOTE_MAX_LENGTH,
+        widget=_textarea(2),
     )
 
     def __init__(self, *args, items: list[tuple[str, str]], criteria=(), **kwargs):
@@ -192,6 +223,7 @@ class ReturnForm(_Bare, forms.Form):
             self.fields[f"{prefix}_{key}"] = forms.CharField(
                 label=_("What to correct: %(item)s") % {"item": label},
                 required=False,
+                max_length=NOTE_MAX_LENGTH,
                 widget=_textarea(2),
             )
             groups[prefix] += [f"tick_{prefix}_{key}", f"{prefix}_{key}"]
@@ -249,7 +281,7 @@ class CorrectionAnswersForm(_Bare, forms.Form):
             self.fields[f"answer_{item.pk}"] = forms.CharField(
                 label=_("Your answer: %(item)s") % {"item": item.label},
                 required=False,
-                max_length=2000,
+                max_length=NOTE_MAX_LENGTH,
                 initial=item.answer,
                 widget=_textarea(2),
             )

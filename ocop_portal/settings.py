@@ -86,6 +86,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "ocop_portal.middleware.refuse_null_bytes",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -166,7 +167,12 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_FORM_FIELD = "username"  # the sign-in form's field, holding the email
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
-AXES_IPWARE_PROXY_COUNT = envint("AXES_PROXY_COUNT", 0)
+# Behind nginx every request comes from 127.0.0.1: the client's address is read from
+# X-Forwarded-For, trusting exactly TRUSTED_PROXY_COUNT proxies (1 with deploy/nginx.conf; 0 when
+# nothing is in front). One function serves axes and every other limit (ocop_portal.limits).
+TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", envint("AXES_PROXY_COUNT", 0))
+AXES_CLIENT_IP_CALLABLE = "ocop_portal.limits.client_ip"
+AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT  # read by axes only if django-ipware is installed
 AXES_VERBOSE = False
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -224,6 +230,10 @@ if envbool("USE_S3", False):
             "file_overwrite": False,
         },
     }
+# The most pixels an uploaded image may have (photos, evidence scans, label reports): read from
+# the image's header before decoding. Pillow's own limit (PIL.Image.MAX_IMAGE_PIXELS) is set to
+# the same value at start-up (products.apps). 25 Mpx is a 6000 x 4000 camera photo.
+MAX_IMAGE_PIXELS = envint("MAX_IMAGE_PIXELS", 25_000_000)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 
@@ -288,7 +298,7 @@ CONTENT_SECURITY_POLICY = {
         "style-src": ["'self'"],
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'", "data:"],
-        "object-src": ["'self'"],
+        "object-src": ["'none'"],  # no plugins; PDFs are shown in an iframe (frame-src)
         "frame-src": ["'self'"],
         "frame-ancestors": ["'none'"],
         "form-action": ["'self'"],

@@ -18,3 +18,9 @@ def fold(text: str | None) -> str:
     decomposed = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(stripped.lower().split())
+
+
+# Longest text a person may type in a form's box (issue 19: a 5,000,000-character description was
+# accepted). Notes and comments; descriptions and plans.
+NOTE_MAX_LENGTH = 2000
+LONG_TEXT_MAX_LENGTH = 5000

@@ -71,6 +71,13 @@ class ProducerForm(forms.ModelForm):
             "local_labour_share",
             "publish_contact",
         ]
+        help_texts = {
+            # The certificate is a public PDF: a household's street address is its home.
+            "publish_contact": _(
+                "Also prints the street address on the public certificate; otherwise the "
+                "certificate shows only the commune."
+            ),
+        }
         widgets = {
             "registration_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "phone": forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),

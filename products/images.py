@@ -13,6 +13,9 @@ from PIL import Image, ImageOps
 from .validators import IMAGE_TYPES
 
 THUMBNAIL_SIZE = (400, 400)
+# The copy people see: large enough for a screen or a printed catalogue, never the camera's
+# 6000 x 4000. An upload is decoded and downscaled once, here (in a job when it is large).
+DISPLAY_SIZE = (2560, 2560)
 _EXTENSIONS = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp"}
 _SAVE_OPTIONS = {
     "JPEG": {"quality": 88, "optimize": True},
@@ -55,12 +58,16 @@ def _encode(image: Image.Image, image_format: str) -> bytes:
 
 
 def process_photo(file) -> ProcessedPhoto:
-    """Re-encode a photo that ``validators.validate_photo`` accepted, and make its thumbnail."""
+    """Re-encode a photo that ``validators.validate_photo`` accepted, at most DISPLAY_SIZE, and
+    make its thumbnail. Decodes the whole image: for a large one, call it from a job
+    (``products.tasks``), never in a request."""
     file.seek(0)
     with Image.open(file, formats=list(IMAGE_TYPES)) as original:
         image_format = original.format
+        original.draft("RGB", DISPLAY_SIZE)  # JPEG: decode at a reduced scale when it can
         ImageOps.exif_transpose(original, in_place=True)  # turn phone photos upright
         clean = _pixels_only(original, image_format)
+    clean.thumbnail(DISPLAY_SIZE)  # only ever smaller, keeping the proportions
     thumbnail = _on_white(clean)
     thumbnail.thumbnail(THUMBNAIL_SIZE)
     extension = _EXTENSIONS[image_format]

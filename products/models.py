@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ocop_portal.text import fold
+from ocop_portal.text import LONG_TEXT_MAX_LENGTH, NOTE_MAX_LENGTH, fold
 
 
 class ProductQuerySet(models.QuerySet):
@@ -51,8 +51,10 @@ class Product(models.Model):
     criteria_set = models.PositiveSmallIntegerField(
         _("criteria set"), validators=[MinValueValidator(1), MaxValueValidator(26)]
     )
-    description = models.TextField(_("description"), blank=True)
-    raw_material_origin = models.TextField(_("raw material origin"), blank=True)
+    description = models.TextField(_("description"), max_length=LONG_TEXT_MAX_LENGTH, blank=True)
+    raw_material_origin = models.TextField(
+        _("raw material origin"), max_length=NOTE_MAX_LENGTH, blank=True
+    )
     in_province_material_share = models.PositiveSmallIntegerField(
         _("raw materials from the province (%)"),
         null=True,
@@ -61,9 +63,11 @@ class Product(models.Model):
     )
     capacity = models.CharField(_("production capacity"), max_length=200, blank=True)
     packaging = models.CharField(_("packaging"), max_length=200, blank=True)
-    label_info = models.TextField(_("label"), blank=True)
-    ingredients = models.TextField(_("ingredients"), blank=True)
-    usage_instructions = models.TextField(_("usage instructions"), blank=True)
+    label_info = models.TextField(_("label"), max_length=NOTE_MAX_LENGTH, blank=True)
+    ingredients = models.TextField(_("ingredients"), max_length=NOTE_MAX_LENGTH, blank=True)
+    usage_instructions = models.TextField(
+        _("usage instructions"), max_length=NOTE_MAX_LENGTH, blank=True
+    )
     product_code = models.CharField(
         _("OCOP product code"),
         max_length=40,
@@ -147,7 +151,10 @@ REVIEWED_FIELDS = (
 class ProductPhoto(models.Model):
     product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="photos")
     image = models.ImageField(_("photo"), upload_to=photo_upload_to)
-    thumbnail = models.ImageField(upload_to=photo_upload_to, editable=False)
+    thumbnail = models.ImageField(upload_to=photo_upload_to, editable=False, blank=True)
+    # False while a large upload waits for its job (products.tasks): `image` then holds the file
+    # as uploaded (with its metadata), which is never served; pages show a placeholder.
+    ready = models.BooleanField(default=True, editable=False)
     caption = models.CharField(_("caption"), max_length=200, blank=True)
     position = models.PositiveSmallIntegerField(_("order"), default=0)
     is_cover = models.BooleanField(_("cover photo"), default=False)

@@ -6,6 +6,7 @@ through ``evaluations.services.record_product_change``. Creating calls take the 
 ``client_token``: a double submit finds the row the first request made instead of adding another.
 """
 
+import logging
 import uuid
 from contextlib import contextmanager
 from typing import Any
@@ -22,8 +23,17 @@ from producers.services import StaleEdit
 
 from . import permissions
 from .images import process_photo
-from .models import EvidenceDocument, EvidenceKind, Product, ProductPhoto, SelfAssessment
-from .validators import validate_document, validate_photo
+from .models import (
+    DOCUMENT_EXTENSIONS,
+    EvidenceDocument,
+    EvidenceKind,
+    Product,
+    ProductPhoto,
+    SelfAssessment,
+)
+from .validators import INLINE_DECODE_PIXELS, image_pixels, validate_document, validate_photo
+
+logger = logging.getLogger(__name__)
 
 MAX_PHOTOS = 12
 
@@ -157,7 +167,13 @@ def add_photo(
     caption: str = "",
     client_token: uuid.UUID | None = None,
 ) -> ProductPhoto:
-    """Check, re-encode (no EXIF) and store a photo with its thumbnail; the first is the cover."""
+    """Check and store a photo; the first is the cover.
+
+    A small photo is re-encoded (no EXIF) with its thumbnail at once. A large one (more than
+    ``INLINE_DECODE_PIXELS``, within the pixel budget) is stored as uploaded, not ready, and a
+    job makes its display copy and thumbnail (``finish_photo``): decoding 25 Mpx takes
+    hundreds of megabytes and seconds, which a web request must not spend.
+    """
     locked = lock_editable(product)
     existing = _existing(ProductPhoto, client_token, product=locked)
     if existing is not None:
@@ -169,8 +185,7 @@ def add_photo(
             % {"max": MAX_PHOTOS},
             code="too_many",
         )
-    validate_photo(file)
-    processed = process_photo(file)
+    content_type = validate_photo(file)
     last = photos.aggregate(last=Max("position"))["last"]
     photo = ProductPhoto(
         product=locked,
@@ -179,18 +194,28 @@ def add_photo(
         is_cover=not photos.filter(is_cover=True).exists(),
         client_token=client_token,
     )
-    photo.image.save(processed.image.name, processed.image, save=False)
-    photo.thumbnail.save(processed.thumbnail.name, processed.thumbnail, save=False)
-    with _files_removed_on_error(photo.image, photo.thumbnail):
+    if image_pixels(file) > INLINE_DECODE_PIXELS:
+        photo.ready = False
+        photo.image.save(f"original{DOCUMENT_EXTENSIONS[content_type]}", file, save=False)
+        files = (photo.image,)
+    else:
+        processed = process_photo(file)
+        photo.image.save(processed.image.name, processed.image, save=False)
+        photo.thumbnail.save(processed.thumbnail.name, processed.thumbnail, save=False)
+        files = (photo.image, photo.thumbnail)
+    with _files_removed_on_error(*files):
         photo.save()
         record_product_change(locked, by=by, what=_("Photo added"), data={"photo": photo.pk})
+    if not photo.ready:
+        from .tasks import prepare_photo
+
+        transaction.on_commit(lambda: prepare_photo.delay(photo.pk))
     return photo
 
 
-@transaction.atomic
-def delete_photo(photo: ProductPhoto, *, by: User) -> None:
-    product = lock_editable(photo.product)
-    was_cover = photo.is_cover
+def _remove_photo(photo: ProductPhoto) -> None:
+    """Delete the row and, after the commit, its files; the next photo becomes the cover."""
+    was_cover, product = photo.is_cover, photo.product
     files = (photo.image, photo.thumbnail)
     photo.delete()
     if was_cover:
@@ -199,7 +224,40 @@ def delete_photo(photo: ProductPhoto, *, by: User) -> None:
             successor.is_cover = True
             successor.save(update_fields=["is_cover"])
     _delete_files_after_commit(*files)
+
+
+@transaction.atomic
+def delete_photo(photo: ProductPhoto, *, by: User) -> None:
+    product = lock_editable(photo.product)
+    _remove_photo(photo)
     record_product_change(product, by=by, what=_("Photo deleted"))
+
+
+@transaction.atomic
+def finish_photo(photo_id: int) -> ProductPhoto | None:
+    """The job's half of add_photo: decode the upload once, store the display copy (at most
+    ``images.DISPLAY_SIZE``, no metadata) and the thumbnail, and drop the original. A file that
+    cannot be decoded after all (cut off) is removed; the producer sees the photo gone."""
+    photo = ProductPhoto.objects.select_for_update().filter(pk=photo_id, ready=False).first()
+    if photo is None:
+        return None  # deleted meanwhile, or already done by an earlier run
+    original = photo.image
+    try:
+        with original.open("rb") as file:
+            processed = process_photo(file)
+    except (OSError, SyntaxError, ValueError, IndexError, EOFError) as error:
+        logger.warning("Photo %s could not be decoded (%s); removed.", photo_id, error)
+        _remove_photo(photo)
+        return None
+    original_name = (original.storage, original.name)
+    photo.image.save(processed.image.name, processed.image, save=False)
+    photo.thumbnail.save(processed.thumbnail.name, processed.thumbnail, save=False)
+    photo.ready = True
+    with _files_removed_on_error(photo.image, photo.thumbnail):
+        photo.save(update_fields=["image", "thumbnail", "ready"])
+    storage, name = original_name
+    transaction.on_commit(lambda: storage.delete(name))
+    return photo
 
 
 @transaction.atomic

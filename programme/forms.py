@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from evaluations.models import Certificate
 from evaluations.scoring import ScoringError, list_criteria_sets
+from ocop_portal.text import NOTE_MAX_LENGTH
 from producers.models import Producer
 from products.models import Product
 from regions.models import Commune, FormerDistrict
@@ -56,6 +57,7 @@ class TargetsForm(forms.Form):
 
     reason = forms.CharField(
         label=_("Reason for the change"),
+        max_length=NOTE_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("E.g. the provincial plan's decision number, or why a target is revised."),
     )
@@ -175,9 +177,12 @@ class AdviceForm(forms.ModelForm):
 
 
 class AdvanceForm(forms.Form):
-    stage = forms.CharField(widget=forms.HiddenInput)
+    stage = forms.CharField(max_length=30, widget=forms.HiddenInput)
     note = forms.CharField(
-        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Note"),
+        required=False,
+        max_length=NOTE_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
     def __init__(self, *args, **kwargs):

@@ -1,5 +1,8 @@
 """Excel and CSV exports, written through openpyxl's write-only mode and streamed.
 
+Every cell goes through ``SheetWriter`` (XLSX) or ``csv_response`` (CSV), which make text that
+looks like a formula harmless (``spreadsheet_safety``): names come from producers.
+
 A write-only workbook keeps only the current row in memory (openpyxl spools each sheet to a
 temporary file), and the finished file is streamed from a temporary file in blocks, so an export of
 20,000 products costs neither memory nor a query per row: each export is one or two queries,
@@ -28,6 +31,7 @@ from producers.models import ProducerKind
 from . import permissions
 from .open_data import certificate_record
 from .selectors import criteria_set_label, recognised
+from .spreadsheet_safety import csv_safe, looks_like_formula, xlsx_text_cell
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DATE_FORMAT = "DD/MM/YYYY"
@@ -74,6 +78,11 @@ class SheetWriter:
         self.sheet.append([self._cell(header, bold=True) for header in headers])
 
     def _cell(self, value, *, bold: bool = False):
+        if looks_like_formula(value):  # user text such as "=HYPERLINK(…)": text, never a formula
+            cell = xlsx_text_cell(self.sheet, value)
+            if bold:
+                cell.font = BOLD
+            return cell
         if isinstance(value, datetime.datetime):
             value = timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
         if not (bold or isinstance(value, datetime.date | Decimal | float)):
@@ -110,9 +119,9 @@ def csv_response(headers, rows: Iterable, filename: str) -> StreamingHttpRespons
     writer = csv.writer(_Echo())
 
     def lines() -> Iterator[str]:
-        yield "\ufeff" + writer.writerow(headers)
+        yield "\ufeff" + writer.writerow([csv_safe(value) for value in headers])
         for row in rows:
-            yield writer.writerow(row)
+            yield writer.writerow([csv_safe(value) for value in row])
 
     response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

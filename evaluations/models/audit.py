@@ -2,6 +2,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ocop_portal.text import NOTE_MAX_LENGTH
+
 
 class DossierAction(models.TextChoices):
     """What a dossier event records: a transition (evaluations.transitions), its creation or an
@@ -57,7 +59,7 @@ class DossierEvent(models.Model):
     action = models.CharField(_("action"), max_length=30)
     from_state = models.CharField(_("from"), max_length=20, blank=True)
     to_state = models.CharField(_("to"), max_length=20, blank=True)
-    comment = models.TextField(_("comment"), blank=True)
+    comment = models.TextField(_("comment"), max_length=NOTE_MAX_LENGTH, blank=True)
     data = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(_("at"), auto_now_add=True)
 

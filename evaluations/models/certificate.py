@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ocop_portal.text import fold
+from ocop_portal.text import NOTE_MAX_LENGTH, fold
 
 VALIDITY_MONTHS = 36  # Decision 26/2026, Art. 4.3
 RE_EVALUATION_OPENS_DAYS = 180  # Art. 7.6: filed 180 to 120 days before expiry
@@ -162,7 +162,7 @@ class Certificate(models.Model):
     revocation_ground = models.CharField(
         _("ground for revocation"), max_length=20, choices=RevocationGround.choices, blank=True
     )
-    revocation_note = models.TextField(_("revocation note"), blank=True)
+    revocation_note = models.TextField(_("revocation note"), max_length=NOTE_MAX_LENGTH, blank=True)
     revoked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("revoked by"),

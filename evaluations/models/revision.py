@@ -2,6 +2,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ocop_portal.text import NOTE_MAX_LENGTH
+
 
 class DossierRevision(models.Model):
     """What the producer submitted at one submission (lần nộp): the content the reviewers judge.
@@ -56,11 +58,11 @@ class CorrectionItem(models.Model):
     # A key of services.return_item_choices, or a criterion code of the dossier's criteria set.
     key = models.CharField(max_length=40)
     label = models.CharField(_("item"), max_length=300)
-    note = models.TextField(_("what to correct"))
+    note = models.TextField(_("what to correct"), max_length=NOTE_MAX_LENGTH)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
-    answer = models.TextField(_("answer"), blank=True)
+    answer = models.TextField(_("answer"), max_length=NOTE_MAX_LENGTH, blank=True)
     answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
     answered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"

@@ -3,6 +3,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from ocop_portal.text import LONG_TEXT_MAX_LENGTH
+
 
 class SessionState(models.TextChoices):
     OPEN = "open", _("Open")
@@ -67,7 +69,9 @@ class SessionItem(models.Model):
         "evaluations.Dossier", on_delete=models.CASCADE, related_name="session_items"
     )
     position = models.PositiveSmallIntegerField(_("order"))
-    discussion_note = models.TextField(_("discussion note"), blank=True)
+    discussion_note = models.TextField(
+        _("discussion note"), max_length=LONG_TEXT_MAX_LENGTH, blank=True
+    )
     discussed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

@@ -3,6 +3,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from ocop_portal.text import NOTE_MAX_LENGTH
+
 
 class ScoreSheetQuerySet(models.QuerySet):
     def visible_to(self, user):
@@ -46,7 +48,9 @@ class ScoreSheet(models.Model):
     )
     points_by_code = models.JSONField(_("points"), default=dict, blank=True)
     conflict_of_interest = models.BooleanField(_("conflict of interest declared"), default=False)
-    conflict_note = models.TextField(_("conflict of interest: explanation"), blank=True)
+    conflict_note = models.TextField(
+        _("conflict of interest: explanation"), max_length=NOTE_MAX_LENGTH, blank=True
+    )
     # The member's declaration for this product, "conflict" or "no conflict": when it was made.
     # None means not declared yet; a flagged member must declare before scoring.
     conflict_declared_at = models.DateTimeField(_("conflict of interest declared on"), null=True)

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -83,6 +84,8 @@ def photo_delete(request, pk):
 
 def _serve_photo(request, pk, field_name: str):
     photo = permissions.get_photo_for(request.user, pk)
+    if not photo.ready:  # the upload as sent, metadata and all: never served
+        raise Http404
     field = getattr(photo, field_name)
     extension = field.name.rsplit(".", 1)[-1].lower()
     content_type = {"jpg": "image/jpeg", "png": "image/png", "webp": "image/webp"}[extension]

@@ -8,6 +8,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from ocop_portal.text import LONG_TEXT_MAX_LENGTH, NOTE_MAX_LENGTH
+
 from ..areas import jurisdiction_filter
 
 
@@ -45,14 +47,16 @@ class ProductIdea(models.Model):
         related_name="product_ideas",
     )
     name = models.CharField(_("product name"), max_length=200)
-    description = models.TextField(_("the idea"))
+    description = models.TextField(_("the idea"), max_length=LONG_TEXT_MAX_LENGTH)
     criteria_set = models.PositiveSmallIntegerField(
         _("proposed criteria set"),
         null=True,
         blank=True,
         validators=[MinValueValidator(1), MaxValueValidator(26)],
     )
-    raw_material_origin = models.TextField(_("raw material origin"), blank=True)
+    raw_material_origin = models.TextField(
+        _("raw material origin"), max_length=NOTE_MAX_LENGTH, blank=True
+    )
     in_province_material_share = models.PositiveSmallIntegerField(
         _("raw materials from the province (%)"),
         null=True,
@@ -60,8 +64,12 @@ class ProductIdea(models.Model):
         validators=[MaxValueValidator(100)],
     )
     # The business plan (phương án sản xuất kinh doanh).
-    plan_market = models.TextField(_("market and customers"), blank=True)
-    plan_production = models.TextField(_("production: process, equipment, labour"), blank=True)
+    plan_market = models.TextField(
+        _("market and customers"), max_length=LONG_TEXT_MAX_LENGTH, blank=True
+    )
+    plan_production = models.TextField(
+        _("production: process, equipment, labour"), max_length=LONG_TEXT_MAX_LENGTH, blank=True
+    )
     capacity = models.CharField(_("production capacity"), max_length=200, blank=True)
     packaging = models.CharField(_("packaging"), max_length=200, blank=True)
     plan_investment_vnd = models.PositiveBigIntegerField(
@@ -146,7 +154,7 @@ class IdeaAdvice(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    text = models.TextField(_("what was advised or taught"))
+    text = models.TextField(_("what was advised or taught"), max_length=LONG_TEXT_MAX_LENGTH)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -168,7 +176,7 @@ class IdeaStageChange(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("by"), on_delete=models.PROTECT, related_name="+"
     )
     at = models.DateTimeField(_("at"), auto_now_add=True)
-    note = models.TextField(_("note"), blank=True)
+    note = models.TextField(_("note"), max_length=NOTE_MAX_LENGTH, blank=True)
 
     class Meta:
         verbose_name = _("idea stage change")

@@ -8,6 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ocop_portal.text import LONG_TEXT_MAX_LENGTH
+
 
 class SalesPointKind(models.TextChoices):
     SHOP = "shop", _("Shop")
@@ -77,7 +79,7 @@ class TradeEvent(models.Model):
     ends_on = models.DateField(_("ends on"))
     place = models.CharField(_("place"), max_length=300)
     organiser = models.CharField(_("organiser"), max_length=200, blank=True)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description"), max_length=LONG_TEXT_MAX_LENGTH, blank=True)
     public = models.BooleanField(
         _("published"), default=True, help_text=_("Shown in the public calendar.")
     )

@@ -4,6 +4,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from ocop_portal.text import NOTE_MAX_LENGTH
+
 from ..areas import jurisdiction_filter
 
 
@@ -65,7 +67,7 @@ class SupportRecord(models.Model):
     source = models.CharField(_("source of funds"), max_length=20, choices=FundSource.choices)
     amount_vnd = models.PositiveBigIntegerField(_("amount (VND)"))
     given_on = models.DateField(_("date"))
-    note = models.TextField(_("note"), blank=True)
+    note = models.TextField(_("note"), max_length=NOTE_MAX_LENGTH, blank=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("recorded by"),

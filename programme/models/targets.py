@@ -5,6 +5,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ocop_portal.text import NOTE_MAX_LENGTH
+
 from ..areas import COMMUNE, FORMER_DISTRICT, PROVINCE, Area
 
 
@@ -138,7 +140,7 @@ class TargetRevision(models.Model):
         related_name="+",
     )
     changed_at = models.DateTimeField(_("changed at"), default=timezone.now)
-    reason = models.TextField(_("reason for the change"))
+    reason = models.TextField(_("reason for the change"), max_length=NOTE_MAX_LENGTH)
 
     class Meta:
         verbose_name = _("target revision")

@@ -77,15 +77,6 @@ def test_sign_up_keeps_what_was_typed_when_passwords_differ(client, sign_up):
 
 
 @pytest.mark.django_db
-def test_sign_up_refuses_an_email_already_in_use(client, producer, sign_up):
-    response = sign_up({**SIGN_UP, "email": "CHUTHE@example.vn"})
-
-    assert response.status_code == 200
-    assert list(response.context["form"].errors) == ["email"]
-    assert len(mail.outbox) == 0
-
-
-@pytest.mark.django_db
 def test_signing_up_again_before_confirming_sends_a_fresh_link(client, sign_up):
     sign_up()
 

@@ -103,7 +103,7 @@ def test_sixth_report_in_an_hour_is_refused_with_a_clear_message(client, listed)
     )
 
     assert refused.status_code == 429
-    assert "đã gửi 5 báo cáo trong một giờ qua" in refused.content.decode()
+    assert "đã gửi biểu mẫu này 5 lần trong một giờ qua" in refused.content.decode()
     assert other_address.status_code == 302
     assert LabelReport.objects.count() == 6
 
@@ -116,7 +116,7 @@ def test_rate_limit_message_in_english(client, listed):
 
     refused = client.post(REPORT, _form(certificate=certificate.number), HTTP_ACCEPT_LANGUAGE="en")
 
-    assert "already sent 5 reports in the last hour" in refused.content.decode()
+    assert "already sent this form 5 times in the last hour" in refused.content.decode()
 
 
 @pytest.mark.django_db
