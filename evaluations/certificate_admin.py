@@ -34,6 +34,7 @@ class RevocationForm(forms.Form):
 class ExtensionForm(forms.Form):
     basis = forms.CharField(
         label=_("Legal basis"),
+        max_length=NOTE_MAX_LENGTH,
         help_text=_(
             "Decision 26/2026, Art. 12.3, and the holder's case: for instance the date their "
             "re-evaluation window opened and the letter that asked for the extension."

@@ -176,7 +176,9 @@ class Certificate(models.Model):
     # ends: expiry + 180 days, brought forward to the result's date once the re-evaluation is
     # decided (certificates.end_extension).
     extended_until = models.DateField(_("extended until"), null=True, blank=True, editable=False)
-    extension_basis = models.TextField(_("legal basis of the extension"), blank=True)
+    extension_basis = models.TextField(
+        _("legal basis of the extension"), blank=True, max_length=NOTE_MAX_LENGTH
+    )
     extended_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("extension recorded by"),
