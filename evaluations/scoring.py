@@ -12,6 +12,9 @@ decides the behaviour:
   an option marked ***/****/***** is the minimum to reach on that criterion for 3★/4★/5★.
 * Art. 4.1, 7.3: only 3★ and above are recognised and certified; products "có tiềm năng đạt 5 sao
   (đạt từ 90 trở lên)" are sent to the Ministry for 5★ evaluation.
+* Appendix II notes under some criteria stop the evaluation ("sẽ không đánh giá các bước tiếp
+  theo"), knock the product out ("Bị loại nếu …") or limit when a criterion applies; they are data
+  on their criterion, applied by ``scoring_notes``.
 """
 
 from __future__ import annotations
@@ -21,10 +24,12 @@ import json
 import os
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import cache
 from pathlib import Path
+
+from . import scoring_notes as notes
 
 CRITERIA_ROOT = Path(os.environ.get("OCOP_CRITERIA_ROOT", Path(__file__).parent / "criteria"))
 # Art. 3.3: (inclusive lower bound, stars), highest band first; upper bounds are exclusive.
@@ -64,19 +69,19 @@ def _total(values: Iterable[Decimal]) -> Decimal:
 @dataclass(frozen=True)
 class Option:
     """One answer of a criterion. ``min_star``: the option is the minimum for that star level;
-    ``stop``: choosing it ends the evaluation ("không đánh giá các bước tiếp theo"); ``case``:
-    its alternative where the law says "Lựa chọn một trong hai trường hợp"."""
+    ``case``: its alternative where the law says "Lựa chọn một trong hai trường hợp"."""
 
     label: str
     points: Decimal
     min_star: int | None = None
-    stop: bool = False
     case: str | None = None
 
 
 @dataclass(frozen=True)
 class Criterion:
-    """A leaf has options and is scored; a parent only groups its children (6.1 → 6.1.1 …)."""
+    """A leaf has options and is scored; a parent only groups its children (6.1 → 6.1.1 …).
+    ``note``: the requirement printed under the title; ``rules``: its stop, knock-out and
+    applicability notes (``scoring_notes``)."""
 
     code: str
     title: str
@@ -84,6 +89,7 @@ class Criterion:
     options: tuple[Option, ...] = ()
     children: tuple[Criterion, ...] = ()
     note: str = ""
+    rules: tuple[notes.NoteRule, ...] = ()
 
     @property
     def is_leaf(self) -> bool:
@@ -118,6 +124,7 @@ class Section:
     title: str
     max_points: Decimal
     criteria: tuple[Criterion, ...]
+    note: str = ""
 
     @property
     def scored_directly(self) -> bool:
@@ -140,14 +147,6 @@ class Part:
 
 
 @dataclass(frozen=True)
-class StopRule:
-    """A note that ends the evaluation ("không đánh giá các bước tiếp theo") at a criterion."""
-
-    criterion: str | None
-    text: str
-
-
-@dataclass(frozen=True)
 class CriteriaSet:
     decision: str
     number: int
@@ -156,7 +155,6 @@ class CriteriaSet:
     group: str
     parts: tuple[Part, ...]
     knockout_rules: tuple[str, ...] = ()
-    stop_rules: tuple[StopRule, ...] = ()
     subgroup: str | None = None
     agencies: tuple[str, ...] = ()
     heading: str = ""
@@ -259,15 +257,16 @@ def _folder(root: Path | str | None, decision: str) -> Path:
 def _criterion(data: Mapping, where: str) -> Criterion:
     options = tuple(Option(**o | {"points": _to_decimal(o["points"])}) for o in data["options"])
     children = tuple(_criterion(c, where) for c in data.get("children", ()))
-    crit = Criterion(
-        **data
-        | {"max_points": _to_decimal(data["max_points"]), "options": options, "children": children}
-    )
+    try:
+        rules = notes.parse_rules(data["code"], data.get("rules", ()), where)
+    except (TypeError, ValueError) as bad:
+        raise CatalogueError(str(bad), data["code"]) from bad
+    parsed = {"max_points": _to_decimal(data["max_points"]), "options": options, "rules": rules}
+    crit = Criterion(**data | parsed | {"children": children})
     _require(bool(options) != bool(children), f"{where}: {crit.code} needs options xor children")
+    _require(not (rules and children), f"{where}: {crit.code} groups criteria; notes go on those")
     best = _total(c.max_points for c in children) if children else max(o.points for o in options)
     _require(crit.max_points == best, f"{where}: {crit.code} max {crit.max_points} != {best}")
-    unique = len({o.points for o in options}) == len(options)
-    _require(unique or not any(o.stop for o in options), f"{where}: {crit.code} stop is ambiguous")
     return crit
 
 
@@ -290,12 +289,15 @@ def _load(folder: Path, number: int) -> CriteriaSet:
         wrong = f"{where}: part {part.code} max is not the sum of its sections"
         _require(part.max_points == _total(s.max_points for s in sections), wrong)
         parts.append(part)
-    stops = tuple(StopRule(r.get("criterion"), r["text"]) for r in data.get("stop_rules", ()))
     fields = {k: tuple(v) if isinstance(v, list) else v for k, v in data.items()}
     del fields["max_points"]
-    result = CriteriaSet(**fields | {"parts": tuple(parts), "stop_rules": stops})
+    result = CriteriaSet(**fields | {"parts": tuple(parts)})
     # Art. 3.3: "Tổng điểm đánh giá cho mỗi sản phẩm tối đa là 100 điểm".
     _require(result.max_points == 100, f"{where}: parts sum to {result.max_points}, not 100")
+    leaves = {c.code for c in result.leaf_criteria()}
+    for rule in notes.rules_of(result):
+        wrong = f"{where}: the note on {rule.criterion} requires {rule.requires}, not a criterion"
+        _require(rule.requires is None or rule.requires in leaves, wrong)
     return result
 
 
@@ -363,7 +365,10 @@ def validate(
 
 @dataclass(frozen=True)
 class SheetResult:
-    """``points``: the chosen points by leaf code (for a council: the members' averages)."""
+    """``points``: the points as they count, by leaf code (for a council: the members'
+    averages); ``stopped_by``: the stop and knock-out notes that applied, in sheet order (a
+    stopped or knocked-out product gets 0 stars); ``not_applicable``: criteria counted 0
+    because their applicability note does not hold (5.2 without a story in 5.1)."""
 
     total: Decimal
     parts: dict[str, Decimal]
@@ -374,6 +379,8 @@ class SheetResult:
     stopped: bool = False
     reason: str | None = None
     points: dict[str, Decimal] = field(default_factory=dict)
+    stopped_by: tuple[notes.AppliedNote, ...] = ()
+    not_applicable: tuple[str, ...] = ()
 
     @property
     def nominate_national(self) -> bool:
@@ -399,9 +406,7 @@ class CouncilResult(SheetResult):
         return self.total
 
 
-def _judge(
-    criteria_set: CriteriaSet, total: Decimal, points: Mapping[str, Decimal], stop_codes: list[str]
-) -> dict:
+def _judge(criteria_set: CriteriaSet, total: Decimal, points: Mapping[str, Decimal]) -> dict:
     """Band, rating and unmet minima. The rating is the highest level not above the band whose
     cumulative minima are all met (1★ and 2★ have none); the unmet minima are the codes whose
     minimum for the band's level is missed - they hold the rating below its band."""
@@ -413,60 +418,70 @@ def _judge(
     stars = next(level for level in range(band, 0, -1) if level < 3 or not unmet(level))
     unmet_minima = unmet(band) if band >= 3 else ()
     judged = {"total": total, "band_stars": band, "stars": stars, "unmet_minima": unmet_minima}
-    return judged | {"points": dict(points), "stop_codes": stop_codes}
+    return judged | {"points": dict(points)}
 
 
-def _excluded(judged: dict, criteria_set: CriteriaSet, knocked_out: bool, stopped: bool) -> dict:
-    """A knock-out ("Hồ sơ bị loại") or a stop rule ends the evaluation: 0 stars, with a reason."""
-    stop_codes = judged.pop("stop_codes")
-    rules = [r.text for r in criteria_set.stop_rules if not stop_codes or r.criterion in stop_codes]
-    if knocked_out:
-        reason = "; ".join(criteria_set.knockout_rules) or "dossier knocked out (hồ sơ bị loại)"
-    elif stop_codes or stopped:
-        reason = "; ".join(rules) or f"evaluation stopped {', '.join(stop_codes)}".strip()
-    else:
+def _excluded(
+    judged: dict,
+    criteria_set: CriteriaSet,
+    knocked_out: bool,
+    stopped_by: tuple[notes.AppliedNote, ...],
+) -> dict:
+    """A knock-out ("Hồ sơ bị loại khi …", or a "Bị loại nếu …" note) or a stop note ends the
+    evaluation: 0 stars, whatever the total, with the notes that did it as the reason."""
+    knocked_out = knocked_out or any(n.knockout for n in stopped_by)
+    if not (knocked_out or stopped_by):
         return judged
-    excluded = {"knocked_out": knocked_out, "stopped": not knocked_out, "reason": reason}
-    return judged | excluded | {"stars": 0}
-
-
-def _stop_codes(criteria_set: CriteriaSet, points: Mapping[str, Decimal]) -> list[str]:
-    return [c for c, p in points.items() if criteria_set.criterion(c).option_for(p).stop]
+    reasons = [f"{n.criterion}: {n.text}" for n in stopped_by]
+    if knocked_out and not any(n.knockout for n in stopped_by):
+        reasons[:0] = criteria_set.knockout_rules or ["dossier knocked out (hồ sơ bị loại)"]
+    excluded = {"knocked_out": knocked_out, "stopped": not knocked_out, "stars": 0}
+    return judged | excluded | {"reason": "; ".join(reasons), "stopped_by": stopped_by}
 
 
 def score(
     criteria_set: CriteriaSet,
     points_by_code: Mapping[str, int | Decimal],
     *,
+    findings: Iterable[str] = (),
     knocked_out: bool = False,
-    stopped: bool = False,
 ) -> SheetResult:
-    """Score one member's sheet. ``knocked_out``: a "Hồ sơ bị loại" rule applies; ``stopped``:
-    a stop note applies (e.g. unacceptable impurities). Either gives 0 stars, with a reason."""
+    """Score one member's sheet. ``findings``: the criteria whose finding note the member
+    recorded (imported raw materials, a copied product, unacceptable impurities …);
+    ``knocked_out``: a "Hồ sơ bị loại khi" rule of the whole dossier applies. A stop or knock-out
+    gives 0 stars, with the notes that applied as ``stopped_by`` and ``reason``."""
     chosen, errors = validate(criteria_set, points_by_code)
     if errors:
         raise errors[0]
-    parts = {p.code: _total(chosen[c.code] for c in p.leaves()) for p in criteria_set.parts}
-    judged = _judge(
-        criteria_set, _total(chosen.values()), chosen, _stop_codes(criteria_set, chosen)
-    )
-    return SheetResult(parts=parts, **_excluded(judged, criteria_set, knocked_out, stopped))
+    void = notes.not_applicable(criteria_set, chosen)
+    counted = notes.applicable_points(criteria_set, chosen)
+    parts = {p.code: _total(counted[c.code] for c in p.leaves()) for p in criteria_set.parts}
+    judged = _judge(criteria_set, _total(counted.values()), counted)
+    stopped_by = notes.merge(criteria_set, [notes.applied(criteria_set, chosen, findings)])
+    stopped_by = tuple(replace(n, sheets=()) for n in stopped_by)
+    judged = _excluded(judged, criteria_set, knocked_out, stopped_by)
+    return SheetResult(parts=parts, not_applicable=void, **judged)
 
 
 def council_result(
     criteria_set: CriteriaSet,
     sheets: Sequence[Mapping[str, int | Decimal]],
     *,
+    findings: Sequence[Iterable[str]] | None = None,
     spread_limit: Decimal = Decimal(10),
     knocked_out: bool = False,
-    stopped: bool = False,
 ) -> CouncilResult:
     """The council's result (Art. 3.3 "tổng điểm trung bình"): the members' totals averaged and
     rounded to 0.01 HALF UP, rated by the same rules; a minimum counts as met when the members'
-    average points on that criterion reach it. Any member choosing a stop option stops it."""
+    average points on that criterion reach it. ``findings``: each sheet's findings, in the order
+    of ``sheets``. A stop or knock-out note that applies on any member's sheet stops the
+    council's result (``stopped_by`` names the sheets it applied on)."""
     if not sheets:
         raise ScoringError(f"criteria set {criteria_set.number}: no score sheets to average")
-    results = [score(criteria_set, sheet) for sheet in sheets]
+    findings = list(findings) if findings is not None else [()] * len(sheets)
+    if len(findings) != len(sheets):
+        raise ScoringError("one list of findings per score sheet")
+    results = [score(criteria_set, s, findings=f) for s, f in zip(sheets, findings, strict=True)]
 
     def mean(values: Iterable[Decimal], places: Decimal | None = None) -> Decimal:
         exact = _total(values) / len(results)
@@ -475,9 +490,10 @@ def council_result(
     totals = tuple(r.total for r in results)
     parts = {code: mean((r.parts[code] for r in results), CENT) for code in results[0].parts}
     means = {code: mean(r.points[code] for r in results) for code in results[0].points}
-    stops = sorted({c for r in results for c in _stop_codes(criteria_set, r.points)})
-    judged = _judge(criteria_set, mean(totals, CENT), means, stops)
+    judged = _judge(criteria_set, mean(totals, CENT), means)
+    stopped_by = notes.merge(criteria_set, [r.stopped_by for r in results])
+    void = tuple(dict.fromkeys(code for r in results for code in r.not_applicable))
     spread = max(totals) - min(totals)
     extra = {"member_totals": totals, "spread": spread, "spread_exceeded": spread > spread_limit}
-    judged = _excluded(judged, criteria_set, knocked_out, stopped)
-    return CouncilResult(parts=parts, **judged, **extra)
+    judged = _excluded(judged, criteria_set, knocked_out, stopped_by)
+    return CouncilResult(parts=parts, not_applicable=void, **judged, **extra)
