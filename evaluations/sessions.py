@@ -7,7 +7,7 @@ whether the session it sits in has its quorum and has discussed the product's sp
 
 import datetime
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import ROUND_CEILING, Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Role, User
 
-from . import scoring
+from . import scoring, scoring_notes
 from .conflicts import conflict_flags
 from .councils import criteria_set_for, outcome_for
 from .models import (
@@ -283,6 +283,8 @@ class Consolidated:
     excluded: list[ScoreSheet]
     rows: list[ConsolidatedRow]
     result: scoring.CouncilResult | None
+    # The notes that stopped the evaluation, each with the members whose sheets met it.
+    stops: list[tuple[scoring_notes.AppliedNote, list[str]]] = field(default_factory=list)
 
 
 def consolidated_sheet(dossier: Dossier, outcome, sheets: Iterable[ScoreSheet]) -> Consolidated:
@@ -301,7 +303,11 @@ def consolidated_sheet(dossier: Dossier, outcome, sheets: Iterable[ScoreSheet]) 
         if average is not None:
             average = average.quantize(Decimal("0.01"))
         rows.append(ConsolidatedRow(criterion, points, average))
-    return Consolidated(counted, excluded, rows, result)
+    stops = [
+        (note, [counted[i].member.full_name for i in note.sheets])
+        for note in (result.stopped_by if result else ())
+    ]
+    return Consolidated(counted, excluded, rows, result, stops)
 
 
 def proposed_decision(result) -> str:

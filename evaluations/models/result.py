@@ -21,6 +21,9 @@ class CouncilResult(models.Model):
     excluded_members = models.JSONField(_("excluded for conflict of interest"), default=list)
     spread = models.DecimalField(_("spread"), max_digits=5, decimal_places=2)
     spread_exceeded = models.BooleanField(_("spread over the limit"), default=False)
+    # The stop and knock-out notes of the sheets that ended the evaluation (stars are then 0):
+    # [{"criterion", "kind", "text", "gloss", "members": [names]}], in sheet order.
+    stopped_by = models.JSONField(_("stopped by the notes"), default=list, blank=True)
     closed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )

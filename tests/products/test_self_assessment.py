@@ -57,7 +57,7 @@ def test_answers_from_two_tabs_are_both_kept(client, producer, product):
     client.force_login(producer)
 
     _answer(client, product, "1.1", 0)
-    _answer(client, product, "1.2", 1)
+    _answer(client, product, "1.2", 2)  # set 4 1.2: 0, 1, 2 (issue 16)
 
     assert SelfAssessment.objects.get().points_by_code == {"1.1": "1", "1.2": "2"}
 
