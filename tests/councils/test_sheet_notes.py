@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from evaluations.councils import compute_council_result, store_council_result
 from evaluations.models import ScoreSheet
-from evaluations.session_documents import render_minutes_pdf
+from evaluations.session_documents import render_minutes_pdf, render_proposal_pdf
 
 from .conftest import submitted_sheet
 
@@ -167,4 +167,12 @@ def test_the_minutes_say_which_note_stopped_the_product(dossier, stopped, in_ses
 
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).split())
     assert "6.1" in text
+    assert "sẽ không đánh giá các bước tiếp theo" in text
+
+
+def test_the_proposal_gives_the_note_as_the_reason_for_a_notice(dossier, stopped, in_session):
+    pdf = render_proposal_pdf(in_session)
+
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).split())
+    assert "ghi chú tại tiêu chí 6.1" in text
     assert "sẽ không đánh giá các bước tiếp theo" in text
