@@ -255,7 +255,8 @@ DECLARATION_STOPS = {
     20: "Ghi chú: Không đánh giá các bước tiếp theo nếu không có Phiếu công bố sản phẩm theo quy "
     "định",
 }
-# Under 1.1 "Nguồn nguyên liệu" (set 7 @~582k; sets 7-15 and 18-20 as the audit in issue 16 found).
+# Under 1.1 "Nguồn nguyên liệu" (set 7 @~582k, set 18 @~1526k; sets 7-15 and 18-20, as the
+# audit in issue 16 found).
 IMPORTED_KNOCKOUT = (
     "Ghi chú: Bị loại nếu sử dụng toàn bộ nguyên liệu nhập khẩu hoặc không rõ nguồn gốc"
 )
