@@ -176,3 +176,18 @@ def test_the_proposal_gives_the_note_as_the_reason_for_a_notice(dossier, stopped
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).split())
     assert "ghi chú tại tiêu chí 6.1" in text
     assert "sẽ không đánh giá các bước tiếp theo" in text
+
+
+def test_the_score_sheet_shows_the_requirement_as_a_note_under_the_title(
+    client, council_member, dossier
+):
+    client.force_login(council_member)
+
+    page = client.get(_url("sheet", dossier))
+
+    row = next(
+        r for r in page.context["rows"] if r.get("criterion") and r["criterion"].code == "5.3"
+    )
+    assert row["criterion"].title == "Trí tuệ/bản sắc địa phương"
+    assert '<p class="small text-muted mb-1 sheet-note">Yêu cầu: Nội dung câu chuyện' in page.text
+    assert "bản sắc địa phương Yêu cầu" not in page.text
