@@ -279,7 +279,9 @@ class SheetResult:
     def nominate_national(self) -> bool:
         """Art. 7.3.e sends products "đạt từ 90 trở lên" to the Ministry; one missing a 5★
         minimum cannot reach 5★ there, so we also require the 5★ rating."""
-        return self.stars == 5 and self.total >= NATIONAL_THRESHOLD
+        # A stopped or knocked-out product is never rated, so never nominated, whatever its total.
+        excluded = self.knocked_out or bool(self.stopped_by)
+        return not excluded and self.stars == 5 and self.total >= NATIONAL_THRESHOLD
 
     @property
     def certifiable(self) -> bool:

@@ -50,7 +50,8 @@ class CouncilResult(models.Model):
     @property
     def nominable(self) -> bool:
         """Decision 26/2026 Art. 4: products with 90 points or more go to the ministry for 5★."""
-        return self.average >= 90 and self.stars == 5
+        # A result stopped by a sheet's note is never rated, so never nominated (issue 16).
+        return self.average >= 90 and self.stars == 5 and not self.stopped_by
 
     @property
     def certifiable(self) -> bool:

@@ -281,3 +281,12 @@ def test_approver_reads_which_note_stopped_a_result(client, approver, producer_o
 
     assert page.status_code == 200
     assert f"2.1: {note} (Lý Văn Hai)" in page.text
+
+
+@pytest.mark.django_db
+def test_a_stopped_result_is_never_nominable_whatever_its_average(producer_org):
+    note = {"criterion": "6.1", "kind": "stop", "text": "…", "members": []}
+
+    result = _result(producer_org, average=Decimal("95.00"), stars=0, stopped_by=[note])
+
+    assert (result.nominable, result.certifiable) == (False, False)

@@ -369,3 +369,14 @@ def test_the_applied_note_keeps_its_gloss_for_the_records():
         "gốc",
         "gloss": "Knocked out if the raw materials are all imported or of unknown origin.",
     }
+
+
+@pytest.mark.parametrize("finding", ["1.1", "6.1"])
+def test_a_stopped_or_knocked_out_product_of_100_points_is_never_nominated(finding):
+    cs = SETS[7]
+
+    result = scoring.score(cs, best(cs), findings=[finding])
+    council = scoring.council_result(cs, [best(cs)] * 2, findings=[[finding], []])
+
+    assert (result.total, result.nominate_national, result.certifiable) == (100, False, False)
+    assert (council.average, council.nominate_national) == (100, False)
