@@ -313,6 +313,8 @@ def consolidated_sheet(dossier: Dossier, outcome, sheets: Iterable[ScoreSheet]) 
 def proposed_decision(result) -> str:
     """What the council proposes to the approver, by the approval rules: the ministry for a 5★
     result of 90 points or more, recognition at 3★ or 4★, a written notice below 3★."""
+    if getattr(result, "stopped_by", ()):
+        return "notice"  # stopped by a sheet's note: never rated, whatever the average
     if result.stars == 5 and result.average >= 90:
         return "nominate"
     if result.stars in (3, 4):

@@ -3,6 +3,8 @@ member records a finding beside the criterion, the sheet says the product is not
 consolidated sheet, the stored result and the minutes name the note that stopped it."""
 
 import io
+from dataclasses import replace
+from decimal import Decimal
 
 import pytest
 from django.urls import reverse
@@ -191,3 +193,12 @@ def test_the_score_sheet_shows_the_requirement_as_a_note_under_the_title(
     assert row["criterion"].title == "Trí tuệ/bản sắc địa phương"
     assert '<p class="small text-muted mb-1 sheet-note">Yêu cầu: Nội dung câu chuyện' in page.text
     assert "bản sắc địa phương Yêu cầu" not in page.text
+
+
+def test_a_stopped_result_is_proposed_for_a_notice_whatever_its_average(dossier, stopped):
+    from evaluations.sessions import proposed_decision
+
+    result = compute_council_result(dossier).result
+
+    assert (result.average, proposed_decision(result)) == (80, "notice")
+    assert proposed_decision(replace(result, total=Decimal(95), stars=5)) == "notice"
