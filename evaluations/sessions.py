@@ -32,6 +32,7 @@ from .models import (
     SessionItem,
     SessionState,
 )
+from .sheet_findings import chosen_points
 
 RUNNING_ROLES = frozenset({CouncilRole.CHAIR, CouncilRole.SECRETARY})
 
@@ -291,14 +292,16 @@ def consolidated_sheet(dossier: Dossier, outcome, sheets: Iterable[ScoreSheet]) 
     counted = list(outcome.counted)
     excluded = [sheet for sheet in sheets if sheet.conflict_of_interest]
     result = outcome.result
+    criteria_set = criteria_set_for(dossier)
+    # The points as they count: a criterion that does not apply on a sheet (5.2 without a story
+    # in 5.1) shows 0 there, so each row's average is the average of its cells.
+    counting = [
+        scoring_notes.applicable_points(criteria_set, chosen_points(sheet.points_by_code))
+        for sheet in counted
+    ]
     rows = []
-    for criterion in criteria_set_for(dossier).leaf_criteria():
-        points = [
-            Decimal(sheet.points_by_code[criterion.code])
-            if criterion.code in sheet.points_by_code
-            else None
-            for sheet in counted
-        ]
+    for criterion in criteria_set.leaf_criteria():
+        points = [sheet.get(criterion.code) for sheet in counting]
         average = result.points.get(criterion.code) if result else None
         if average is not None:
             average = average.quantize(Decimal("0.01"))

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from pypdf import PdfReader
 
 from evaluations.councils import compute_council_result, store_council_result
@@ -202,3 +203,28 @@ def test_a_stopped_result_is_proposed_for_a_notice_whatever_its_average(dossier,
 
     assert (result.average, proposed_decision(result)) == (80, "notice")
     assert proposed_decision(replace(result, total=Decimal(95), stars=5)) == "notice"
+
+
+def test_the_consolidated_sheet_shows_5_2_as_0_on_a_sheet_without_a_story(
+    dossier, chair, council_member, criteria_set
+):
+    from evaluations.sessions import consolidated_sheet
+
+    from .conftest import sheet_points
+
+    full = sheet_points(criteria_set, 80)
+    for member, story in [(chair, "5"), (council_member, "0")]:
+        ScoreSheet.objects.create(
+            dossier=dossier,
+            member=member,
+            points_by_code=full | {"5.1": story, "5.2": "2"},
+            submitted_at=timezone.now(),
+        )
+    outcome = compute_council_result(dossier)
+
+    consolidated = consolidated_sheet(dossier, outcome, dossier.score_sheets.all())
+
+    row = next(r for r in consolidated.rows if r.criterion.code == "5.2")
+    by_member = dict(zip((s.member for s in consolidated.counted), row.points, strict=True))
+    assert by_member == {chair: Decimal(2), council_member: Decimal(0)}
+    assert row.average == Decimal("1.00")
