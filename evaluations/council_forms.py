@@ -163,14 +163,26 @@ class ConflictForm(forms.Form):
         self.helper = _bare_helper()
 
 
+FINDING = "finding-"
+
+
 class SheetAnswersForm(forms.Form):
-    """The options a member ticks on their sheet: criterion code → index of the option. Only the
-    criteria posted become fields, so each autosave carries one criterion (or a few)."""
+    """The options a member ticks on their sheet: criterion code → index of the option, and the
+    findings on the criteria's notes ("finding-<code>": "on" when recorded). Only the criteria
+    posted become fields, so each autosave carries one criterion (or a few)."""
 
     def __init__(self, *args, criteria_set, **kwargs):
         super().__init__(*args, **kwargs)
-        self.criteria = {c.code: c for c in criteria_set.leaf_criteria() if c.code in self.data}
+        leaves = {c.code: c for c in criteria_set.leaf_criteria()}
+        noted = {key[len(FINDING) :] for key in self.data if key.startswith(FINDING)}
+        self.unknown = noted - set(leaves)
+        self.noted = noted & set(leaves)
+        self.criteria = {
+            code: c for code, c in leaves.items() if code in self.data or code in self.noted
+        }
         for code, criterion in self.criteria.items():
+            if code not in self.data:
+                continue
             message = _("Choose one of the options listed for criterion %(code)s.") % {"code": code}
             self.fields[code] = forms.TypedChoiceField(
                 label=criterion.title,
@@ -182,7 +194,7 @@ class SheetAnswersForm(forms.Form):
             )
 
     def clean(self):
-        if not self.criteria:
+        if not self.criteria or self.unknown:
             raise forms.ValidationError(_("This criterion is not on the sheet. Reload the page."))
         return super().clean()
 
@@ -194,3 +206,14 @@ class SheetAnswersForm(forms.Form):
 
     def options(self) -> dict[str, int]:
         return {code: index for code, index in self.cleaned_data.items() if index is not None}
+
+    def findings(self) -> dict[str, bool]:
+        """Criterion code → whether the member records the finding of its note. A checkbox
+        follows a hidden empty field of the same name, so an unticked box still says "no"."""
+        values = self.data.getlist if hasattr(self.data, "getlist") else self.data.get
+
+        def listed(key):
+            found = values(key)
+            return found if isinstance(found, list) else [found]
+
+        return {code: "on" in listed(FINDING + code) for code in sorted(self.noted)}

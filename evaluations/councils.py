@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Role, User
 
-from . import permissions, scoring
+from . import permissions, scoring, scoring_notes, sheet_findings
 from .models import (
     Council,
     CouncilMember,
@@ -195,16 +195,21 @@ def save_sheet_points(
     *,
     points: Mapping[str, object],
     options: Mapping[str, int] | None = None,
+    findings: Mapping[str, bool] | None = None,
 ) -> ScoreSheet:
     """Autosave some criteria of a member's sheet (criterion code → points; None or "" clears).
 
     Each value must be the points of one of the criterion's options. ``options`` may name the
-    option ticked (its index) where two options of a criterion carry the same points. Nothing is
-    saved if any value is refused, and nothing once the sheet is submitted.
+    option ticked (its index) where two options of a criterion carry the same points.
+    ``findings`` records or withdraws the finding of a criterion's note (code → recorded), e.g.
+    imported raw materials under 1.1. Nothing is saved if any value is refused, and nothing once
+    the sheet is submitted.
     """
     locked = _locked(sheet)
     _check_open(locked)
-    leaves = {c.code: c for c in criteria_set_for(locked.dossier).leaf_criteria()}
+    criteria_set = criteria_set_for(locked.dossier)
+    leaves = {c.code: c for c in criteria_set.leaf_criteria()}
+    recorded = sheet_findings.merged(criteria_set, locked.findings, findings or {})
     chosen, ticked = dict(locked.points_by_code), dict(locked.options_by_code)
     for code, value in points.items():
         criterion = leaves.get(code)
@@ -231,11 +236,11 @@ def save_sheet_points(
             )
         chosen[code], ticked[code] = str(value_points), index
     locked.points_by_code, locked.options_by_code = chosen, ticked
+    locked.findings = recorded
     # The sheet scores the revision the member has in front of them when they save.
     locked.dossier_revision = locked.dossier.revision
-    locked.save(
-        update_fields=["points_by_code", "options_by_code", "dossier_revision", "updated_at"]
-    )
+    fields = ["points_by_code", "options_by_code", "findings", "dossier_revision", "updated_at"]
+    locked.save(update_fields=fields)
     return locked
 
 
@@ -257,9 +262,13 @@ def ticked_options(sheet: ScoreSheet, criteria_set: scoring.CriteriaSet) -> dict
     return ticked
 
 
-def running_total(sheet: ScoreSheet) -> Decimal:
-    """The sum of the points chosen so far (the total of a sheet still being filled)."""
-    return sum((_as_points(v) or Decimal(0) for v in sheet.points_by_code.values()), Decimal(0))
+def running_total(sheet: ScoreSheet, criteria_set: scoring.CriteriaSet | None = None) -> Decimal:
+    """The sum of the points chosen so far (the total of a sheet still being filled); with the
+    criteria set, a criterion that does not apply (5.2 without a story) counts 0."""
+    chosen = sheet_findings.chosen_points(sheet.points_by_code)
+    if criteria_set is not None:
+        chosen = scoring_notes.applicable_points(criteria_set, chosen)
+    return sum(chosen.values(), Decimal(0))
 
 
 @transaction.atomic
@@ -281,7 +290,7 @@ def submit_sheet(sheet: ScoreSheet, *, by: User) -> ScoreSheet:
             % {"codes": codes},
             code="incomplete",
         )
-    locked.total = scoring.score(criteria_set, chosen).total
+    locked.total = scoring.score(criteria_set, chosen, findings=locked.findings).total
     locked.dossier_revision = locked.dossier.revision
     locked.submitted_at = timezone.now()
     locked.save(update_fields=["total", "dossier_revision", "submitted_at", "updated_at"])
@@ -300,6 +309,7 @@ def declare_conflict(dossier: Dossier, *, member: User, note: str) -> ScoreSheet
     locked.conflict_of_interest, locked.conflict_note = True, note
     locked.conflict_declared_at = timezone.now()
     locked.points_by_code, locked.options_by_code, locked.total = {}, {}, None
+    locked.findings = []
     locked.save()
     return locked
 
@@ -343,6 +353,7 @@ def outcome_for(
         result = scoring.council_result(
             criteria_set_for(dossier),
             [sheet.points_by_code for sheet in counted],
+            findings=[sheet.findings for sheet in counted],
             spread_limit=dossier.council.spread_limit,
         )
     return Outcome(waiting, excluded, result, counted, quorum_met)
@@ -371,6 +382,11 @@ def store_council_result(dossier: Dossier, *, by: User) -> CouncilResult:
         str(sheet.member_id): {"name": str(sheet.member), "total": str(total)}
         for sheet, total in zip(outcome.counted, result.member_totals, strict=True)
     }
+    # Which note stopped the evaluation, and on whose sheets, for the approver and the records.
+    stopped_by = [
+        note.as_dict() | {"members": [str(outcome.counted[i].member) for i in note.sheets]}
+        for note in result.stopped_by
+    ]
     stored, _created = CouncilResult.objects.update_or_create(
         dossier=dossier,
         defaults={
@@ -382,6 +398,7 @@ def store_council_result(dossier: Dossier, *, by: User) -> CouncilResult:
             "excluded_members": outcome.excluded,
             "spread": result.spread,
             "spread_exceeded": result.spread_exceeded,
+            "stopped_by": stopped_by,
             "closed_by": by,
             "closed_at": timezone.now(),
         },

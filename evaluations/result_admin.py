@@ -102,6 +102,7 @@ class CouncilResultAdmin(admin.ModelAdmin):
         "spread_exceeded",
         "member_sheets",
         "excluded_members",
+        "stopped_by_display",
         "closed_by",
         "closed_at",
         "state",
@@ -203,6 +204,21 @@ class CouncilResultAdmin(admin.ModelAdmin):
             return "—"
         items = format_html_join("", "<li>{}</li>", [(line,) for line in described])
         return format_html("<ul>{}</ul>", items)
+
+    @admin.display(description=_("stopped by the notes"))
+    def stopped_by_display(self, result):
+        """Appendix II's stop or knock-out notes that ended the evaluation, and on whose sheets."""
+        return (
+            format_html_join(
+                "",
+                "<p>{}: {} ({})</p>",
+                (
+                    (note["criterion"], note["text"], ", ".join(note.get("members", ())))
+                    for note in result.stopped_by
+                ),
+            )
+            or "—"
+        )
 
     @admin.display(description=_("spread"), ordering="spread")
     def spread_display(self, result):

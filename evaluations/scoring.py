@@ -13,21 +13,22 @@ decides the behaviour:
 * Art. 4.1, 7.3: only 3★ and above are recognised and certified; products "có tiềm năng đạt 5 sao
   (đạt từ 90 điểm trở lên)" are sent to the Ministry for 5★ evaluation (Art. 7.3.e): the points
   decide, and any 5★ minimum still missed goes with them as information for the central council.
+* Appendix II notes under some criteria stop the evaluation ("sẽ không đánh giá các bước tiếp
+  theo"), knock the product out ("Bị loại nếu …") or limit when a criterion applies; they are data
+  on their criterion, applied by ``scoring_notes``.
 """
 
 from __future__ import annotations
 
-import datetime
-import json
 import math
 import os
-import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from fractions import Fraction
-from functools import cache
 from pathlib import Path
+
+from . import scoring_notes as notes
 
 CRITERIA_ROOT = Path(os.environ.get("OCOP_CRITERIA_ROOT", Path(__file__).parent / "criteria"))
 # Art. 3.3: (inclusive lower bound, stars), highest band first; upper bounds are exclusive.
@@ -67,19 +68,19 @@ def _total(values: Iterable[Decimal]) -> Decimal:
 @dataclass(frozen=True)
 class Option:
     """One answer of a criterion. ``min_star``: the option is the minimum for that star level;
-    ``stop``: choosing it ends the evaluation ("không đánh giá các bước tiếp theo"); ``case``:
-    its alternative where the law says "Lựa chọn một trong hai trường hợp"."""
+    ``case``: its alternative where the law says "Lựa chọn một trong hai trường hợp"."""
 
     label: str
     points: Decimal
     min_star: int | None = None
-    stop: bool = False
     case: str | None = None
 
 
 @dataclass(frozen=True)
 class Criterion:
-    """A leaf has options and is scored; a parent only groups its children (6.1 → 6.1.1 …)."""
+    """A leaf has options and is scored; a parent only groups its children (6.1 → 6.1.1 …).
+    ``note``: the requirement printed under the title; ``rules``: its stop, knock-out and
+    applicability notes (``scoring_notes``)."""
 
     code: str
     title: str
@@ -87,6 +88,7 @@ class Criterion:
     options: tuple[Option, ...] = ()
     children: tuple[Criterion, ...] = ()
     note: str = ""
+    rules: tuple[notes.NoteRule, ...] = ()
 
     @property
     def is_leaf(self) -> bool:
@@ -121,6 +123,7 @@ class Section:
     title: str
     max_points: Decimal
     criteria: tuple[Criterion, ...]
+    note: str = ""
 
     @property
     def scored_directly(self) -> bool:
@@ -143,14 +146,6 @@ class Part:
 
 
 @dataclass(frozen=True)
-class StopRule:
-    """A note that ends the evaluation ("không đánh giá các bước tiếp theo") at a criterion."""
-
-    criterion: str | None
-    text: str
-
-
-@dataclass(frozen=True)
 class CriteriaSet:
     decision: str
     number: int
@@ -159,7 +154,6 @@ class CriteriaSet:
     group: str
     parts: tuple[Part, ...]
     knockout_rules: tuple[str, ...] = ()
-    stop_rules: tuple[StopRule, ...] = ()
     subgroup: str | None = None
     agencies: tuple[str, ...] = ()
     heading: str = ""
@@ -220,23 +214,6 @@ class CriteriaSet:
                     yield from walk(crit, 2)
 
 
-@dataclass(frozen=True)
-class CriteriaSetInfo:
-    number: int
-    name: str
-    sector: str
-    group: str
-    subgroup: str | None = None
-
-
-@dataclass(frozen=True)
-class DecisionInfo:
-    code: str
-    title: str
-    date: datetime.date
-    folder: str
-
-
 def _to_decimal(value: object) -> Decimal:
     """int, Decimal, numeric str or float (by its repr) → a finite Decimal; bools are refused."""
     if isinstance(value, bool) or not isinstance(value, int | str | Decimal | float):
@@ -245,88 +222,6 @@ def _to_decimal(value: object) -> Decimal:
     if not result.is_finite():
         raise ValueError(f"not a finite number: {value!r}")
     return result
-
-
-def _require(ok: bool, message: str) -> None:
-    if not ok:
-        raise CatalogueError(message)
-
-
-def _folder(root: Path | str | None, decision: str) -> Path:
-    """Decision "26/2026" → folder ``<root>/26-2026``."""
-    name = decision.replace("/", "-")
-    _require(re.fullmatch(r"\w[\w.-]*", name) is not None, f"not a decision code: {decision!r}")
-    return (Path(root) if root is not None else CRITERIA_ROOT).resolve() / name
-
-
-def _criterion(data: Mapping, where: str) -> Criterion:
-    options = tuple(Option(**o | {"points": _to_decimal(o["points"])}) for o in data["options"])
-    children = tuple(_criterion(c, where) for c in data.get("children", ()))
-    crit = Criterion(
-        **data
-        | {"max_points": _to_decimal(data["max_points"]), "options": options, "children": children}
-    )
-    _require(bool(options) != bool(children), f"{where}: {crit.code} needs options xor children")
-    best = _total(c.max_points for c in children) if children else max(o.points for o in options)
-    _require(crit.max_points == best, f"{where}: {crit.code} max {crit.max_points} != {best}")
-    unique = len({o.points for o in options}) == len(options)
-    _require(unique or not any(o.stop for o in options), f"{where}: {crit.code} stop is ambiguous")
-    return crit
-
-
-@cache
-def _load(folder: Path, number: int) -> CriteriaSet:
-    path = folder / f"set-{number:02d}.json"
-    _require(path.is_file(), f"no criteria set {number} in {folder}")
-    data = json.loads(path.read_text(encoding="utf-8"))
-    where = f"{data['decision']} set {number}"
-    parts = []
-    for p in data["parts"]:
-        sections = []
-        for s in p["sections"]:
-            crits = tuple(_criterion(c, where) for c in s["criteria"])
-            sec = Section(**s | {"max_points": _to_decimal(s["max_points"]), "criteria": crits})
-            wrong = f"{where}: section {sec.code} max is not the sum of its criteria"
-            _require(sec.max_points == _total(c.max_points for c in crits), wrong)
-            sections.append(sec)
-        part = Part(**p | {"max_points": _to_decimal(p["max_points"]), "sections": tuple(sections)})
-        wrong = f"{where}: part {part.code} max is not the sum of its sections"
-        _require(part.max_points == _total(s.max_points for s in sections), wrong)
-        parts.append(part)
-    stops = tuple(StopRule(r.get("criterion"), r["text"]) for r in data.get("stop_rules", ()))
-    fields = {k: tuple(v) if isinstance(v, list) else v for k, v in data.items()}
-    del fields["max_points"]
-    result = CriteriaSet(**fields | {"parts": tuple(parts), "stop_rules": stops})
-    # Art. 3.3: "Tổng điểm đánh giá cho mỗi sản phẩm tối đa là 100 điểm".
-    _require(result.max_points == 100, f"{where}: parts sum to {result.max_points}, not 100")
-    return result
-
-
-clear_cache = _load.cache_clear
-
-
-def load_criteria_set(decision: str, number: int, *, root: Path | str | None = None) -> CriteriaSet:
-    """Criteria set ``number`` of ``decision`` (e.g. ``("26/2026", 6)``), cached per folder."""
-    return _load(_folder(root, decision), int(number))
-
-
-def list_criteria_sets(decision: str, *, root: Path | str | None = None) -> list[CriteriaSetInfo]:
-    """Every set of a decision, in number order, for a sector → group → set picker."""
-    folder = _folder(root, decision)
-    numbers = sorted(int(p.stem[4:]) for p in folder.glob("set-*.json"))
-    _require(bool(numbers), f"no criteria sets for decision {decision!r} in {folder}")
-    sets = (_load(folder, n) for n in numbers)
-    return [CriteriaSetInfo(s.number, s.name, s.sector, s.group, s.subgroup) for s in sets]
-
-
-def list_decisions(*, root: Path | str | None = None) -> list[DecisionInfo]:
-    """The decisions in the catalogue (one folder each), oldest first."""
-    found = []
-    for path in (Path(root) if root is not None else CRITERIA_ROOT).glob("*/decision.json"):
-        data = json.loads(path.read_text(encoding="utf-8"))
-        date = datetime.date.fromisoformat(data["date"])
-        found.append(DecisionInfo(data["code"], data["title"], date, path.parent.name))
-    return sorted(found, key=lambda d: (d.date, d.code))
 
 
 def band_stars(total: Decimal | int) -> int:
@@ -366,7 +261,10 @@ def validate(
 
 @dataclass(frozen=True)
 class SheetResult:
-    """``points``: the chosen points by leaf code (for a council: the members' averages)."""
+    """``points``: the points as they count, by leaf code (for a council: the members'
+    averages); ``stopped_by``: the stop and knock-out notes that applied, in sheet order (a
+    stopped or knocked-out product gets 0 stars); ``not_applicable``: criteria counted 0
+    because their applicability note does not hold (5.2 without a story in 5.1)."""
 
     total: Decimal
     parts: dict[str, Decimal]
@@ -377,14 +275,17 @@ class SheetResult:
     stopped: bool = False
     reason: str | None = None
     points: dict[str, Decimal] = field(default_factory=dict)
+    stopped_by: tuple[notes.AppliedNote, ...] = ()
+    not_applicable: tuple[str, ...] = ()
 
     @property
     def nominate_national(self) -> bool:
         """Art. 7.3.e: products "đạt từ 90 điểm trở lên" go to the Ministry's (central) council.
         The text asks for the points only, so a product missing a 5★ minimum goes too; the
         central council reads the missing minima (``missing_five_star_minima``). A stopped or
-        knocked-out product is not evaluated further, whatever its total."""
-        return self.total >= NATIONAL_THRESHOLD and not (self.stopped or self.knocked_out)
+        knocked-out product is never rated, so never nominated, whatever its total."""
+        excluded = self.knocked_out or bool(self.stopped_by)
+        return not excluded and self.total >= NATIONAL_THRESHOLD
 
     @property
     def missing_five_star_minima(self) -> tuple[str, ...]:
@@ -410,9 +311,7 @@ class CouncilResult(SheetResult):
         return self.total
 
 
-def _judge(
-    criteria_set: CriteriaSet, total: Decimal, points: Mapping[str, Decimal], stop_codes: list[str]
-) -> dict:
+def _judge(criteria_set: CriteriaSet, total: Decimal, points: Mapping[str, Decimal]) -> dict:
     """Band, rating and unmet minima. The rating is the highest level not above the band whose
     cumulative minima are all met (1★ and 2★ have none); the unmet minima are the codes whose
     minimum for the band's level is missed - they hold the rating below its band."""
@@ -424,44 +323,49 @@ def _judge(
     stars = next(level for level in range(band, 0, -1) if level < 3 or not unmet(level))
     unmet_minima = unmet(band) if band >= 3 else ()
     judged = {"total": total, "band_stars": band, "stars": stars, "unmet_minima": unmet_minima}
-    return judged | {"points": dict(points), "stop_codes": stop_codes}
+    return judged | {"points": dict(points)}
 
 
-def _excluded(judged: dict, criteria_set: CriteriaSet, knocked_out: bool, stopped: bool) -> dict:
-    """A knock-out ("Hồ sơ bị loại") or a stop rule ends the evaluation: 0 stars, with a reason."""
-    stop_codes = judged.pop("stop_codes")
-    rules = [r.text for r in criteria_set.stop_rules if not stop_codes or r.criterion in stop_codes]
-    if knocked_out:
-        reason = "; ".join(criteria_set.knockout_rules) or "dossier knocked out (hồ sơ bị loại)"
-    elif stop_codes or stopped:
-        reason = "; ".join(rules) or f"evaluation stopped {', '.join(stop_codes)}".strip()
-    else:
+def _excluded(
+    judged: dict,
+    criteria_set: CriteriaSet,
+    knocked_out: bool,
+    stopped_by: tuple[notes.AppliedNote, ...],
+) -> dict:
+    """A knock-out ("Hồ sơ bị loại khi …", or a "Bị loại nếu …" note) or a stop note ends the
+    evaluation: 0 stars, whatever the total, with the notes that did it as the reason."""
+    knocked_out = knocked_out or any(n.knockout for n in stopped_by)
+    if not (knocked_out or stopped_by):
         return judged
-    excluded = {"knocked_out": knocked_out, "stopped": not knocked_out, "reason": reason}
-    return judged | excluded | {"stars": 0}
-
-
-def _stop_codes(criteria_set: CriteriaSet, points: Mapping[str, Decimal]) -> list[str]:
-    return [c for c, p in points.items() if criteria_set.criterion(c).option_for(p).stop]
+    reasons = [f"{n.criterion}: {n.text}" for n in stopped_by]
+    if knocked_out and not any(n.knockout for n in stopped_by):
+        reasons[:0] = criteria_set.knockout_rules or ["dossier knocked out (hồ sơ bị loại)"]
+    excluded = {"knocked_out": knocked_out, "stopped": not knocked_out, "stars": 0}
+    return judged | excluded | {"reason": "; ".join(reasons), "stopped_by": stopped_by}
 
 
 def score(
     criteria_set: CriteriaSet,
     points_by_code: Mapping[str, int | Decimal],
     *,
+    findings: Iterable[str] = (),
     knocked_out: bool = False,
-    stopped: bool = False,
 ) -> SheetResult:
-    """Score one member's sheet. ``knocked_out``: a "Hồ sơ bị loại" rule applies; ``stopped``:
-    a stop note applies (e.g. unacceptable impurities). Either gives 0 stars, with a reason."""
+    """Score one member's sheet. ``findings``: the criteria whose finding note the member
+    recorded (imported raw materials, a copied product, unacceptable impurities …);
+    ``knocked_out``: a "Hồ sơ bị loại khi" rule of the whole dossier applies. A stop or knock-out
+    gives 0 stars, with the notes that applied as ``stopped_by`` and ``reason``."""
     chosen, errors = validate(criteria_set, points_by_code)
     if errors:
         raise errors[0]
-    parts = {p.code: _total(chosen[c.code] for c in p.leaves()) for p in criteria_set.parts}
-    judged = _judge(
-        criteria_set, _total(chosen.values()), chosen, _stop_codes(criteria_set, chosen)
-    )
-    return SheetResult(parts=parts, **_excluded(judged, criteria_set, knocked_out, stopped))
+    void = notes.not_applicable(criteria_set, chosen)
+    counted = notes.applicable_points(criteria_set, chosen)
+    parts = {p.code: _total(counted[c.code] for c in p.leaves()) for p in criteria_set.parts}
+    judged = _judge(criteria_set, _total(counted.values()), counted)
+    stopped_by = notes.merge(criteria_set, [notes.applied(criteria_set, chosen, findings)])
+    stopped_by = tuple(replace(n, sheets=()) for n in stopped_by)
+    judged = _excluded(judged, criteria_set, knocked_out, stopped_by)
+    return SheetResult(parts=parts, not_applicable=void, **judged)
 
 
 def apportion(exact: Mapping[str, Fraction], total: Decimal) -> dict[str, Decimal]:
@@ -482,18 +386,23 @@ def council_result(
     criteria_set: CriteriaSet,
     sheets: Sequence[Mapping[str, int | Decimal]],
     *,
+    findings: Sequence[Iterable[str]] | None = None,
     spread_limit: Decimal = Decimal(10),
     knocked_out: bool = False,
-    stopped: bool = False,
 ) -> CouncilResult:
     """The council's result (Art. 3.3 "tổng điểm trung bình"): the members' totals averaged and
     rounded to 0.01 HALF UP, rated by the same rules; a minimum counts as met when the members'
-    average points on that criterion reach it. Any member choosing a stop option stops it.
-    The parts' averages are rounded to add up to that total (``apportion``): rounded each on its
-    own they could print 90.99 beside a total of 91.00."""
+    average points on that criterion reach it. ``findings``: each sheet's findings, in the order
+    of ``sheets``. A stop or knock-out note that applies on any member's sheet stops the
+    council's result (``stopped_by`` names the sheets it applied on). The parts' averages are
+    rounded to add up to that total (``apportion``): rounded each on its own they could print
+    90.99 beside a total of 91.00."""
     if not sheets:
         raise ScoringError(f"criteria set {criteria_set.number}: no score sheets to average")
-    results = [score(criteria_set, sheet) for sheet in sheets]
+    findings = list(findings) if findings is not None else [()] * len(sheets)
+    if len(findings) != len(sheets):
+        raise ScoringError("one list of findings per score sheet")
+    results = [score(criteria_set, s, findings=f) for s, f in zip(sheets, findings, strict=True)]
 
     def mean(values: Iterable[Decimal], places: Decimal | None = None) -> Decimal:
         exact = _total(values) / len(results)
@@ -507,9 +416,23 @@ def council_result(
     }
     parts = apportion(exact_parts, average)
     means = {code: mean(r.points[code] for r in results) for code in results[0].points}
-    stops = sorted({c for r in results for c in _stop_codes(criteria_set, r.points)})
-    judged = _judge(criteria_set, average, means, stops)
+    judged = _judge(criteria_set, average, means)
+    stopped_by = notes.merge(criteria_set, [r.stopped_by for r in results])
+    void = tuple(dict.fromkeys(code for r in results for code in r.not_applicable))
     spread = max(totals) - min(totals)
     extra = {"member_totals": totals, "spread": spread, "spread_exceeded": spread > spread_limit}
-    judged = _excluded(judged, criteria_set, knocked_out, stopped)
-    return CouncilResult(parts=parts, **judged, **extra)
+    judged = _excluded(judged, criteria_set, knocked_out, stopped_by)
+    return CouncilResult(parts=parts, not_applicable=void, **judged, **extra)
+
+
+# The catalogue's loading lives in criteria_loader (kept apart for size); imported last because it
+# builds the dataclasses above. Callers use these names from this module.
+from .criteria_loader import (  # noqa: E402, F401
+    CriteriaSetInfo,
+    DecisionInfo,
+    _folder,
+    clear_cache,
+    list_criteria_sets,
+    list_decisions,
+    load_criteria_set,
+)

@@ -7,7 +7,7 @@ whether the session it sits in has its quorum and has discussed the product's sp
 
 import datetime
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Role, User
 
-from . import scoring
+from . import scoring, scoring_notes
 from .conflicts import conflict_flags
 from .councils import criteria_set_for, outcome_for
 from .models import (
@@ -32,6 +32,7 @@ from .models import (
     SessionItem,
     SessionState,
 )
+from .sheet_findings import chosen_points
 
 RUNNING_ROLES = frozenset({CouncilRole.CHAIR, CouncilRole.SECRETARY})
 
@@ -291,21 +292,24 @@ class Consolidated:
     rows: list[ConsolidatedRow]
     result: scoring.CouncilResult | None
     parts: list[ConsolidatedPart]
+    # The notes that stopped the evaluation, each with the members whose sheets met it.
+    stops: list[tuple[scoring_notes.AppliedNote, list[str]]] = field(default_factory=list)
 
 
 def consolidated_sheet(dossier: Dossier, outcome, sheets: Iterable[ScoreSheet]) -> Consolidated:
     counted = list(outcome.counted)
     excluded = [sheet for sheet in sheets if sheet.conflict_of_interest]
     result = outcome.result
-    rows = []
     criteria_set = criteria_set_for(dossier)
+    # The points as they count: a criterion that does not apply on a sheet (5.2 without a story
+    # in 5.1) shows 0 there, so each row's average is the average of its cells.
+    counting = [
+        scoring_notes.applicable_points(criteria_set, chosen_points(sheet.points_by_code))
+        for sheet in counted
+    ]
+    rows = []
     for criterion in criteria_set.leaf_criteria():
-        points = [
-            Decimal(sheet.points_by_code[criterion.code])
-            if criterion.code in sheet.points_by_code
-            else None
-            for sheet in counted
-        ]
+        points = [sheet.get(criterion.code) for sheet in counting]
         average = result.points.get(criterion.code) if result else None
         if average is not None:
             average = average.quantize(Decimal("0.01"))
@@ -325,13 +329,20 @@ def consolidated_sheet(dossier: Dossier, outcome, sheets: Iterable[ScoreSheet]) 
         )
         for part in criteria_set.parts
     ]
-    return Consolidated(counted, excluded, rows, result, parts)
+    stops = [
+        (note, [counted[i].member.full_name for i in note.sheets])
+        for note in (result.stopped_by if result else ())
+    ]
+    return Consolidated(counted, excluded, rows, result, parts, stops)
 
 
 def proposed_decision(result) -> str:
     """What the council proposes to the approver, by the approval rules: the ministry for a
     result of 90 points or more (Art. 7.3.e: "đạt từ 90 điểm trở lên", even with a 5★ minimum
-    missed; not when stopped or knocked out, 0★), recognition at 3★ or 4★, a notice below 3★."""
+    missed), recognition at 3★ or 4★, a notice below 3★. A result stopped by a sheet's note is
+    never rated, whatever its average: a notice."""
+    if getattr(result, "stopped_by", ()):
+        return "notice"
     if result.average >= scoring.NATIONAL_THRESHOLD and result.stars > 0:
         return "nominate"
     if result.stars in (3, 4):

@@ -190,6 +190,7 @@ def sheet_rows(sheet: scoring.CriteriaSet, ticked: Mapping[str, int]) -> list[di
             "max_points": criterion.max_points,
             "options": options,
             "note": criterion.note,
+            "rules": criterion.rules,
         }
 
     rows = []
@@ -216,6 +217,7 @@ def sheet_rows(sheet: scoring.CriteriaSet, ticked: Mapping[str, int]) -> list[di
                         "title": item.title,
                         "max_points": item.max_points,
                         "options": [],
+                        "note": item.note,
                     }
                 )
         else:

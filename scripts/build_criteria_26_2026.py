@@ -152,11 +152,12 @@ CLASSIFICATION = [
     ),
 ]
 
-# In-sheet stop rules ("sẽ không đánh giá các bước tiếp theo") under the impurity criterion. Only
-# the sets whose note was read in the source are listed: sets 8, 9, 12, 13 and 14-17 also have an
-# impurity criterion ("Tạp chất", "Tạp chất lạ") whose note is not transcribed yet.
-# Verbatim per set (the wording varies); offsets are where each note was read.
-_FOOD_SAFETY = "(có nguy cơ gây mất an toàn thực phẩm)"
+# The sheets' stop, knock-out and applicability notes, as data on their criterion (issue 16, item
+# 2). Each was read in the transcript; "@~N" is its character offset. "when" says how the note's
+# condition is known: "finding" - the council member records it beside the criterion (imported
+# raw materials, a copied product, unacceptable impurities, no product declaration); "zero" - the
+# criterion's chosen option is worth 0 points; "requires_points" - the criterion applies only when
+# the criterion named in "requires" scored above 0 points.
 _SOIL = (
     "Ghi chú: Nếu có tạp chất không chấp nhận được (các tạp chất có nguy cơ gây mất an toàn "
     "thực phẩm) như: đất, côn trùng, lông, len, mốc nguy hại,... sẽ không đánh giá các bước "
@@ -166,41 +167,193 @@ _HAIR = (
     "Chú ý: Nếu có các tạp chất không chấp nhận được (các tạp chất có nguy cơ gây mất an toàn "
     "thực phẩm) như: Lông, côn trùng, mẫu gỗ, cát, nhựa ... sẽ không đánh giá các bước tiếp theo"
 )
-STOP_RULES = {
+_FOREIGN = (
+    "Ghi chú: Nếu có tạp chất lạ có nguy cơ gây mất an toàn thực phẩm như đất, côn trùng, lông, "
+    "len... sẽ không đánh giá các bước tiếp theo"
+)
+_IMPURITY_GLOSS = (
+    "Not evaluated further if the product holds unacceptable impurities that put food safety at "
+    "risk (soil, insects, hair, wool, harmful mould, wood, sand, plastic...)."
+)
+STOP_NOTES = {
+    1: [
+        (
+            "6.1",
+            "Ghi chú: Không xem xét các chỉ tiêu khác nếu sản phẩm có các tạp chất có nguy cơ ảnh "
+            "hưởng đến vệ sinh an toàn thực phẩm, như: ruồi bọ, lông, len, cát sỏi....",
+            "@~140k",
+        )
+    ],
     2: [
         (
             "6.1",
-            f"Chú ý: Nếu có các tạp chất không chấp nhận được {_FOOD_SAFETY} như: Lông, côn "
-            "trùng, mẫu gỗ, cát, nhựa … sẽ không đánh giá các bước tiếp theo)",
+            "Chú ý: Nếu có các tạp chất không chấp nhận được (có nguy cơ gây mất an toàn thực "
+            "phẩm) như: Lông, côn trùng, mẫu gỗ, cát, nhựa … sẽ không đánh giá các bước tiếp theo)",
+            "@~226k",
         )
-    ],  # @~226k
+    ],
     3: [
         (
             "6.1",
-            f"Chú ý: Nếu có các tạp chất không chấp nhận được {_FOOD_SAFETY} như: Lông, côn "
-            "trùng, mẫu gỗ, cát, nhựa ...sẽ không đánh giá các bước tiếp theo",
+            "Chú ý: Nếu có các tạp chất không chấp nhận được (có nguy cơ gây mất an toàn thực "
+            "phẩm) như: Lông, côn trùng, mẫu gỗ, cát, nhựa ...sẽ không đánh giá các bước tiếp theo",
+            "@~308k",
         )
-    ],  # @~308k
+    ],
     4: [
         (
             "6.1",
-            f"Chú ý: Nếu có các tạp chất không chấp nhận được {_FOOD_SAFETY} sẽ không đánh "
-            "giá các bước tiếp theo",
+            "Chú ý: Nếu có các tạp chất không chấp nhận được (có nguy cơ gây mất an toàn thực "
+            "phẩm) sẽ không đánh giá các bước tiếp theo",
+            "@~390k",
         )
-    ],  # @~390k
-    5: [("6.1", _SOIL)],  # @~470k
-    6: [("6.1", _SOIL)],  # @~552k
-    7: [("6.1", _SOIL)],  # @~651k
-    10: [("6.1", _HAIR)],  # @~923k
-    11: [("6.1.1", _HAIR)],  # @~1008k
+    ],
+    5: [("6.1", _SOIL, "@~470k")],
+    6: [("6.1", _SOIL, "@~552k")],
+    7: [("6.1", _SOIL, "@~651k")],
+    8: [
+        (
+            "6.1",
+            "Ghi chú: Nếu có tạp chất không chấp nhận được (các tạp chất có nguy cơ gây mất an "
+            "toàn thực phẩm) như: đất, côn trùng, lông, lông, len, mốc nguy hại,... sẽ không đánh "
+            "giá các bước tiếp theo.",
+            "@~752k",
+        )
+    ],
+    9: [("6.1", _HAIR, "@~842k")],
+    10: [("6.1", _HAIR, "@~923k")],
+    11: [("6.1.1", _HAIR, "@~1008k")],
+    12: [
+        (
+            "6.1",
+            "Chú ý: Nếu có các tạp chất không chấp nhận được (các tạp chất có nguy cơ gây mất an "
+            "toàn thực phẩm) như: lông, côn trùng, mẫu gỗ, cát, nhựa... sẽ không đánh giá các "
+            "bước tiếp theo",
+            "@~1093k",
+        )
+    ],
+    13: [
+        (
+            "6.1.1",
+            "Ghi chú: Nếu có tạp chất lạ có nguy cơ gây mất AN TOÀN THỰC PHẨM như đất, côn trùng, "
+            "lông, len ... sẽ không đánh giá các bước tiếp theo.",
+            "@~1175k",
+        )
+    ],
+    15: [("6.1", _FOREIGN + ".", "@~1332k")],
+    17: [("6.1", _FOREIGN, "@~1492k")],
 }
-# Knock-out notes inside the sheet ("Bị loại ..."), besides the "Hồ sơ bị loại khi" header line.
+# Set 16 (bottled water), after 6.4 (@~1412k), covering 6.1-6.4: a 0 on any of them stops.
+ZERO_STOP_16 = (
+    "Ghi chú: Nếu được 0 điểm tại một trong các chỉ tiêu trên, sẽ không đánh giá các bước tiếp "
+    "theo."
+)
+# Sets 19 (cosmetics, @~1693k) and 20 (essential oils, @~1792k), under section 6.
+DECLARATION_STOPS = {
+    19: "Ghi chú: Không đánh giá các bước tiếp theo nếu không có Phiếu công bố sản phẩm mỹ phẩm "
+    "theo quy định",
+    20: "Ghi chú: Không đánh giá các bước tiếp theo nếu không có Phiếu công bố sản phẩm theo quy "
+    "định",
+}
+# Under 1.1 "Nguồn nguyên liệu" (set 7 @~582k, set 18 @~1526k; sets 7-15 and 18-20, as the
+# audit in issue 16 found).
+IMPORTED_KNOCKOUT = (
+    "Ghi chú: Bị loại nếu sử dụng toàn bộ nguyên liệu nhập khẩu hoặc không rõ nguồn gốc"
+)
+IMPORTED_SETS = (*range(7, 16), 18, 19, 20)
+# Under 2.1 "Nguồn gốc ý tưởng sản phẩm" (set 6 @~515k, set 7 @~607k; sets 5-14).
 IDEA_KNOCKOUT = (
     "Ghi chú: Bị loại nếu phát hiện giống hệt sản phẩm của nhà sản xuất khác, chỉ "
     "thay đổi tên sản phẩm, nhà sản xuất"
-)  # set 6, under 2.1 @~515k
-IP_KNOCKOUT = "Ghi chú: Nếu sản phẩm vi phạm sở hữu trí tuệ, sẽ bị loại bỏ"  # sets 21-22, 6.2
-EXTRA_KNOCKOUTS = {6: [IDEA_KNOCKOUT], 21: [IP_KNOCKOUT], 22: [IP_KNOCKOUT]}
+)
+IDEA_SETS = range(5, 15)
+# Sets 21-22, 6.2 top option: "...***** Ghi chú: Nếu sản phẩm vi phạm sở hữu trí tuệ, sẽ bị
+# loại bỏ".
+IP_KNOCKOUT = "Ghi chú: Nếu sản phẩm vi phạm sở hữu trí tuệ, sẽ bị loại bỏ"
+# Under 5.2 "Cấu trúc câu chuyện sản phẩm" in every product set (read in sets 1-5, 8, 9, 14-17,
+# 20, 23): its options score the story of 5.1, so without a story (5.1 at 0) 5.2 scores 0.
+STORY_NOTE = "Chỉ áp dụng khi có câu chuyện sản phẩm"
+# Requirement notes the extraction dropped (printed in italics under the criterion, no points).
+EXTRA_NOTES = {
+    (1, "1.1"): "Yêu cầu: 100% sản phẩm được trồng trên địa bàn cấp tỉnh",  # @~89k
+    **{
+        (n, "8"): "Ghi chú: Bản Tiêu chuẩn sản phẩm phải có phiếu kiểm nghiệm các chỉ tiêu an "
+        "toàn thực phẩm"
+        for n in (12, 15, 16)  # @~1104k, @~1342k, @~1414k
+    },
+    **{
+        (n, "10"): "Ghi chú: Đánh giá dựa trên các hợp đồng xuất khẩu đã thực hiện, hoặc các "
+        "chứng nhận chất lượng đã được cấp, hoặc các thông tin về đánh giá thị trường, kết quả "
+        "xúc tiến thương mại ở các thị trường tiềm năng."
+        for n in (15, 16)  # @~1346k, @~1420k
+    },
+}
+SOURCE = "QĐ 26/2026/QĐ-TTg, Phụ lục II, bộ {number}, ghi chú tại tiêu chí {code}"
+
+
+def rule(number, code, kind, when, text, gloss, requires=None) -> tuple[str, dict]:
+    data = {"kind": kind, "when": when, "text": text, "gloss": gloss}
+    if requires:
+        data["requires"] = requires
+    return code, data | {"source": SOURCE.format(number=number, code=code)}
+
+
+def notes_of(number: int, sheet: dict) -> list[tuple[str, dict]]:
+    """Every stop, knock-out and applicability note of set ``number``, by criterion code."""
+    found = []
+    if number in IMPORTED_SETS:
+        assert find(sheet, "1.1")["title"] == "Nguồn nguyên liệu", number
+        gloss = "Knocked out if the raw materials are all imported or of unknown origin."
+        found.append(rule(number, "1.1", "knockout", "finding", IMPORTED_KNOCKOUT, gloss))
+    if number in IDEA_SETS:
+        assert find(sheet, "2.1")["title"] == "Nguồn gốc ý tưởng sản phẩm", number
+        gloss = (
+            "Knocked out if found identical to another producer's product, with only the "
+            "product or producer name changed."
+        )
+        found.append(rule(number, "2.1", "knockout", "finding", IDEA_KNOCKOUT, gloss))
+    story, structure = _find(sheet, "5.1"), _find(sheet, "5.2")
+    if (
+        story
+        and structure
+        and structure["title"] == "Cấu trúc câu chuyện sản phẩm"
+        and any(o["points"] == 0 and "Không có câu chuyện" in o["label"] for o in story["options"])
+    ):
+        gloss = (
+            "Applies only when there is a product story: without one (5.1 at 0 points) 5.2 "
+            "scores 0."
+        )
+        found.append(rule(number, "5.2", "applies_if", "requires_points", STORY_NOTE, gloss, "5.1"))
+    for code, text, _offset in STOP_NOTES.get(number, []):
+        found.append(rule(number, code, "stop", "finding", text, _IMPURITY_GLOSS))
+    if number == 16:
+        gloss = "Not evaluated further if any of criteria 6.1-6.4 scores 0 points."
+        for code in ("6.1", "6.2", "6.3", "6.4"):
+            found.append(rule(number, code, "stop", "zero", ZERO_STOP_16, gloss))
+    if number in DECLARATION_STOPS:
+        gloss = "Not evaluated further without the product declaration required by law."
+        found.append(rule(number, "6", "stop", "finding", DECLARATION_STOPS[number], gloss))
+    if number in (21, 22):
+        gloss = "Knocked out if the product infringes intellectual property rights."
+        found.append(rule(number, "6.2", "knockout", "finding", IP_KNOCKOUT, gloss))
+    return found
+
+
+# Printed notes that the extraction glued to titles (issue 16, item 9): a requirement ("Yêu cầu:
+# ...") or an explanation printed in italics on its own line under the bold title.
+NOTE_SPLIT = re.compile(
+    r"\s+((?:Yêu cầu:|Áp dụng bắt buộc|Chất lượng\s*[:(]).*"
+    r"|\((?:Khả năng|Chất lượng|Sử dụng trực tiếp|Theo hồ sơ|Hồ sơ kiểm tra|Gồm:|Của ngoại hình"
+    r"|Chỉ ra hàm lượng).*\)?)$"
+)
+
+
+def split_note(title: str) -> tuple[str, str]:
+    match = NOTE_SPLIT.search(title)
+    if not match:
+        return title, ""
+    return title[: match.start()].strip(), match.group(1).strip()
+
 
 NUMBERING = re.compile(r"^\d+(?:\.\d+)*\.?\s+")
 PART_TITLE = re.compile(r"^Phần\s*[ABC]\s*:?\s*|\s*\(\d+\s*điểm\)\s*$", re.IGNORECASE)
@@ -211,12 +364,14 @@ def option(label: str, points: int, min_star: int | None = None, **extra) -> dic
 
 
 def criterion(code: str, title: str, max_points: int, options=(), children=()) -> dict:
+    title, note = split_note(title)
     return {
         "code": code,
         "title": title,
         "max_points": max_points,
         "options": list(options),
         "children": list(children),
+        **({"note": note} if note else {}),
     }
 
 
@@ -254,8 +409,10 @@ def normalise(raw: dict) -> dict:
                     )
                     for c in sec["criteria"]
                 ]
+            title, note = split_note(title)
             sections.append(
                 {"code": sec["code"], "title": title, "max_points": sec["max"], "criteria": crits}
+                | ({"note": note} if note else {})
             )
         parts.append(
             {
@@ -269,6 +426,13 @@ def normalise(raw: dict) -> dict:
 
 
 def find(sheet: dict, code: str) -> dict:
+    found = _find(sheet, code)
+    if found is None:
+        raise KeyError(code)
+    return found
+
+
+def _find(sheet: dict, code: str) -> dict | None:
     def walk(crits):
         for c in crits:
             if c["code"] == code:
@@ -283,7 +447,7 @@ def find(sheet: dict, code: str) -> dict:
             found = walk(sec["criteria"])
             if found:
                 return found
-    raise KeyError(code)
+    return None
 
 
 def section(sheet: dict, code: str) -> dict:
@@ -313,6 +477,20 @@ def correct(number: int, sheet: dict) -> None:
                     assert not crit["options"], (number, crit)
                     assert crit["max_points"] == 1, (number, crit)
                     crit["options"] = [option("Không", 0), option("Có", 1)]
+    if number in (4, 7, 10, 11):
+        # 1.2 prints three options; the first, "Không được cấp giấy chứng nhận chất lượng", has a
+        # blank points cell (set 7 @~583k), which is 0 as in sets 1-3, 5, 6, 8, 12, 13 and 18.
+        # The extractor dropped rows without points (issue 16, item 1).
+        crit = find(sheet, "1.2")
+        assert crit["title"] == "Vùng nguyên liệu được cấp chứng nhận chất lượng", number
+        assert min(o["points"] for o in crit["options"]) == 1, number
+        crit["options"].insert(0, option("Không được cấp giấy chứng nhận chất lượng", 0))
+    for (set_number, code), note in EXTRA_NOTES.items():
+        if set_number == number:
+            crit = find(sheet, code)
+            crit["note"] = "\n".join(filter(None, (crit.get("note"), note)))
+    for code, data in notes_of(number, sheet):
+        find(sheet, code).setdefault("rules", []).append(data)
     if number == 3:
         # 5.1 top option ends with a spaced mark "* * * *" the extractor did not read: 4★
         # minimum, as in 5.1 of every other product set.
@@ -354,7 +532,7 @@ def correct(number: int, sheet: dict) -> None:
         nest(sheet, "6")
     if number in (21, 22):
         # 6.2 top option: "...thể hiện trí tuệ địa phương***** Ghi chú: Nếu sản phẩm vi phạm sở
-        # hữu trí tuệ, sẽ bị loại bỏ" - a 5★ mark followed by a knock-out note (EXTRA_KNOCKOUTS).
+        # hữu trí tuệ, sẽ bị loại bỏ" - a 5★ mark followed by a knock-out note (IP_KNOCKOUT).
         top = find(sheet, "6.2")["options"][-1]
         top["label"], top["min_star"] = top["label"].split("*****")[0].strip(), 5
     if number == 23:
@@ -397,6 +575,7 @@ def correct(number: int, sheet: dict) -> None:
         ):
             crit = find(sheet, code)
             crit["note"] = "Lựa chọn một trong hai trường hợp sau:"
+            assert "rules" not in crit
             for i, opt in enumerate(crit["options"]):
                 opt["case"] = case1 if i < 2 else case2
     # Kept as printed, although they look like drafting slips (no correction): set 7 3.1 scores
@@ -439,6 +618,10 @@ def check(number: int, sheet: dict) -> None:
             assert crit["max_points"] == sum(crit_max(c) for c in crit["children"]), crit["code"]
         else:
             assert len(crit["options"]) >= 2, (number, crit["code"])
+            if crit["title"] == "Vùng nguyên liệu được cấp chứng nhận chất lượng":
+                # Issue 16, item 1: a producer without a certificate is scored 0, never refused.
+                assert min(o["points"] for o in crit["options"]) == 0, (number, crit["code"])
+            assert NOTE_SPLIT.search(crit["title"]) is None, (number, crit["code"])
             best = max(o["points"] for o in crit["options"])
             assert crit["max_points"] == best, (number, crit["code"], best)
         return crit["max_points"]
@@ -467,7 +650,6 @@ def build(source: Path, out: Path = OUT) -> None:
         knockouts = (
             [f"Hồ sơ bị loại khi: {raw['elimination_rule']}"] if raw["elimination_rule"] else []
         )
-        knockouts += EXTRA_KNOCKOUTS.get(number, [])
         data = {
             "decision": "26/2026",
             "number": number,
@@ -476,7 +658,6 @@ def build(source: Path, out: Path = OUT) -> None:
             **{k: index[number][k] for k in ("sector", "group", "subgroup", "agencies")},
             "max_points": 100,
             "knockout_rules": knockouts,
-            "stop_rules": [{"criterion": c, "text": t} for c, t in STOP_RULES.get(number, [])],
             "parts": sheet["parts"],
         }
         path = out / f"set-{number:02d}.json"

@@ -24,6 +24,9 @@ class CouncilResult(models.Model):
     excluded_members = models.JSONField(_("excluded for conflict of interest"), default=list)
     spread = models.DecimalField(_("spread"), max_digits=5, decimal_places=2)
     spread_exceeded = models.BooleanField(_("spread over the limit"), default=False)
+    # The stop and knock-out notes of the sheets that ended the evaluation (stars are then 0):
+    # [{"criterion", "kind", "text", "gloss", "members": [names]}], in sheet order.
+    stopped_by = models.JSONField(_("stopped by the notes"), default=list, blank=True)
     closed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -52,7 +55,7 @@ class CouncilResult(models.Model):
         """Decision 26/2026 Art. 7.3.e: products "đạt từ 90 điểm trở lên" go to the ministry's
         central council, whether or not every 5★ minimum is met (the text asks only for the
         points). A stopped or knocked-out product (0 stars) is not evaluated further."""
-        return self.average >= NATIONAL_THRESHOLD and self.stars > 0
+        return self.average >= NATIONAL_THRESHOLD and self.stars > 0 and not self.stopped_by
 
     @property
     def missing_five_star_minima(self) -> list[str]:

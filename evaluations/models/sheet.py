@@ -57,6 +57,9 @@ class ScoreSheet(models.Model):
     # Which option (index in the sheet) was ticked, by criterion code: a few criteria offer two
     # options with the same points (alternative cases), and the sheet must show the one chosen.
     options_by_code = models.JSONField(default=dict, blank=True)
+    # The criteria whose finding note the member records (Appendix II: "Bị loại nếu sử dụng toàn
+    # bộ nguyên liệu nhập khẩu …", unacceptable impurities …), by code; scoring applies them.
+    findings = models.JSONField(_("findings"), default=list, blank=True)
     dossier_revision = models.PositiveSmallIntegerField(_("dossier revision scored"), default=0)
     total = models.DecimalField(max_digits=6, decimal_places=2, null=True, blank=True)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)

@@ -19,7 +19,7 @@ from ocop_portal import page_cache
 from products.assessment import chosen_options
 from products.evidence import evidence_rows
 
-from .. import scoring
+from .. import scoring, scoring_notes
 from ..conflicts import conflict_flags, conflict_reasons
 from ..council_forms import ConflictForm, SheetAnswersForm
 from ..councils import (
@@ -35,6 +35,7 @@ from ..councils import (
 from ..models import Council, CouncilRole, Dossier, DossierState, ScoreSheet
 from ..permissions import can_score, can_view_sheet, council_role, get_dossier_for
 from ..session_forms import SignSheetForm
+from ..sheet_findings import chosen_points, notes_met
 
 # Form 03: the commune's assessment, shown to the council beside the evidence.
 LOCAL_AREAS = {
@@ -42,6 +43,14 @@ LOCAL_AREAS = {
     "local_labour": gettext_lazy("Local labour"),
     "idea_origin": gettext_lazy("Origin of the idea"),
     "local_identity": gettext_lazy("Local identity"),
+}
+
+
+# How a printed note of the sheet is labelled beside its criterion (scoring_notes kinds).
+NOTE_KINDS = {
+    scoring_notes.KNOCKOUT: gettext_lazy("Knock-out"),
+    scoring_notes.STOP: gettext_lazy("Stop"),
+    scoring_notes.APPLIES_IF: gettext_lazy("Applies only if"),
 }
 
 
@@ -59,7 +68,8 @@ def _option_badges(points, min_star, language: str) -> tuple[str, str]:
     )
 
 
-def _criterion_row(criterion, depth, ticked, hints, editable, evidence=None):
+def _criterion_row(criterion, depth, ticked, hints, editable, evidence=None, findings=()):
+    """``findings``: the criteria whose note the member recorded as applying."""
     chosen = ticked.get(criterion.code)
     language = get_language()
     options = []
@@ -83,10 +93,18 @@ def _criterion_row(criterion, depth, ticked, hints, editable, evidence=None):
         "answered": chosen is not None,
         "editable": editable,
         "evidence": (evidence or {}).get(criterion.code),
+        "rules": [
+            {
+                "rule": rule,
+                "kind_label": NOTE_KINDS[rule.kind],
+                "recorded": criterion.code in findings,
+            }
+            for rule in criterion.rules
+        ],
     }
 
 
-def _rows(criteria_set, ticked, hints, editable, evidence=None):
+def _rows(criteria_set, ticked, hints, editable, evidence=None, findings=()):
     """The sheet as rows for the template: part and section headings, group headings of nested
     criteria, and a row with options for each scored criterion; ``evidence`` (code → the
     producer's evidence row, read once for the whole sheet) goes beside each criterion."""
@@ -97,10 +115,11 @@ def _rows(criteria_set, ticked, hints, editable, evidence=None):
         elif isinstance(item, scoring.Section):
             rows.append({"kind": "section", "item": item})
             if item.scored_directly:
-                row = _criterion_row(item.criteria[0], depth, ticked, hints, editable, evidence)
+                crit = item.criteria[0]
+                row = _criterion_row(crit, depth, ticked, hints, editable, evidence, findings)
                 rows.append({"kind": "criterion", **row})
         elif item.is_leaf:
-            row = _criterion_row(item, depth, ticked, hints, editable, evidence)
+            row = _criterion_row(item, depth, ticked, hints, editable, evidence, findings)
             rows.append({"kind": "criterion", **row})
         else:
             rows.append({"kind": "group", "item": item, "depth": depth})
@@ -108,11 +127,16 @@ def _rows(criteria_set, ticked, hints, editable, evidence=None):
 
 
 def _status(sheet, criteria_set, *, error=None, saved=False):
+    """The sheet's progress; ``stops``: the stop and knock-out notes it meets so far (the product
+    would not be rated); ``not_applicable``: criteria counted 0 by their applicability note."""
+    chosen = chosen_points(sheet.points_by_code)
     return {
         "sheet": sheet,
         "answered": len(ticked_options(sheet, criteria_set)),
         "criteria_count": len(criteria_set.leaf_criteria()),
-        "running_total": running_total(sheet),
+        "running_total": running_total(sheet, criteria_set),
+        "stops": [(rule, NOTE_KINDS[rule.kind]) for rule in notes_met(sheet, criteria_set)],
+        "not_applicable": scoring_notes.not_applicable(criteria_set, chosen),
         "max_points": criteria_set.max_points,
         "saved": saved,
         "error": error,
@@ -153,6 +177,7 @@ def _render_sheet(request, dossier, sheet, *, own: bool, conflict_form=None):
             _hints(dossier),
             editable,
             _evidence(dossier),
+            set(sheet.findings),
         ),
         "documents": dossier.product.documents.all(),
         "local_assessment": [
@@ -249,7 +274,9 @@ def sheet_autosave(request, pk):
     sheet, error = sheet_for(dossier, request.user), None
     if form.is_valid():
         try:
-            sheet = save_sheet_points(sheet, points=form.points(), options=form.options())
+            sheet = save_sheet_points(
+                sheet, points=form.points(), options=form.options(), findings=form.findings()
+            )
         except ValidationError as refused:
             error = refused.messages[0]
     else:
@@ -262,7 +289,10 @@ def sheet_autosave(request, pk):
     # A refused answer is put back as saved, so the sheet on screen never shows what is not kept.
     ticked = ticked_options(sheet, criteria_set)
     hints, evidence = _hints(dossier), _evidence(dossier) if error else None
-    redo = [_criterion_row(c, 0, ticked, hints, True, evidence) for c in form.criteria.values()]
+    redo = [
+        _criterion_row(c, 0, ticked, hints, True, evidence, set(sheet.findings))
+        for c in form.criteria.values()
+    ]
     context = {
         "dossier": dossier,
         "rows": redo if error else [],

@@ -263,3 +263,30 @@ def test_results_filter_by_round_and_stars_offers_only_the_provinces_rounds(clie
     assert list(by_stars.context["cl"].result_list) == [second]
     assert "Đợt 2 năm 2026" in by_round.text
     assert "Đợt ngoài" not in by_round.text
+
+
+@pytest.mark.django_db
+def test_approver_reads_which_note_stopped_a_result(client, approver, producer_org):
+    note = "Ghi chú: Bị loại nếu phát hiện giống hệt sản phẩm của nhà sản xuất khác"
+    result = _result(
+        producer_org,
+        stars=0,
+        stopped_by=[
+            {"criterion": "2.1", "kind": "knockout", "text": note, "members": ["Lý Văn Hai"]}
+        ],
+    )
+    client.force_login(approver)
+
+    page = client.get(reverse("admin:evaluations_councilresult_change", args=[result.pk]))
+
+    assert page.status_code == 200
+    assert f"2.1: {note} (Lý Văn Hai)" in page.text
+
+
+@pytest.mark.django_db
+def test_a_stopped_result_is_never_nominable_whatever_its_average(producer_org):
+    note = {"criterion": "6.1", "kind": "stop", "text": "…", "members": []}
+
+    result = _result(producer_org, average=Decimal("95.00"), stars=0, stopped_by=[note])
+
+    assert (result.nominable, result.certifiable) == (False, False)

@@ -53,7 +53,7 @@ def small_parts():
     sections = [
         ("A", "1", leaf("1.1", opt(0), opt(20, 3), opt(40))),
         ("B", "4", leaf("4.1", opt(0), opt(10), opt(25, 4))),
-        ("C", "6", leaf("6", opt(0, stop=True), opt(5), opt(35, 5))),
+        ("C", "6", leaf("6", opt(0), opt(5), opt(35, 5))),
     ]
     return [
         {
@@ -263,14 +263,16 @@ def test_community_tourism_alternative_cases_are_labelled():
     assert crit.note == "Lựa chọn một trong hai trường hợp sau:"
 
 
-def test_knockout_and_stop_rules_are_transcribed():
+def test_the_dossier_knockout_rule_stays_on_the_set_and_the_notes_go_on_criteria():
     craft, tea = criteria_set(21), criteria_set(11)
 
-    stops = [(r.criterion, r.text[:8]) for r in tea.stop_rules]
-
+    assert len(craft.knockout_rules) == 1
     assert craft.knockout_rules[0].startswith("Hồ sơ bị loại khi: Giả mạo hồ sơ")
-    assert craft.knockout_rules[1] == "Ghi chú: Nếu sản phẩm vi phạm sở hữu trí tuệ, sẽ bị loại bỏ"
-    assert stops == [("6.1.1", "Chú ý: N")]
+    ip = craft.criterion("6.2").rules
+    assert [(r.kind, r.when, r.text) for r in ip] == [
+        ("knockout", "finding", "Ghi chú: Nếu sản phẩm vi phạm sở hữu trí tuệ, sẽ bị loại bỏ")
+    ]
+    assert [(r.kind, r.text[:8]) for r in tea.criterion("6.1.1").rules] == [("stop", "Chú ý: N")]
     assert criteria_set(26).knockout_rules == ()
 
 

@@ -4,7 +4,7 @@ import json
 from decimal import Decimal
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from evaluations import scoring
@@ -32,10 +32,18 @@ def sheet(cs, total, level=0, **fixed):
     reachable = {Decimal(0): ()}
     for crit in cs.leaf_criteria():
         need = crit.required_points(level) if level >= 3 else None
+        # A 0 that stops the evaluation (set 16, 6.1-6.4) is never picked unless asked for.
+        floor = 1 if any(r.when == "zero" for r in crit.rules) else 0
         choices = (
             [fixed[crit.code]]
             if crit.code in fixed
-            else sorted({o.points for o in crit.options if need is None or o.points >= need})
+            else sorted(
+                {
+                    o.points
+                    for o in crit.options
+                    if (need is None or o.points >= need) and o.points >= floor
+                }
+            )
         )
         reachable = {
             s + p: (*picked, p)
@@ -60,16 +68,13 @@ def outcome(result):
 
 @pytest.fixture
 def synthetic(tmp_path):
-    """A small 100-point set whose criterion 6 has a stop option worth 0 points."""
+    """A small 100-point set whose criterion 6 stops the evaluation when it scores 0."""
     folder = tmp_path / "148-2023"
     folder.mkdir()
-    write_set(
-        folder,
-        1,
-        small_parts(),
-        decision="148/2023",
-        stop_rules=[{"criterion": "6", "text": "Dừng đánh giá"}],
-    )
+    parts = small_parts()
+    stop = {"kind": "stop", "when": "zero", "text": "Dừng đánh giá", "gloss": "Stop"}
+    parts[2]["sections"][0]["criteria"][0]["rules"] = [stop]
+    write_set(folder, 1, parts, decision="148/2023")
     (folder / "decision.json").write_text(
         json.dumps({"code": "148/2023", "title": "148", "date": "2023-02-24"})
     )
@@ -217,13 +222,14 @@ def test_knocked_out_sheet_gets_no_stars_and_the_knockout_reason():
     assert (result.certifiable, result.nominate_national) == (False, False)
 
 
-def test_stopped_sheet_gets_no_stars_and_the_stop_rule():
+def test_an_impurity_finding_stops_the_sheet_and_names_the_note():
     cs = SETS[4]
 
-    result = scoring.score(cs, best(cs), stopped=True)
+    result = scoring.score(cs, best(cs), findings=["6.1"])
 
-    assert (result.stars, result.stopped, result.knocked_out) == (0, True, False)
-    assert result.reason == cs.stop_rules[0].text
+    assert (result.total, result.stars, result.stopped, result.knocked_out) == (100, 0, True, False)
+    assert [(n.criterion, n.kind) for n in result.stopped_by] == [("6.1", "stop")]
+    assert result.reason == "6.1: " + cs.criterion("6.1").rules[0].text
 
 
 def test_choosing_a_stop_option_stops_the_evaluation(synthetic):
@@ -232,7 +238,7 @@ def test_choosing_a_stop_option_stops_the_evaluation(synthetic):
     result = scoring.score(synthetic, points)
 
     assert (result.total, result.band_stars, result.stars, result.stopped) == (65, 3, 0, True)
-    assert result.reason == "Dừng đánh giá"
+    assert result.reason == "6: Dừng đánh giá"
 
 
 def test_a_synthetic_set_rates_by_its_own_marks(synthetic):
@@ -334,7 +340,8 @@ def test_council_knocked_out_or_stopped_gets_no_stars(synthetic):
     stopped = scoring.council_result(synthetic, [good, good | {"6": 0}])
 
     assert (knocked.stars, knocked.knocked_out, knocked.certifiable) == (0, True, False)
-    assert (stopped.stars, stopped.stopped, stopped.reason) == (0, True, "Dừng đánh giá")
+    assert (stopped.stars, stopped.stopped, stopped.reason) == (0, True, "6: Dừng đánh giá")
+    assert [(n.criterion, n.sheets) for n in stopped.stopped_by] == [("6", (1,))]
 
 
 @pytest.mark.parametrize("number", NUMBERS)
@@ -352,8 +359,9 @@ def test_all_worst_sheet_rates_by_its_band_and_is_not_certifiable(number):
 
     result = scoring.score(cs, worst(cs))
 
-    assert result.stars == scoring.band_stars(result.total)
-    assert result.stars == (2 if number == 26 else 1)
+    # Set 16: 0 points on 6.1-6.4 stops the evaluation (note under 6.4).
+    assert result.stars == (0 if number == 16 else scoring.band_stars(result.total))
+    assert result.stars == (2 if number == 26 else 0 if number == 16 else 1)
     assert result.certifiable is False
 
 
@@ -387,7 +395,10 @@ def test_totals_stay_within_0_and_100(drawn):
     assert Decimal(0) <= result.total <= Decimal(100)
     assert all(result.parts[p.code] <= p.max_points for p in cs.parts)
     assert result.band_stars == scoring.band_stars(result.total)
-    assert 1 <= result.stars <= result.band_stars
+    if result.stopped_by:
+        assert (result.stars, result.certifiable) == (0, False)
+    else:
+        assert 1 <= result.stars <= result.band_stars
 
 
 @PROPERTY
@@ -410,9 +421,10 @@ def test_star_minima_are_enforced(drawn):
     cs, points = drawn
 
     result = scoring.score(cs, points)
+    assume(not result.stopped_by)
 
     def met(level):
-        return all(points[code] >= need for code, need in cs.minima(level).items())
+        return all(result.points[code] >= need for code, need in cs.minima(level).items())
 
     assert all(met(level) for level in range(3, result.stars + 1))
     if result.stars < result.band_stars:

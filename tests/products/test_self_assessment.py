@@ -57,7 +57,7 @@ def test_answers_from_two_tabs_are_both_kept(client, producer, product):
     client.force_login(producer)
 
     _answer(client, product, "1.1", 0)
-    _answer(client, product, "1.2", 1)
+    _answer(client, product, "1.2", 2)  # set 4 1.2: 0, 1, 2 (issue 16)
 
     assert SelfAssessment.objects.get().points_by_code == {"1.1": "1", "1.2": "2"}
 
@@ -147,3 +147,28 @@ def test_product_under_review_shows_its_sheet_read_only(client, producer, produc
 
     assert page.context["editable"] is False
     assert SelfAssessment.objects.get().points_by_code == {"1.1": "3"}
+
+
+def test_requirement_notes_show_under_the_title_not_in_it(client, producer, product):
+    client.force_login(producer)
+
+    response = client.get(reverse("products:self-assessment", kwargs={"pk": product.pk}))
+
+    row = next(r for r in response.context["rows"] if r["code"] == "5.3")
+    assert row["title"] == "Trí tuệ/bản sắc địa phương"
+    assert '<p class="small text-muted mb-1 assessment-note">Yêu cầu: Nội dung' in response.text
+    assert "bản sắc địa phương Yêu cầu" not in response.text
+    assert 'data-role="note-stop"' in response.text  # 6.1: unacceptable impurities stop it
+
+
+def test_bottled_water_with_a_0_on_a_sensory_criterion_would_stop(client, producer, producer_org):
+    water = factories.ProductFactory(producer=producer_org, criteria_set=16)
+    sheet = scoring.load_criteria_set("26/2026", 16)
+    best = {c.code: len(c.options) - 1 for c in sheet.leaf_criteria()}
+    client.force_login(producer)
+
+    _post_sheet(client, water, best | {"6.3": 0})
+
+    summary = summarise(water)
+    assert (summary.result.stars, summary.result.stopped) == (0, True)
+    assert summary.result.stopped_by[0].criterion == "6.3"
