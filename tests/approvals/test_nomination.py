@@ -64,7 +64,7 @@ def test_below_90_nothing_is_nominated_and_no_5_star_minimum_is_listed():
 
 
 def test_a_stopped_sheet_of_90_points_is_not_nominated():
-    result = scoring.score(SETS[6], best(SETS[6]), stopped=True)
+    result = scoring.score(SETS[6], best(SETS[6]), findings=["6.1"])
 
     assert (result.total, result.stars, result.nominate_national) == (Decimal(100), 0, False)
 
