@@ -63,3 +63,21 @@ def far_producer(ha_noi_commune):
     user = factories.UserFactory(email="chuthe.hanoi@example.vn")
     factories.MembershipFactory(producer=org, user=user, is_owner=True)
     return user
+
+
+@pytest.fixture
+def other_commune_officer(neighbour_commune):
+    """An officer of another commune of the producer's own former district."""
+    return factories.UserFactory(
+        email="canbo.xakhac@example.vn",
+        role=Role.LOCAL_OFFICER,
+        jurisdiction_commune=neighbour_commune,
+    )
+
+
+@pytest.fixture
+def outside_member(areas):
+    """A council member of Hưng Yên who sits on no council of the world's round."""
+    return factories.UserFactory(
+        email="hoidong.khac@example.vn", role=Role.COUNCIL_MEMBER, province_id=33
+    )

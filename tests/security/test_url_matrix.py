@@ -7,13 +7,15 @@ for each role on the list pages that belong to it.
 """
 
 import pytest
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import reverse
 
 from catalogue.models import LabelReport
 from evaluations.models import CouncilRole, CouncilSession, DossierState, Notice
 from jobs.models import Job
 from reports.models import ImportBatch
 from tests import factories
+
+from .urlmap import ALL_URLS
 
 # URL names anyone may open without signing in.
 PUBLIC = {
@@ -47,21 +49,6 @@ PUBLIC = {
 }
 # Pages every signed-in person may open; what they show is scoped to the person.
 SIGNED_IN = {"evaluations:round-detail"}
-
-
-def _url_names(patterns=None, namespace=None, converters=()):
-    for pattern in patterns if patterns is not None else get_resolver().url_patterns:
-        found = (*converters, *getattr(pattern.pattern, "converters", {}))
-        if isinstance(pattern, URLResolver):
-            if pattern.namespace == "admin":
-                continue
-            yield from _url_names(pattern.url_patterns, pattern.namespace or namespace, found)
-        elif isinstance(pattern, URLPattern) and pattern.name:
-            name = f"{namespace}:{pattern.name}" if namespace else pattern.name
-            yield name, sorted(found)
-
-
-ALL_URLS = sorted(dict(_url_names()).items())
 
 
 @pytest.fixture
