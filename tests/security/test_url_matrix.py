@@ -223,3 +223,47 @@ def test_producer_pages_are_not_for_officials(client, request, world, name, pers
     response = client.get(reverse(name))
 
     assert response.status_code in {302, 404}
+
+
+# Officials and producers of another province: nothing of Hưng Yên's is theirs to open.
+FAR_PERSONAS = ["far_producer", "far_office", "far_approver", "far_officer", "far_council_member"]
+# Officials of Hưng Yên outside the producer's commune and former district.
+OTHER_AREA_PERSONAS = ["other_commune_officer", "other_district_officer"]
+# Objects that belong to the producer's area (not to the whole province).
+AREA_PREFIXES = (
+    "evaluations:dossier",
+    "products:",
+    "programme:idea",
+    "programme:sales",
+    "producers:",
+    "jobs:",
+)
+AREA_URLS = [(n, c) for n, c in OBJECT_URLS if n.startswith(AREA_PREFIXES)]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("name", "converters"), OBJECT_URLS, ids=[n for n, _ in OBJECT_URLS])
+def test_another_provinces_people_learn_nothing_from_hung_yens_urls(
+    client, request, world, name, converters
+):
+    url = reverse(name, kwargs=_kwargs(name, converters, world))
+    answers = {}
+    for persona in FAR_PERSONAS:
+        client.force_login(request.getfixturevalue(persona))
+        answers[persona] = client.get(url).status_code
+
+    assert {p: s for p, s in answers.items() if s not in {404, 405}} == {}, url
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("name", "converters"), AREA_URLS, ids=[n for n, _ in AREA_URLS])
+def test_officers_of_another_area_learn_nothing_from_the_producers_urls(
+    client, request, world, name, converters
+):
+    url = reverse(name, kwargs=_kwargs(name, converters, world))
+    answers = {}
+    for persona in OTHER_AREA_PERSONAS:
+        client.force_login(request.getfixturevalue(persona))
+        answers[persona] = client.get(url).status_code
+
+    assert {p: s for p, s in answers.items() if s not in {404, 405}} == {}, url
