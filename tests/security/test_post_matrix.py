@@ -55,9 +55,11 @@ FAR = {"far_producer", "far_office", "far_approver", "far_officer", "far_council
 # ... nor that an object of the producer's own area exists.
 OUTSIDE_THE_AREA = FAR | {"stranger", "other_commune_officer", "other_district_officer"}
 
-AREA, PROVINCE, OWN = "area", "province", "own"
+AREA, PROVINCE, OWN, BODY = "area", "province", "own", "body"
 # name -> (who may act, what the URL names): AREA an object of the producer's area, PROVINCE an
-# object of Hưng Yên's, OWN nothing (the person's own account, producer or province).
+# object of Hưng Yên's, OWN nothing (the person's own account, producer or province), BODY
+# Hưng Yên's objects named in the posted form only (another province's office posting their ids
+# finds none of them: "nothing chosen", 302, and nothing changes).
 ACTIONS = {
     "evaluations:round-create": (OFFICES, OWN),
     "evaluations:round-edit": ({"provincial_office"}, PROVINCE),
@@ -83,7 +85,7 @@ ACTIONS = {
     "evaluations:sheet-submit": ({"council_member"}, PROVINCE),
     "evaluations:sheet-conflict": ({"council_member"}, PROVINCE),
     "evaluations:sheet-no-conflict": ({"council_member"}, PROVINCE),
-    "outbox:decide": (OFFICES, OWN),
+    "outbox:decide": ({"provincial_office"}, BODY),
     "catalogue:label-report": ({"provincial_office"}, PROVINCE),
     "producers:profile-create": (PRODUCERS, OWN),
     "producers:profile-edit": (PRODUCERS, OWN),
@@ -294,9 +296,14 @@ def _refusal_problem(name, persona, response, before, after) -> str | None:
         login = reverse("accounts:login")
         if status != 302 or not response["Location"].startswith(login):
             return f"answered {status}, not a redirect to sign in"
-    elif scope != OWN and persona in FAR | (OUTSIDE_THE_AREA if scope == AREA else set()):
+    elif scope in {AREA, PROVINCE} and persona in FAR | (
+        OUTSIDE_THE_AREA if scope == AREA else set()
+    ):
         if status != 404:
             return f"answered {status}: an outsider must get 404"
+    elif scope == BODY and persona in FAR:
+        if status not in {302, 404}:
+            return f"answered {status}: nothing of another province can be chosen"
     elif status not in {403, 404}:
         return f"answered {status}: a refusal is 403 or 404"
     if changed(before, after):
@@ -327,3 +334,43 @@ def test_an_action_refused_answers_403_or_404_and_changes_nothing(
             problems.append(f"{persona}: {problem}")
 
     assert not problems, "\n".join(problems)
+
+
+# Creations whose form names a producer: only officials whose area holds the producer may file
+# for it; anyone else's valid-looking form changes nothing.
+PRODUCER_FORMS = {
+    "programme:idea-create": lambda org: {
+        "producer": org.pk,
+        "name": "Trà sen",
+        "description": "Trà ướp hoa sen.",
+    },
+    "programme:support-create": lambda org: {
+        "producer": org.pk,
+        "kind": "packaging_design",
+        "source": "provincial",
+        "amount_vnd": "15000000",
+        "given_on": "2026-09-01",
+    },
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", sorted(PRODUCER_FORMS))
+def test_only_officials_of_the_producers_area_file_for_it(
+    client, request, today, producer_org, district_officer, name
+):
+    data = PRODUCER_FORMS[name](producer_org)
+    problems = []
+    for persona in [*sorted(OUTSIDE_THE_AREA - {"stranger", "far_producer"}), "council_member"]:
+        client.force_login(request.getfixturevalue(persona))
+        before = snapshot()
+        client.post(reverse(name), data)
+        if changed(before, snapshot()):
+            problems.append(f"{persona}: changed {changed(before, snapshot())}")
+
+    client.force_login(district_officer)
+    before = snapshot()
+    client.post(reverse(name), data)
+
+    assert not problems, "\n".join(problems)
+    assert changed(before, snapshot()), "the area's own officer files it"
