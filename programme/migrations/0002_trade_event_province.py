@@ -33,15 +33,4 @@ class Migration(migrations.Migration):
             ),
         ),
         migrations.RunPython(to_installation_province, migrations.RunPython.noop),
-        migrations.AlterField(
-            model_name="tradeevent",
-            name="province",
-            field=models.ForeignKey(
-                editable=False,
-                on_delete=django.db.models.deletion.PROTECT,
-                related_name="trade_events",
-                to="regions.province",
-                verbose_name="province",
-            ),
-        ),
     ]
