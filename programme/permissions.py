@@ -62,6 +62,11 @@ def can_view_idea(user, idea: ProductIdea) -> bool:
     return user.role in PROGRAMME_STAFF and user.covers_commune(idea.producer.commune)
 
 
+def can_view_idea_list(user) -> bool:
+    """The ideas pipeline: producers (their own) and the programme's staff; not council members."""
+    return _active(user) and (user.role in PROGRAMME_STAFF or user.role == Role.PRODUCER)
+
+
 def can_register_idea_for(user, producer) -> bool:
     """A producer for itself; an officer for a producer inside their jurisdiction."""
     if not _active(user):

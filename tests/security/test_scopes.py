@@ -134,6 +134,7 @@ def test_a_council_member_reads_no_producers_business_plan(
     officer = client.get(reverse("programme:idea-detail", args=[idea.pk]))
 
     assert page.status_code == 404
+    assert listing.status_code == 404
     assert "Trà sen Khoái Châu" not in listing.content.decode()
     assert officer.status_code == 200
 
