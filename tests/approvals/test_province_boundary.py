@@ -40,7 +40,7 @@ def result(producer_org):
 
 
 @pytest.mark.django_db
-def test_can_approve_holds_for_the_provinces_approver_only(approver, far_approver, result):
+def test_can_approve_holds_for_the_provinces_approver_only(today, approver, far_approver, result):
     dossier = result.dossier
 
     assert permissions.can_approve(approver, dossier)
@@ -83,7 +83,7 @@ def test_another_provinces_approver_cannot_revoke(far_approver, today):
 
 @pytest.mark.django_db
 def test_another_provinces_approver_lists_no_certificate_of_hung_yen(
-    client, far_approver, approver
+    client, today, far_approver, approver
 ):
     certificate = factories.CertificateFactory()
 

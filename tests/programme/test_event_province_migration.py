@@ -10,7 +10,7 @@ AFTER = [("programme", "0003_trade_event_province_required")]
 
 
 @pytest.mark.django_db(transaction=True)
-def test_events_kept_before_get_the_installations_province(settings, areas):
+def test_events_kept_before_get_the_installations_province(settings, today, areas):
     settings.OCOP_PROVINCE_CODE = 24  # Bắc Ninh, not the default: the setting is what counts
     executor = MigrationExecutor(connection)
     executor.migrate(BEFORE)

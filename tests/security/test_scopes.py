@@ -123,7 +123,7 @@ def test_a_new_event_belongs_to_its_offices_province(client, far_office, today):
 
 @pytest.mark.django_db
 def test_a_council_member_reads_no_producers_business_plan(
-    client, council_member, district_officer, producer_org
+    client, today, council_member, district_officer, producer_org
 ):
     idea = factories.ProductIdeaFactory(producer=producer_org, name="Trà sen Khoái Châu")
 
@@ -140,7 +140,9 @@ def test_a_council_member_reads_no_producers_business_plan(
 
 
 @pytest.mark.django_db
-def test_a_council_member_sees_no_support_amounts(client, council_member, approver, producer_org):
+def test_a_council_member_sees_no_support_amounts(
+    client, today, council_member, approver, producer_org
+):
     factories.SupportRecordFactory(producer=producer_org, amount_vnd=123_456_000)
 
     client.force_login(council_member)

@@ -244,7 +244,7 @@ AREA_URLS = [(n, c) for n, c in OBJECT_URLS if n.startswith(AREA_PREFIXES)]
 @pytest.mark.django_db
 @pytest.mark.parametrize(("name", "converters"), OBJECT_URLS, ids=[n for n, _ in OBJECT_URLS])
 def test_another_provinces_people_learn_nothing_from_hung_yens_urls(
-    client, request, world, name, converters
+    client, request, today, world, name, converters
 ):
     url = reverse(name, kwargs=_kwargs(name, converters, world))
     answers = {}
@@ -258,7 +258,7 @@ def test_another_provinces_people_learn_nothing_from_hung_yens_urls(
 @pytest.mark.django_db
 @pytest.mark.parametrize(("name", "converters"), AREA_URLS, ids=[n for n, _ in AREA_URLS])
 def test_officers_of_another_area_learn_nothing_from_the_producers_urls(
-    client, request, world, name, converters
+    client, request, today, world, name, converters
 ):
     url = reverse(name, kwargs=_kwargs(name, converters, world))
     answers = {}
