@@ -1,6 +1,7 @@
 """Admin views of the programme's records. Targets and their history are read-only here: they
 change only through the portal's target page, which writes a revision for every change."""
 
+from django.conf import settings
 from django.contrib import admin
 
 from .models import (
@@ -106,7 +107,15 @@ class TradeEventAdmin(admin.ModelAdmin):
     search_fields = ["name", "place", "organiser"]
     inlines = [EventParticipationInline]
 
+    def get_queryset(self, request):
+        # The same boundary as the pages: a province's staff see their own province's events.
+        queryset = super().get_queryset(request)
+        if request.user.province_id:
+            return queryset.filter(province_id=request.user.province_id)
+        return queryset if request.user.is_superuser else queryset.none()
+
     def save_model(self, request, obj, form, change):
         if not change:
             obj.created_by = request.user
+            obj.province_id = request.user.province_id or settings.OCOP_PROVINCE_CODE
         super().save_model(request, obj, form, change)

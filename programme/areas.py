@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import PROVINCIAL_ROLES, Role
+from accounts.models import Role
 from regions.models import Commune, FormerDistrict, Province
 
 PROVINCE = "province"
@@ -85,6 +85,14 @@ def area_province_id(user) -> int | None:
     return user.province_id
 
 
+# The programme's staff for a producer's file (business plans, support amounts): the officers who
+# work on it and the province's leadership. Council members score dossiers; they are not staff for
+# these pages, so they see no producer's plans or support (issue 19, 5b).
+PROGRAMME_STAFF = frozenset(
+    {Role.LOCAL_OFFICER, Role.PROVINCIAL_OFFICE, Role.APPROVER, Role.ADMINISTRATOR}
+)
+
+
 def jurisdiction_filter(user, commune_field: str) -> Q | None:
     """A filter keeping rows whose ``commune_field`` lies in the user's jurisdiction.
 
@@ -97,6 +105,6 @@ def jurisdiction_filter(user, commune_field: str) -> Q | None:
         return Q(**{f"{commune_field}__former_district_id": user.jurisdiction_district_id})
     if user.role == Role.ADMINISTRATOR and not user.province_id:
         return Q()
-    if user.role in PROVINCIAL_ROLES and user.province_id:
+    if user.role in PROGRAMME_STAFF and user.province_id:
         return Q(**{f"{commune_field}__province_id": user.province_id})
     return None

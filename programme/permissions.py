@@ -10,7 +10,7 @@ from django.http import Http404
 
 from accounts.models import PROVINCIAL_ROLES, Role
 
-from .areas import area_province_id
+from .areas import PROGRAMME_STAFF, area_province_id
 from .models import IdeaStage, ProductIdea, SupportRecord, TradeEvent
 
 # Officers who work on a producer's file: advise, record support, move ideas along.
@@ -59,7 +59,12 @@ def can_view_idea(user, idea: ProductIdea) -> bool:
         return False
     if user.role == Role.PRODUCER:
         return _is_member_of(user, idea.producer_id)
-    return user.covers_commune(idea.producer.commune)
+    return user.role in PROGRAMME_STAFF and user.covers_commune(idea.producer.commune)
+
+
+def can_view_idea_list(user) -> bool:
+    """The ideas pipeline: producers (their own) and the programme's staff; not council members."""
+    return _active(user) and (user.role in PROGRAMME_STAFF or user.role == Role.PRODUCER)
 
 
 def can_register_idea_for(user, producer) -> bool:
@@ -110,13 +115,11 @@ def can_view_support(user, record: SupportRecord) -> bool:
         return False
     if user.role == Role.PRODUCER:
         return _is_member_of(user, record.producer_id)
-    return user.covers_commune(record.producer.commune)
+    return user.role in PROGRAMME_STAFF and user.covers_commune(record.producer.commune)
 
 
 def can_view_support_list(user) -> bool:
-    return _active(user) and (
-        user.role in PROVINCIAL_ROLES or user.role in {Role.LOCAL_OFFICER, Role.PRODUCER}
-    )
+    return _active(user) and (user.role in PROGRAMME_STAFF or user.role == Role.PRODUCER)
 
 
 def can_record_support(user, producer=None) -> bool:
@@ -144,15 +147,40 @@ def get_product_for_sales_points(user, pk: int):
 
 
 def can_manage_events(user) -> bool:
+    """Keeps an events calendar at all: the provincial office (or an administrator)."""
     return _active(user) and user.role in {Role.PROVINCIAL_OFFICE, Role.ADMINISTRATOR}
 
 
+def managed_province_id(user) -> int | None:
+    """The province whose events ``user`` manages; None for a national administrator (all)."""
+    if user.role == Role.ADMINISTRATOR and not user.province_id:
+        return None
+    return area_province_id(user)
+
+
+def can_manage_event(user, event: TradeEvent) -> bool:
+    """Edit, publish, list or remove products: only the office of the event's own province."""
+    if not can_manage_events(user):
+        return False
+    province_id = managed_province_id(user)
+    return province_id is None or event.province_id == province_id
+
+
 def can_view_event(user, event: TradeEvent) -> bool:
-    return event.public or can_manage_events(user)
+    """Twin of ``TradeEvent.objects.visible_to``."""
+    return event.public or can_manage_event(user, event)
 
 
 def get_event_for(user, pk: int) -> TradeEvent:
     event = TradeEvent.objects.filter(pk=pk).first()
     if event is None or not can_view_event(user, event):
+        raise Http404
+    return event
+
+
+def get_event_to_manage(user, pk: int) -> TradeEvent:
+    """An event the user may change, or 404 (another province's office learns nothing)."""
+    event = TradeEvent.objects.filter(pk=pk).first()
+    if event is None or not can_manage_event(user, event):
         raise Http404
     return event

@@ -4,6 +4,7 @@ one transaction."""
 
 import datetime
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -289,9 +290,15 @@ def save_event(event: TradeEvent | None, *, by: User, **fields) -> TradeEvent:
     """Create a trade event (``event`` None) or change one."""
     if not permissions.can_manage_events(by):
         raise PermissionDenied
+    if event is not None and not permissions.can_manage_event(by, event):
+        raise PermissionDenied
     if set(fields) - EVENT_FIELDS:
         raise TypeError(f"not event fields: {sorted(set(fields) - EVENT_FIELDS)}")
-    event = event or TradeEvent(created_by=by)
+    if event is None:
+        # A new event belongs to its office's province (a national administrator's, to the
+        # installation's).
+        province_id = permissions.managed_province_id(by) or settings.OCOP_PROVINCE_CODE
+        event = TradeEvent(created_by=by, province_id=province_id)
     for name, value in fields.items():
         setattr(event, name, value)
     event.full_clean()
@@ -304,7 +311,7 @@ def add_event_product(
     event: TradeEvent, *, product: Product, by: User, booth: str = ""
 ) -> EventParticipation:
     """List a product as attending the event; adding it twice changes only the booth."""
-    if not permissions.can_manage_events(by):
+    if not permissions.can_manage_event(by, event):
         raise PermissionDenied
     participation, _created = EventParticipation.objects.update_or_create(
         event=event, product=product, defaults={"booth": booth}
@@ -314,6 +321,6 @@ def add_event_product(
 
 @transaction.atomic
 def remove_event_product(participation: EventParticipation, *, by: User) -> None:
-    if not permissions.can_manage_events(by):
+    if not permissions.can_manage_event(by, participation.event):
         raise PermissionDenied
     participation.delete()

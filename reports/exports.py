@@ -243,9 +243,10 @@ def round_results_workbook(user, round_) -> Workbook:
              len(totals or {}), *rest]
         )  # fmt: skip
     sheets = (
-        ScoreSheet.objects.filter(
-            dossier__in=_round_dossiers(user, round_), submitted_at__isnull=False
-        )
+        # The same scope as the sheet pages (``can_view_sheet``): a local officer, or a council
+        # member who does not oversee the council, reads no one else's sheet here either.
+        ScoreSheet.objects.visible_to(user)
+        .filter(dossier__in=_round_dossiers(user, round_), submitted_at__isnull=False)
         .order_by(
             "dossier__product__criteria_set",
             "dossier__product__name_folded",

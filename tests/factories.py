@@ -246,6 +246,7 @@ class TradeEventFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = "programme.TradeEvent"
 
+    province_id = 33
     name = factory.Sequence(lambda n: f"Hội chợ OCOP lần {n + 1}")
     starts_on = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=20))
     ends_on = factory.LazyAttribute(lambda e: e.starts_on + datetime.timedelta(days=3))

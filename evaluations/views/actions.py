@@ -2,14 +2,24 @@
 transition, say what happened, go back to the dossier. The rules live in ``transitions``."""
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from .. import corrections, services, transitions
 from ..forms import AcceptForm, ForwardForm, RejectForm, ResubmitForm, ReturnForm, WithdrawForm
-from ..permissions import get_dossier_for
+from ..permissions import can, get_dossier_for
 from .dossiers import render_dossier
+
+
+def _dossier_for_action(request, pk: int, action: str):
+    """The dossier, refused (403) before its form is read to anyone who may see it but may never
+    take this step: a refusal must not answer with the form's errors as if it were allowed."""
+    dossier = get_dossier_for(request.user, pk)
+    if not can(request.user, action, dossier):
+        raise PermissionDenied
+    return dossier
 
 
 def _done(request, dossier, run, success: str):
@@ -67,7 +77,7 @@ def dossier_withdraw(request, pk):
 
 @require_POST
 def dossier_return(request, pk):
-    dossier = get_dossier_for(request.user, pk)
+    dossier = _dossier_for_action(request, pk, "return")
     form = ReturnForm(
         request.POST,
         items=services.return_item_choices(dossier),
@@ -88,7 +98,7 @@ def dossier_return(request, pk):
 
 @require_POST
 def dossier_accept(request, pk):
-    dossier = get_dossier_for(request.user, pk)
+    dossier = _dossier_for_action(request, pk, "accept")
     form = AcceptForm(request.POST, prefix="accept")
     if not form.is_valid():
         return render_dossier(request, dossier, bound={"accept": form})
@@ -107,7 +117,7 @@ def dossier_accept(request, pk):
 
 @require_POST
 def dossier_reject(request, pk):
-    dossier = get_dossier_for(request.user, pk)
+    dossier = _dossier_for_action(request, pk, "reject")
     form = RejectForm(request.POST, prefix="reject")
     if not form.is_valid():
         return render_dossier(request, dossier, bound={"reject": form})
@@ -123,7 +133,7 @@ def dossier_reject(request, pk):
 
 @require_POST
 def dossier_forward(request, pk):
-    dossier = get_dossier_for(request.user, pk)
+    dossier = _dossier_for_action(request, pk, "forward")
     form = ForwardForm(request.POST, prefix="forward")
     form.is_valid()
     return _done(

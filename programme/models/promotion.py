@@ -54,11 +54,15 @@ class EventKind(models.TextChoices):
 
 class TradeEventQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """Public events for everyone; unpublished ones for whoever may manage events."""
-        from ..permissions import can_manage_events
+        """Public events for everyone; unpublished ones for whoever manages the province's events.
+        Twin of ``permissions.can_view_event``."""
+        from ..permissions import can_manage_events, managed_province_id
 
         if user.is_authenticated and can_manage_events(user):
-            return self
+            province_id = managed_province_id(user)
+            if province_id is None:  # a national administrator
+                return self
+            return self.filter(Q(public=True) | Q(province_id=province_id))
         return self.filter(public=True)
 
     def upcoming(self, today=None):
@@ -73,6 +77,14 @@ class TradeEvent(models.Model):
 
     kind = models.CharField(
         _("kind"), max_length=20, choices=EventKind.choices, default=EventKind.TRADE_FAIR
+    )
+    # Every object belongs to a province: only that province's office manages the event.
+    province = models.ForeignKey(
+        "regions.Province",
+        verbose_name=_("province"),
+        on_delete=models.PROTECT,
+        related_name="trade_events",
+        editable=False,
     )
     name = models.CharField(_("name"), max_length=200)
     starts_on = models.DateField(_("starts on"))

@@ -34,6 +34,8 @@ def _producers_for_officer(user):
 
 
 def ideas(request):
+    if not permissions.can_view_idea_list(request.user):
+        raise Http404
     visible = ProductIdea.objects.visible_to(request.user)
     counts = dict(visible.values_list("stage").annotate(n=Count("pk")).order_by())
     stage = request.GET.get("stage", "")

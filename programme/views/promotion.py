@@ -57,10 +57,10 @@ def events(request):
 @login_not_required
 def event_detail(request, pk):
     event = permissions.get_event_for(request.user, pk)
-    can_manage = permissions.can_manage_events(request.user)
+    can_manage = permissions.can_manage_event(request.user, event)
     product_form = None
     if can_manage:
-        product_form = EventProductForm(province_id=selectors.province_for(request.user))
+        product_form = EventProductForm(province_id=event.province_id)
     return render(
         request,
         "programme/event_detail.html",
@@ -76,7 +76,7 @@ def event_form(request, pk=None):
     """Create (no ``pk``) or change a trade event."""
     if not permissions.can_manage_events(request.user):
         raise Http404
-    event = permissions.get_event_for(request.user, pk) if pk else None
+    event = permissions.get_event_to_manage(request.user, pk) if pk else None
     form = TradeEventForm(request.POST or None, instance=event)
     if request.method == "POST" and form.is_valid():
         event = services.save_event(event, by=request.user, **form.event_data())
@@ -87,10 +87,8 @@ def event_form(request, pk=None):
 
 @require_POST
 def event_product_add(request, pk):
-    if not permissions.can_manage_events(request.user):
-        raise Http404
-    event = permissions.get_event_for(request.user, pk)
-    form = EventProductForm(request.POST, province_id=selectors.province_for(request.user))
+    event = permissions.get_event_to_manage(request.user, pk)
+    form = EventProductForm(request.POST, province_id=event.province_id)
     if form.is_valid():
         services.add_event_product(event, by=request.user, **form.cleaned_data)
         messages.success(request, _("The product is listed as attending."))
@@ -101,9 +99,9 @@ def event_product_add(request, pk):
 
 @require_POST
 def event_product_remove(request, pk):
-    if not permissions.can_manage_events(request.user):
-        raise Http404
     participation = get_object_or_404(EventParticipation.objects.select_related("event"), pk=pk)
+    if not permissions.can_manage_event(request.user, participation.event):
+        raise Http404
     services.remove_event_product(participation, by=request.user)
     messages.success(request, _("The product is no longer listed for this event."))
     return redirect(participation.event)

@@ -7,13 +7,15 @@ for each role on the list pages that belong to it.
 """
 
 import pytest
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import reverse
 
 from catalogue.models import LabelReport
 from evaluations.models import CouncilRole, CouncilSession, DossierState, Notice
 from jobs.models import Job
 from reports.models import ImportBatch
 from tests import factories
+
+from .urlmap import ALL_URLS
 
 # URL names anyone may open without signing in.
 PUBLIC = {
@@ -47,21 +49,6 @@ PUBLIC = {
 }
 # Pages every signed-in person may open; what they show is scoped to the person.
 SIGNED_IN = {"evaluations:round-detail"}
-
-
-def _url_names(patterns=None, namespace=None, converters=()):
-    for pattern in patterns if patterns is not None else get_resolver().url_patterns:
-        found = (*converters, *getattr(pattern.pattern, "converters", {}))
-        if isinstance(pattern, URLResolver):
-            if pattern.namespace == "admin":
-                continue
-            yield from _url_names(pattern.url_patterns, pattern.namespace or namespace, found)
-        elif isinstance(pattern, URLPattern) and pattern.name:
-            name = f"{namespace}:{pattern.name}" if namespace else pattern.name
-            yield name, sorted(found)
-
-
-ALL_URLS = sorted(dict(_url_names()).items())
 
 
 @pytest.fixture
@@ -236,3 +223,47 @@ def test_producer_pages_are_not_for_officials(client, request, world, name, pers
     response = client.get(reverse(name))
 
     assert response.status_code in {302, 404}
+
+
+# Officials and producers of another province: nothing of Hưng Yên's is theirs to open.
+FAR_PERSONAS = ["far_producer", "far_office", "far_approver", "far_officer", "far_council_member"]
+# Officials of Hưng Yên outside the producer's commune and former district.
+OTHER_AREA_PERSONAS = ["other_commune_officer", "other_district_officer"]
+# Objects that belong to the producer's area (not to the whole province).
+AREA_PREFIXES = (
+    "evaluations:dossier",
+    "products:",
+    "programme:idea",
+    "programme:sales",
+    "producers:",
+    "jobs:",
+)
+AREA_URLS = [(n, c) for n, c in OBJECT_URLS if n.startswith(AREA_PREFIXES)]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("name", "converters"), OBJECT_URLS, ids=[n for n, _ in OBJECT_URLS])
+def test_another_provinces_people_learn_nothing_from_hung_yens_urls(
+    client, request, today, world, name, converters
+):
+    url = reverse(name, kwargs=_kwargs(name, converters, world))
+    answers = {}
+    for persona in FAR_PERSONAS:
+        client.force_login(request.getfixturevalue(persona))
+        answers[persona] = client.get(url).status_code
+
+    assert {p: s for p, s in answers.items() if s not in {404, 405}} == {}, url
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("name", "converters"), AREA_URLS, ids=[n for n, _ in AREA_URLS])
+def test_officers_of_another_area_learn_nothing_from_the_producers_urls(
+    client, request, today, world, name, converters
+):
+    url = reverse(name, kwargs=_kwargs(name, converters, world))
+    answers = {}
+    for persona in OTHER_AREA_PERSONAS:
+        client.force_login(request.getfixturevalue(persona))
+        answers[persona] = client.get(url).status_code
+
+    assert {p: s for p, s in answers.items() if s not in {404, 405}} == {}, url
