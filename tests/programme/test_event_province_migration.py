@@ -5,8 +5,8 @@ import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-BEFORE = [("programme", "0001_initial")]
-AFTER = [("programme", "0003_trade_event_province_required")]
+BEFORE = [("programme", "0002_text_max_lengths")]
+AFTER = [("programme", "0004_trade_event_province_required")]
 
 
 @pytest.mark.django_db(transaction=True)

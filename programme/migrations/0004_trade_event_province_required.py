@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("programme", "0002_trade_event_province"),
+        ("programme", "0003_trade_event_province"),
     ]
 
     operations = [

@@ -15,7 +15,7 @@ def to_installation_province(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("programme", "0001_initial"),
+        ("programme", "0002_text_max_lengths"),
         ("regions", "0002_load_regions"),
     ]
 
