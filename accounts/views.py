@@ -6,6 +6,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 
+from privacy.consent import client_ip, record_consent
+from privacy.register import CONSENT_TEXT, CONSENT_VERSION
+
 from . import services
 from .forms import MyDetailsForm, ProducerSignUpForm
 from .models import Role
@@ -24,8 +27,10 @@ def signup(request):
             phone=form.cleaned_data["phone"],
             password=form.cleaned_data["password1"],
         )
+        record_consent(user, ip_address=client_ip(request))
         return render(request, "accounts/signup_done.html", {"email": user.email})
-    return render(request, "accounts/signup.html", {"form": form})
+    context = {"form": form, "consent_text": CONSENT_TEXT, "consent_version": CONSENT_VERSION}
+    return render(request, "accounts/signup.html", context)
 
 
 @login_not_required
