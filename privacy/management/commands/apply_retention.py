@@ -19,11 +19,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, dry_run=False, **options):
         report = retention.apply_retention(now=timezone.now(), dry_run=dry_run)
-        verb = "would delete" if dry_run else "deleted"
+        verb = "to delete (dry run)" if dry_run else "deleted"
         self.stdout.write(f"Unconfirmed accounts {verb}: {len(report.unconfirmed_accounts)}")
         for email in report.unconfirmed_accounts:
             self.stdout.write(f"  {email}")
         self.stdout.write(f"Abandoned drafts {verb}: {len(report.abandoned_drafts)}")
         for line in report.abandoned_drafts:
             self.stdout.write(f"  {line}")
-        self.stdout.write(f"Sensitive-data view log rows {verb}: {report.access_log_rows}")
+        self.stdout.write(f"Sensitive-data log rows {verb}: {report.access_log_rows}")

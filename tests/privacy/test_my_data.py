@@ -1,0 +1,69 @@
+"""A person downloads their data (JSON) and the office reads the register."""
+
+import json
+
+import pytest
+from django.apps import apps
+from django.urls import reverse
+
+from privacy.models import ConsentRecord
+from privacy.register import REGISTER, SENSITIVE, SENSITIVE_PRODUCER_FIELDS
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_producer_downloads_account_consent_profile_and_products(client, producer, producer_org):
+    ConsentRecord.objects.create(user=producer, version="2026-12", text_sha256="a" * 64)
+    factories.ProductFactory(producer=producer_org, name="Mật ong hoa nhãn")
+    client.force_login(producer)
+
+    response = client.get(reverse("privacy:my-data-download"))
+
+    data = json.loads(response.content)
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert data["account"]["email"] == producer.email
+    assert data["consent_records"][0]["version"] == "2026-12"
+    profile = data["producers"][0]
+    assert profile["name"] == producer_org.name
+    assert profile["representative_name"] == producer_org.representative_name
+    assert profile["representative_gender"] == producer_org.representative_gender
+    assert [p["name"] for p in profile["products"]] == ["Mật ong hoa nhãn"]
+
+
+def test_an_official_downloads_their_own_account(client, council_member):
+    client.force_login(council_member)
+
+    data = json.loads(client.get(reverse("privacy:my-data-download")).content)
+
+    assert data["account"]["full_name"] == council_member.full_name
+    assert data["producers"] == []
+
+
+def test_the_register_names_real_fields_only():
+    for entry in REGISTER:
+        model = apps.get_model(entry.model)
+        model._meta.get_field(entry.field)  # raises if the register names a missing field
+
+
+def test_the_sensitive_fields_are_the_representatives_gender_ethnicity_and_disability():
+    assert set(SENSITIVE_PRODUCER_FIELDS) == {
+        "representative_gender",
+        "representative_ethnicity",
+        "representative_has_disability",
+    }
+    assert all(e.category in {"basic", SENSITIVE} for e in REGISTER)
+
+
+@pytest.mark.parametrize(
+    ("persona", "status"),
+    [("provincial_office", 200), ("approver", 404), ("producer", 404), ("council_member", 404)],
+)
+def test_the_register_is_shown_to_the_provincial_office(client, request, persona, status):
+    client.force_login(request.getfixturevalue(persona))
+
+    response = client.get(reverse("privacy:register"))
+
+    assert response.status_code == status
+    if status == 200:
+        assert "representative_ethnicity" in response.content.decode()
