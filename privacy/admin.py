@@ -31,6 +31,14 @@ class PersonalDataAccessAdmin(_ReadOnlyForTheOffice):
     search_fields = ["viewer_label", "producer_label"]
     date_hierarchy = "at"
 
+    def get_queryset(self, request):
+        """An office reads the views of its own province's producers."""
+        rows = super().get_queryset(request)
+        user = request.user
+        if user.is_superuser or not user.province_id:
+            return rows
+        return rows.filter(producer__commune__province_id=user.province_id)
+
 
 @admin.register(ConsentRecord)
 class ConsentRecordAdmin(_ReadOnlyForTheOffice):

@@ -145,3 +145,15 @@ def test_the_access_log_is_read_only_for_the_office_and_hidden_from_approvers(
     assert producer_org.name in office_list.content.decode()
     assert office_add.status_code == 403
     assert approver_list.status_code == 403
+
+
+def test_an_office_reads_only_its_own_provinces_log(client, producer, producer_org, areas):
+    client.force_login(producer)
+    client.get(reverse("producers:profile"))
+    elsewhere = factories.UserFactory(role=Role.PROVINCIAL_OFFICE, province_id=1, is_staff=True)
+    client.force_login(elsewhere)
+
+    response = client.get(reverse("admin:privacy_personaldataaccess_changelist"))
+
+    assert response.status_code == 200
+    assert producer_org.name not in response.content.decode()
