@@ -35,7 +35,7 @@ def manual_key(device: TOTPDevice) -> str:
 
 def qr_svg(device: TOTPDevice) -> str:
     """The provisioning URI as an inline SVG QR code (no inline script, no data: URL)."""
-    return segno.make(device.config_url, error="m").svg_inline(scale=4, omitsize=True)
+    return segno.make(device.config_url, error="m").svg_inline(scale=4)
 
 
 def normalise_token(token: str) -> str:

@@ -10,7 +10,8 @@ from privacy.models import DeletionRequest, DeletionState
 from producers.models import Producer
 from tests import factories
 
-pytestmark = pytest.mark.django_db
+# Every test runs on the suite's frozen clock (15/09/2026, 10:00 in Vietnam).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("today")]
 
 
 @pytest.fixture

@@ -10,7 +10,8 @@ from privacy.models import ConsentRecord
 from privacy.register import REGISTER, SENSITIVE, SENSITIVE_PRODUCER_FIELDS
 from tests import factories
 
-pytestmark = pytest.mark.django_db
+# Every test runs on the suite's frozen clock (15/09/2026, 10:00 in Vietnam).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("today")]
 
 
 def test_a_producer_downloads_account_consent_profile_and_products(client, producer, producer_org):

@@ -11,7 +11,8 @@ from privacy.register import CONSENT_VERSION
 from producers.permissions import can_view_sensitive_personal_data
 from tests import factories
 
-pytestmark = pytest.mark.django_db
+# Every test runs on the suite's frozen clock (15/09/2026, 10:00 in Vietnam).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("today")]
 
 SIGN_UP = {
     "full_name": "Nguyễn Thị Hoa",

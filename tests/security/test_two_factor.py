@@ -10,7 +10,8 @@ from accounts.two_factor.services import RECOVERY_CODE_COUNT
 from tests import factories
 from tests.conftest import totp_token
 
-pytestmark = pytest.mark.django_db
+# Every test runs on the suite's frozen clock (15/09/2026, 10:00 in Vietnam).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("today")]
 
 ADMIN = "/admin/"
 VERIFY = reverse("accounts:2fa-verify")
