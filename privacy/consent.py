@@ -13,6 +13,9 @@ from .register import CONSENT_TEXT, CONSENT_VERSION
 
 # Set at sign-in for a producer who has not agreed to the current version: the banner shows.
 OUTDATED_SESSION_KEY = "consent_outdated"
+# The version the session's flag was worked out for: a new version, deployed while people are
+# signed in, is checked again once per session.
+CHECKED_SESSION_KEY = "consent_checked"
 
 
 def text_fingerprint(text: str) -> str:
@@ -45,11 +48,35 @@ def client_ip(request) -> str | None:
     return request.META.get("REMOTE_ADDR") or None
 
 
+def _check(session, user) -> bool:
+    outdated = consent_applies(user) and not has_current_consent(user)
+    if outdated:
+        session[OUTDATED_SESSION_KEY] = True
+    else:
+        session.pop(OUTDATED_SESSION_KEY, None)
+    session[CHECKED_SESSION_KEY] = CONSENT_VERSION
+    return outdated
+
+
+def consent_outdated(request) -> bool:
+    """Whether the signed-in person must still agree to the current text: read from the session
+    (no query), worked out again only when the session was checked for another version."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return False
+    session = request.session
+    if session.get(CHECKED_SESSION_KEY) != CONSENT_VERSION:
+        return _check(session, user)
+    return bool(session.get(OUTDATED_SESSION_KEY))
+
+
+def mark_consent_given(request) -> None:
+    request.session.pop(OUTDATED_SESSION_KEY, None)
+    request.session[CHECKED_SESSION_KEY] = CONSENT_VERSION
+
+
 @receiver(user_logged_in, dispatch_uid="consent_on_sign_in")
 def _on_sign_in(sender, request, user, **kwargs):
     if request is None or not hasattr(request, "session"):
         return
-    if consent_applies(user) and not has_current_consent(user):
-        request.session[OUTDATED_SESSION_KEY] = True
-    else:
-        request.session.pop(OUTDATED_SESSION_KEY, None)
+    _check(request.session, user)

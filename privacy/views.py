@@ -26,7 +26,7 @@ def my_data(request):
         erasure.request_deletion(user, reason=form.cleaned_data["reason"])
         messages.success(
             request,
-            _("Your request is recorded. The provincial OCOP office will handle it and tell you."),
+            _("Your request is recorded. The provincial OCOP office will handle it."),
         )
         return redirect("privacy:my-data")
     context = {
@@ -58,7 +58,7 @@ def consent(request):
     form = ConsentForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         consent_service.record_consent(request.user, ip_address=consent_service.client_ip(request))
-        request.session.pop(consent_service.OUTDATED_SESSION_KEY, None)
+        consent_service.mark_consent_given(request)
         messages.success(request, _("Thank you. Your consent is recorded."))
         return redirect("home")
     context = {

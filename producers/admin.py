@@ -26,7 +26,7 @@ class ProducerAdmin(admin.ModelAdmin):
     def get_exclude(self, request, obj=None):
         """Sensitive fields only for those whose task needs them (producers.permissions)."""
         excluded = list(super().get_exclude(request, obj) or [])
-        if obj is None or not can_view_sensitive_personal_data(request.user, obj):
+        if obj is not None and not can_view_sensitive_personal_data(request.user, obj):
             excluded += SENSITIVE_PRODUCER_FIELDS
         return excluded
 

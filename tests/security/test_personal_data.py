@@ -158,3 +158,17 @@ def test_an_office_reads_only_its_own_provinces_log(client, producer, producer_o
 
     assert response.status_code == 200
     assert producer_org.name not in response.content.decode()
+
+
+def test_a_new_version_deployed_during_a_session_is_asked_at_the_next_page(
+    client, producer, monkeypatch
+):
+    from privacy import consent
+
+    ConsentRecord.objects.create(user=producer, version=CONSENT_VERSION, text_sha256="0" * 64)
+    client.force_login(producer)
+    assert client.get(reverse("producers:dashboard")).context["consent_outdated"] is False
+
+    monkeypatch.setattr(consent, "CONSENT_VERSION", "2099-01")
+
+    assert client.get(reverse("producers:dashboard")).context["consent_outdated"] is True
