@@ -82,7 +82,7 @@ def verify(request, token: str) -> bool:
     success mark the session verified. Each device slows down repeated wrong codes itself."""
     token = normalise_token(token)
     user = request.user
-    if token.isdigit():
+    if token.isdigit() and len(token) == 6:  # app codes: 6 digits; recovery codes: 8 characters
         devices = TOTPDevice.objects.filter(user=user, confirmed=True)
     else:
         devices = StaticDevice.objects.filter(user=user, confirmed=True)

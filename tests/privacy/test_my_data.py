@@ -68,3 +68,48 @@ def test_the_register_is_shown_to_the_provincial_office(client, request, persona
     assert response.status_code == status
     if status == 200:
         assert "representative_ethnicity" in response.content.decode()
+
+
+def test_my_personal_data_page_offers_download_consent_and_deletion(client, producer):
+    client.force_login(producer)
+
+    page = client.get(reverse("privacy:my-data")).content.decode()
+
+    assert reverse("privacy:my-data-download") in page
+    assert reverse("privacy:consent") in page
+    assert reverse("accounts:2fa") in page
+    assert 'name="confirm"' in page
+
+
+def test_the_consent_page_shows_the_text_and_an_official_has_none(client, producer, approver):
+    client.force_login(producer)
+    producer_page = client.get(reverse("privacy:consent"))
+    client.force_login(approver)
+    official_page = client.get(reverse("privacy:consent"))
+
+    assert producer_page.status_code == 200
+    assert 'data-testid="consent-text"' in producer_page.content.decode()
+    assert official_page.status_code == 404
+
+
+def test_a_pending_request_is_shown_instead_of_the_form(client, producer):
+    from privacy.erasure import request_deletion
+
+    request_deletion(producer)
+    client.force_login(producer)
+
+    page = client.get(reverse("privacy:my-data"))
+
+    assert page.context["pending"] is not None
+    assert 'name="confirm"' not in page.content.decode()
+
+
+@pytest.mark.parametrize("persona", ["approver", "producer"])
+def test_the_two_factor_page_shows_its_state(client, request, persona):
+    user = request.getfixturevalue(persona)
+    client.force_login(user)
+
+    response = client.get(reverse("accounts:2fa"))
+
+    assert response.status_code == 200
+    assert (response.context["device"] is not None) is (persona == "approver")
