@@ -82,7 +82,8 @@ def erase(user) -> str:
     producers = _sole_producers(user)
     drafts = _never_submitted(Dossier.objects.filter(product__producer__in=producers))
     drafts.delete()
-    # Drafts of producers shared with others stay; only this person's events go with theirs.
+    # Drafts of a producer shared with other accounts stay theirs; if this person's name is on
+    # one of them, deleting the account is refused and execute_deletion anonymises instead.
     names = ", ".join(p.name for p in producers)
     for producer in producers:
         producer.delete()

@@ -141,3 +141,20 @@ def test_another_provinces_office_does_not_see_the_request(client, producer, are
 
     assert list(listing.context["requests"]) == []
     assert execute.status_code == 404
+
+
+def test_a_record_still_naming_the_account_turns_erasure_into_anonymisation(
+    producer, producer_org, provincial_office, far_commune
+):
+    from privacy import erasure
+
+    elsewhere = factories.ProducerFactory(commune=far_commune)
+    factories.ProductIdeaFactory(producer=elsewhere, entered_by=producer)
+    request = erasure.request_deletion(producer)
+
+    done = erasure.execute_deletion(request, by=provincial_office)
+
+    producer.refresh_from_db()
+    assert done.state == DeletionState.ANONYMISED
+    assert producer.is_active is False
+    assert Producer.objects.get(pk=producer_org.pk).representative_name == ""
