@@ -8,3 +8,5 @@ class AccountsConfig(AppConfig):
 
     def ready(self):
         from ocop_portal import limits  # noqa: F401  (registers the proxy-count deploy check)
+
+        from . import two_factor  # noqa: F401  (the sign-in receiver)

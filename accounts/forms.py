@@ -61,6 +61,17 @@ class ProducerSignUpForm(forms.Form):
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
+    # Decree 13/2023, Art. 11: consent is given by a clear act, to a stated purpose (the text
+    # shown above the form); an account is never made without it.
+    consent = forms.BooleanField(
+        label=_("I have read the text on personal data above and agree to it."),
+        error_messages={
+            "required": _(
+                "An account can be made only with your consent to the processing of your "
+                "personal data. Tick the box to agree."
+            )
+        },
+    )
 
     def clean_email(self):
         # An email that already has an account is not refused here: the page would tell anyone

@@ -20,16 +20,18 @@ def confirmation_url(user: User) -> str:
 
 
 @transaction.atomic
-def sign_up(*, email: str, full_name: str, phone: str, password: str) -> None:
-    """What the sign-up form does. The answer on the page is the same whether or not the email
-    already has an account, so the form does not tell strangers who is registered; the owner of
-    an existing account is told by email instead."""
+def sign_up(*, email: str, full_name: str, phone: str, password: str) -> User | None:
+    """What the sign-up form does: the account registered, or None when the email already has
+    one. The answer on the page is the same either way, so the form does not tell strangers who
+    is registered; the owner of an existing account is told by email instead."""
     existing = User.objects.filter(email__iexact=email).first()
     if existing is not None and (existing.is_active or existing.last_login is not None):
         make_password(password)  # as long as a registration takes, so timing tells nothing
         transaction.on_commit(lambda: send_already_registered_email(existing))
-        return
-    register_producer_account(email=email, full_name=full_name, phone=phone, password=password)
+        return None
+    return register_producer_account(
+        email=email, full_name=full_name, phone=phone, password=password
+    )
 
 
 def send_already_registered_email(user: User) -> None:

@@ -2,6 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
 from . import views
+from .two_factor import views as two_factor_views
 
 app_name = "accounts"
 
@@ -14,6 +15,9 @@ urlpatterns = [
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
     path("sign-up/", views.signup, name="signup"),
     path("me/", views.my_details, name="my-details"),
+    path("two-factor/", two_factor_views.manage, name="2fa"),
+    path("two-factor/verify/", two_factor_views.verify, name="2fa-verify"),
+    path("two-factor/setup/", two_factor_views.setup, name="2fa-setup"),
     path("sign-up/confirm/<uidb64>/<token>/", views.signup_confirm, name="signup-confirm"),
     path(
         "password/change/",

@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 
 from ocop_portal import limits
+from privacy.consent import record_consent
+from privacy.register import CONSENT_TEXT, CONSENT_VERSION
 
 from . import services, signin_limits
 from .forms import MyDetailsForm, ProducerSignUpForm, SignInForm
@@ -38,15 +40,18 @@ def signup(request):
         return too_many_posts(request, limits.SIGN_UP)
     form = ProducerSignUpForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        services.sign_up(
+        user = services.sign_up(
             email=form.cleaned_data["email"],
             full_name=form.cleaned_data["full_name"],
             phone=form.cleaned_data["phone"],
             password=form.cleaned_data["password1"],
         )
+        if user is not None:
+            record_consent(user, ip_address=limits.client_ip(request))
         # The same answer whether or not the email had an account (services.sign_up).
         return render(request, "accounts/signup_done.html", {"email": form.cleaned_data["email"]})
-    return render(request, "accounts/signup.html", {"form": form})
+    context = {"form": form, "consent_text": CONSENT_TEXT, "consent_version": CONSENT_VERSION}
+    return render(request, "accounts/signup.html", context)
 
 
 class SignInView(auth_views.LoginView):

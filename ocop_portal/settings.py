@@ -72,6 +72,9 @@ INSTALLED_APPS = [
     "django_htmx",
     "axes",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "accounts",
     "regions",
     "producers",
@@ -82,6 +85,7 @@ INSTALLED_APPS = [
     "reports",
     "jobs",
     "outbox",
+    "privacy",
 ]
 
 MIDDLEWARE = [
@@ -95,6 +99,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After sign-in: approvers, the provincial office and administrators (and anyone who opted
+    # in) reach nothing but the two-factor pages until their session holds a verified device.
+    "accounts.two_factor.middleware.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -117,6 +124,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "ocop_portal.context_processors.portal",
+                "privacy.context_processors.consent",
             ],
             "builtins": ["ocop_portal.template_filters"],
         },
@@ -184,6 +192,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
+# Two-factor sign-in (accounts/two_factor): the name authenticator apps show for the portal.
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Cổng OCOP")
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24 * 3  # also bounds the sign-up confirmation link
 
 LANGUAGE_CODE = "vi"

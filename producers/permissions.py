@@ -53,3 +53,28 @@ def get_membership_for(user) -> Membership:
     if membership is None:
         raise Http404
     return membership
+
+
+def can_view_sensitive_personal_data(user, producer: Producer) -> bool:
+    """The representative's gender, ethnicity and disability (sensitive data, Decree 13/2023,
+    Art. 2.4) are seen only where a task needs them:
+
+    - the producer's own accounts, who declare and correct them;
+    - the provincial OCOP office of the producer's province (and administrators): it checks the
+      claim behind criterion 3.2 and reports the programme's statistics.
+
+    Not local officers, council members or approvers: their tasks need the product and the
+    dossier, not the person; a council member scoring criterion 3.2 reads the producer's own
+    self-assessment. Every view is logged (privacy.access.log_sensitive_view).
+    """
+    from accounts.models import Role
+
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_producer:
+        return is_member(user, producer)
+    if user.is_superuser:
+        return True
+    if user.role in {Role.PROVINCIAL_OFFICE, Role.ADMINISTRATOR}:
+        return user.covers_commune(producer.commune)
+    return False

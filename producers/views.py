@@ -7,11 +7,18 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from privacy.access import log_sensitive_view
+
 from . import services
 from .dashboard import dashboard as dashboard_context
 from .forms import InvitationForm, ProducerForm
 from .models import Invitation
-from .permissions import can_manage_members, get_membership_for, membership_of
+from .permissions import (
+    can_manage_members,
+    can_view_sensitive_personal_data,
+    get_membership_for,
+    membership_of,
+)
 
 
 def _producer_account_only(user) -> None:
@@ -34,7 +41,11 @@ def profile(request):
     if membership is None:
         return redirect("producers:profile-create")
     producer = membership.producer
-    return render(request, "producers/producer_detail.html", {"producer": producer})
+    show_sensitive = can_view_sensitive_personal_data(request.user, producer)
+    if show_sensitive:
+        log_sensitive_view(request.user, producer, place="producer profile")
+    context = {"producer": producer, "show_sensitive": show_sensitive}
+    return render(request, "producers/producer_detail.html", context)
 
 
 def profile_create(request):

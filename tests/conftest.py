@@ -54,6 +54,57 @@ def _test_settings(settings, tmp_path):
     cache.clear()  # cached figures and choices must not leak from one test into the next
 
 
+@pytest.fixture(autouse=True)
+def _force_login_verifies_second_factor(monkeypatch):
+    """``client.force_login(user)`` signs in *completely*: for an account with a confirmed
+    authenticator (every approver, office and administrator persona has one, see
+    factories.UserFactory) the session is also marked verified with it, as django-otp's
+    ``login(request, device)`` does after a right code. An account of those roles made without
+    a device is not verified, so the two-factor middleware redirects it: forgetting fails loudly.
+    The enforcement itself is tested through the real sign-in (tests/accounts/test_two_factor.py),
+    or with ``force_login_unverified``."""
+    from django.test import Client
+    from django_otp import DEVICE_ID_SESSION_KEY
+
+    from accounts.two_factor.services import confirmed_totp_device
+
+    original = Client.force_login
+
+    def force_login(self, user, backend=None):
+        original(self, user, backend)
+        device = confirmed_totp_device(user)
+        if device is not None:
+            session = self.session
+            session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+            session.save()
+
+    monkeypatch.setattr(Client, "force_login", force_login)
+    monkeypatch.setattr(Client, "force_login_unverified", original, raising=False)
+
+
+@pytest.fixture
+def admin_user(admin_user):
+    """pytest-django's superuser, with the authenticator every administrator must have."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    TOTPDevice.objects.get_or_create(
+        user=admin_user,
+        confirmed=True,
+        defaults={"name": "authenticator", "key": factories.TOTP_KEY},
+    )
+    return admin_user
+
+
+def totp_token(user) -> str:
+    """The current code of ``user``'s authenticator (tests that sign in through the form)."""
+    from django_otp.oath import totp
+
+    from accounts.two_factor.services import confirmed_totp_device
+
+    device = confirmed_totp_device(user)
+    return f"{totp(device.bin_key, device.step, device.t0, device.digits, device.drift):06d}"
+
+
 @pytest.fixture
 def today():
     """Freeze the clock at 10:00 on 15 September 2026 in Vietnam and return that date."""

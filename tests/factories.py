@@ -27,14 +27,33 @@ _tax_codes = itertools.count(1000000001)
 PASSWORD = "matkhau-OCOP-2026"
 
 
+# The authenticator key of every test account whose role needs two-factor sign-in.
+TOTP_KEY = "3132333435363738393031323334353637383930"  # RFC 6238's test secret, hex
+
+
 class UserFactory(factory.django.DjangoModelFactory):
+    """An account. Approvers, the provincial office and administrators get a confirmed
+    authenticator (TOTP_KEY), as every real one has after their first sign-in; the suite's
+    ``force_login`` then verifies the session with it (tests/conftest.py)."""
+
     class Meta:
         model = User
+        skip_postgeneration_save = True
 
     email = factory.Sequence(lambda n: f"user{n}@example.vn")
     full_name = factory.Faker("name", locale="vi_VN")
     role = Role.PRODUCER
     password = factory.django.Password(PASSWORD)
+
+    @factory.post_generation
+    def second_factor(user, create, extracted, **kwargs):
+        from accounts.two_factor import role_requires_two_factor
+
+        wanted = role_requires_two_factor(user) if extracted is None else extracted
+        if create and wanted:
+            from django_otp.plugins.otp_totp.models import TOTPDevice
+
+            TOTPDevice.objects.create(user=user, name="authenticator", key=TOTP_KEY)
 
 
 class ProducerFactory(factory.django.DjangoModelFactory):

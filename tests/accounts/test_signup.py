@@ -13,6 +13,7 @@ SIGN_UP = {
     "phone": "0912 345 678",
     "password1": "mat-ong-hoa-nhan-2026",
     "password2": "mat-ong-hoa-nhan-2026",
+    "consent": "on",
 }
 
 

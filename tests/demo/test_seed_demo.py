@@ -35,3 +35,21 @@ def test_demo_has_dossiers_at_each_step_and_is_idempotent(
     assert Dossier.objects.visible_to(member).filter(state=DossierState.IN_SCORING).exists()
     # The demo's notices wait in the outbox: it sends no email.
     assert OutboxMessage.objects.exists()
+
+
+@pytest.mark.django_db
+def test_demo_deciders_have_the_printed_authenticator_key(areas, settings, tmp_path):
+    import base64
+    import io
+
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    settings.MEDIA_ROOT = tmp_path
+    out = io.StringIO()
+
+    call_command("seed_demo", stdout=out)
+
+    approver = User.objects.get(email="lanhdao@ocop.demo")
+    device = TOTPDevice.objects.get(user=approver, confirmed=True)
+    assert base64.b32encode(device.bin_key).decode() in out.getvalue()
+    assert not TOTPDevice.objects.filter(user__email="chuthe01@ocop.demo").exists()

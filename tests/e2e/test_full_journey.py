@@ -141,6 +141,7 @@ def test_a_product_goes_from_sign_up_to_a_verified_certificate(page, tmp_path, c
     _field(page, "Email").fill("lothimai@example.vn")
     _field(page, "Mật khẩu").fill("ca-koi-tan-hung-2026")
     _field(page, "Nhập lại mật khẩu").fill("ca-koi-tan-hung-2026")
+    _field(page, "Tôi đã đọc nội dung về dữ liệu cá nhân ở trên và đồng ý.").check()
     page.get_by_role("button", name="Tạo tài khoản").click()
     expect(page.get_by_text("lothimai@example.vn")).to_be_visible()
     page.goto(re.search(r"https?://[^/\s]+(/\S+)", mail.outbox[-1].body).group(1))
@@ -258,9 +259,10 @@ def test_a_product_goes_from_sign_up_to_a_verified_certificate(page, tmp_path, c
     page.get_by_role("button", name="Kết thúc chấm điểm").click()
     expect(page.get_by_text(f"Đã kết thúc chấm điểm “{PRODUCT}”")).to_be_visible()
 
-    # 9. The approver approves the result in the admin, with a decision.
+    # 9. The approver signs in with password and authenticator code, and approves the result
+    # in the admin, with a decision.
     page.context.clear_cookies()
-    sign_in_as(page, approver)
+    sign_in(page, approver.email, factories.PASSWORD)
     page.goto("/admin/evaluations/councilresult/")
     page.locator("input[name=_selected_action]").first.check()
     page.locator("select[name=action]").select_option("approve_results")

@@ -40,6 +40,7 @@ def test_producer_signs_up_fills_the_profile_and_registers_a_product(
     _field(page, "Điện thoại").fill("0912 345 678")
     _field(page, "Mật khẩu").fill("che-shan-tuyet-2026")
     _field(page, "Nhập lại mật khẩu").fill("che-shan-tuyet-2026")
+    _field(page, "Tôi đã đọc nội dung về dữ liệu cá nhân ở trên và đồng ý.").check()
     page.get_by_role("button", name="Tạo tài khoản").click()
     expect(page.get_by_text("lothimai@example.vn")).to_be_visible()
     link = re.search(r"https?://[^/\s]+(/\S+)", mail.outbox[-1].body).group(1)

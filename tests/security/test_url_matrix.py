@@ -196,6 +196,8 @@ ROLE_PAGES = {
     "evaluations:overdue": "commune_officer",
     "outbox:list": "provincial_office",
     "catalogue:label-reports": "provincial_office",
+    "privacy:register": "provincial_office",
+    "privacy:deletion-requests": "provincial_office",
 }
 
 

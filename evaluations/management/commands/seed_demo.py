@@ -1,5 +1,6 @@
 """Build a believable Hưng Yên OCOP programme for trying the portal out. Safe to run again."""
 
+import base64
 import datetime
 
 from django.core.management.base import BaseCommand
@@ -146,6 +147,22 @@ PRODUCERS = [
 ]
 
 
+# Demo only: one known authenticator key for every demo account whose role signs in with a
+# second factor, printed below so that `make run` can be tried. Real accounts enrol their own.
+DEMO_TOTP_KEY = b"OCOP-DEMO-TOTP-2026!".hex()  # 20 bytes, as authenticator apps expect
+
+
+def _demo_second_factor(user) -> None:
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from accounts.two_factor import role_requires_two_factor
+
+    if role_requires_two_factor(user):
+        TOTPDevice.objects.get_or_create(
+            user=user, confirmed=True, defaults={"name": "demo", "key": DEMO_TOTP_KEY}
+        )
+
+
 class Command(BaseCommand):
     help = (
         "Create demo data for Hưng Yên: provincial office, approver, officers of two former "
@@ -184,6 +201,7 @@ class Command(BaseCommand):
                     fields["jurisdiction_commune"] = Commune.objects.get(pk=extra["commune"])
             fields["is_superuser"] = extra.get("is_superuser", False)
             staff[email] = self._user(email, name, role, **fields)
+            _demo_second_factor(staff[email])
 
         today = timezone.localdate()
         round_, _ = Round.objects.get_or_create(
@@ -269,3 +287,10 @@ class Command(BaseCommand):
         logins += [(f"chuthe{i:02d}@ocop.demo", p[1]) for i, p in enumerate(PRODUCERS, start=1)]
         for email, name in logins:
             self.stdout.write(f"  {email:<24} {name}")
+        secret = base64.b32encode(bytes.fromhex(DEMO_TOTP_KEY)).decode()
+        self.stdout.write(
+            "Approvers, the provincial office and the administrator also type a code from an "
+            f"authenticator app (TOTP). Demo key for all of them: {secret} "
+            '(or: python manage.py shell -c "from django_otp.oath import totp; '
+            f"print('%06d' % totp(bytes.fromhex('{DEMO_TOTP_KEY}')))\")."
+        )
