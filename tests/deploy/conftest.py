@@ -6,39 +6,12 @@ for Redis, a server answers at REDIS_URL or 127.0.0.1:6379.
 
 import os
 import secrets
-import subprocess
-import sys
-from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import psycopg2
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-# Variables of the developer's shell that would change what the subprocesses do.
-_INHERITED_OUT = ("DEBUG", "SECRET_KEY", "DATABASE_URL", "REDIS_URL", "USE_S3", "ALLOWED_HOSTS")
-
-
-def clean_env(**env: str) -> dict[str, str]:
-    """The environment for a subprocess: this one without the portal's own settings, plus env."""
-    base = {
-        k: v
-        for k, v in os.environ.items()
-        if k not in _INHERITED_OUT
-        and not k.startswith(("CELERY_", "AWS_", "GUNICORN_", "SECURE_", "PYTEST_"))
-    }
-    return {**base, **env}
-
-
-def manage(*args: str, env: dict[str, str], timeout: int = 180) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-    )
+from tests.subprocesses import clean_env, manage
 
 
 def database_url_for(name: str) -> str:

@@ -8,7 +8,7 @@ import time
 import psycopg2
 import pytest
 
-from .conftest import ROOT
+from tests.subprocesses import ROOT
 
 pytestmark = pytest.mark.skipif(
     not (shutil.which("pg_dump") and shutil.which("pg_restore") and shutil.which("psql")),

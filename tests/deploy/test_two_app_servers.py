@@ -21,7 +21,7 @@ import urllib.request
 import pytest
 import redis
 
-from .conftest import ROOT, clean_env, manage
+from tests.subprocesses import ROOT, clean_env, manage
 
 EMAIL, PASSWORD = "vanhanh@ocop.test", "hai-may-chu-OCOP-2026"
 STARTUP_SECONDS, JOB_SECONDS, REQUEST_SECONDS = 60, 60, 10
