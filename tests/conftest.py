@@ -31,6 +31,29 @@ KHOAI_CHAU = 330
 KIM_DONG = 331
 
 
+_skipped: list[str] = []
+
+
+def pytest_runtest_logreport(report):
+    if report.skipped:
+        _skipped.append(report.nodeid)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """Where every service is there (CI: PostgreSQL, Redis, nginx; .ci/run sets
+    OCOP_FORBID_SKIPS=1), a skipped test is a test that did not run: the run fails, and -rs lists
+    the reasons."""
+    if os.environ.get("OCOP_FORBID_SKIPS") == "1" and _skipped and exitstatus == 0:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+def pytest_terminal_summary(terminalreporter):
+    if os.environ.get("OCOP_FORBID_SKIPS") == "1" and _skipped:
+        terminalreporter.write_line(
+            f"OCOP_FORBID_SKIPS=1: {len(_skipped)} skipped, and none may skip here.", red=True
+        )
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _session_settings():
     """Settings that middleware reads once, when the live server of the browser journeys starts:
