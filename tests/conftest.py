@@ -41,8 +41,8 @@ def pytest_runtest_logreport(report):
 
 def pytest_sessionfinish(session, exitstatus):
     """Where every service is there (CI: PostgreSQL, Redis, nginx; .ci/run sets
-    OCOP_FORBID_SKIPS=1), a skipped test is a test that did not run: the run fails, and -rs lists
-    the reasons."""
+    OCOP_FORBID_SKIPS=1), a skipped test is a test that did not run: the run fails, and the
+    summary (-rfEs) gives each skip's reason."""
     if os.environ.get("OCOP_FORBID_SKIPS") == "1" and _skipped and exitstatus == 0:
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
 

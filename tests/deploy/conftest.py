@@ -1,7 +1,7 @@
 """Helpers for the deployment tests: scratch PostgreSQL databases and a private Redis database.
 
 They need the real services, so they skip unless DATABASE_URL points at PostgreSQL (as in CI) and,
-for Redis, a server answers at REDIS_URL or 127.0.0.1:6379.
+for Redis, a server answers at OCOP_TEST_REDIS_URL or 127.0.0.1:6379.
 """
 
 import os
@@ -61,7 +61,8 @@ def scratch_databases(postgres_server):
 def redis_db():
     """URL of a Redis database no one else is using, flushed before and after; skip without one."""
     redis = pytest.importorskip("redis")
-    base = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/0"
+    # Not REDIS_URL: the test process itself runs without Redis ([tool.pytest_env]).
+    base = os.environ.get("OCOP_TEST_REDIS_URL") or "redis://127.0.0.1:6379/0"
     parts = urlsplit(base)
     lock = "ocop-tests-lock"  # one name: of two runs that find the same empty database, one wins
     for number in range(15, 0, -1):
