@@ -6,7 +6,6 @@ Defaults are the safe production ones; `make run` turns on DEBUG for the local d
 
 import datetime
 import os
-import sys
 from pathlib import Path
 
 import dj_database_url
@@ -44,16 +43,15 @@ def envlist(name: str, default: str = "") -> list[str]:
 
 
 DEBUG = envbool("DEBUG", False)
-# pytest imports this module itself; a test run needs no secret of its own.
-TESTING = "pytest" in sys.modules
+# No test switch here: the test run sets its own variables ([tool.pytest_env] in pyproject.toml).
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
-    if not (DEBUG or TESTING):
+    if not DEBUG:
         raise ImproperlyConfigured("Set SECRET_KEY (or DEBUG=1 for local development).")
     SECRET_KEY = "insecure-development-key-never-use-in-production"
 
-ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG or TESTING else "")
+ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS")
 # System checks to leave out, e.g. evaluations.W001 (this year's announced days off not recorded)
 # where a check of the code must not depend on the day it runs.
@@ -265,8 +263,7 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Background jobs (ocop_portal/tasks.py): Celery with Redis as the broker, by default the same
 # Redis as the cache. Without a broker, jobs run inline in the process that queues them.
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", REDIS_URL)
-# The test suite always runs jobs inline, whatever the environment says about a broker.
-CELERY_TASK_ALWAYS_EAGER = envbool("CELERY_TASK_ALWAYS_EAGER", TESTING or not CELERY_BROKER_URL)
+CELERY_TASK_ALWAYS_EAGER = envbool("CELERY_TASK_ALWAYS_EAGER", not CELERY_BROKER_URL)
 # Inline, Celery still opens a (never used) producer; the in-memory transport needs no server.
 CELERY_BROKER_URL = CELERY_BROKER_URL or "memory://"
 CELERY_TASK_IGNORE_RESULT = True  # outcomes that matter are rows (jobs.Job), not Celery results

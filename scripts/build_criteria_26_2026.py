@@ -1,9 +1,11 @@
 """Build the criteria catalogue of Decision 26/2026/QĐ-TTg: ``evaluations/criteria/26-2026/``.
 
 The committed JSON files are the source of truth at run time; this script only documents how they
-were made. It reads the machine extraction of Appendix II (``qd26-2026-criteria-extracted.json``),
-normalises it, applies the explicit corrections below (each one cites what the source text says)
-and writes ``set-01.json`` … ``set-26.json`` plus ``decision.json`` (Appendix I classification).
+were made. It reads the machine extraction of Appendix II
+(``scripts/data/qd26-2026-criteria-extracted.json``, kept in the repository so that a clone alone
+can rebuild the catalogue and the tests can check it), normalises it, applies the explicit
+corrections below (each one cites what the source text says) and writes ``set-01.json`` …
+``set-26.json`` plus ``decision.json`` (Appendix I classification).
 
 Source text: the public transcript of the Decision, GitHub ``hakienpdu95/minhan``,
 ``docs/bnn_txng.html`` (a thuvienphapluat.vn rendering). "@~N" below is the character offset in
@@ -22,7 +24,7 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-DEFAULT_SOURCE = REPO / ".." / "shared" / "ocop" / "qd26-2026-criteria-extracted.json"
+DEFAULT_SOURCE = REPO / "scripts" / "data" / "qd26-2026-criteria-extracted.json"
 OUT = REPO / "evaluations" / "criteria" / "26-2026"
 
 NNMT = "Bộ Nông nghiệp và Môi trường"

@@ -10,6 +10,7 @@ Personas (healthchecks' Alice/Bob style), all in Hưng Yên (province 33):
 """
 
 import datetime
+import os
 import zoneinfo
 
 import pytest
@@ -22,9 +23,35 @@ from regions.models import Commune, FormerDistrict, Province
 
 from . import factories
 
+VIETNAM = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
+# The date of every test that asks for ``today``: their dates are written against it.
+TODAY = datetime.datetime(2026, 9, 15, 10, 0, tzinfo=VIETNAM)
 HUNG_YEN = 33
 KHOAI_CHAU = 330
 KIM_DONG = 331
+
+
+_skipped: list[str] = []
+
+
+def pytest_runtest_logreport(report):
+    if report.skipped:
+        _skipped.append(report.nodeid)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """Where every service is there (CI: PostgreSQL, Redis, nginx; .ci/run sets
+    OCOP_FORBID_SKIPS=1), a skipped test is a test that did not run: the run fails, and the
+    summary (-rfEs) gives each skip's reason."""
+    if os.environ.get("OCOP_FORBID_SKIPS") == "1" and _skipped and exitstatus == 0:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+def pytest_terminal_summary(terminalreporter):
+    if os.environ.get("OCOP_FORBID_SKIPS") == "1" and _skipped:
+        terminalreporter.write_line(
+            f"OCOP_FORBID_SKIPS=1: {len(_skipped)} skipped, and none may skip here.", red=True
+        )
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -52,6 +79,30 @@ def _test_settings(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.LANGUAGE_CODE = "vi"
     cache.clear()  # cached figures and choices must not leak from one test into the next
+
+
+def default_moment() -> datetime.datetime:
+    """Where the clock starts for a test that does not ask for ``today``: TODAY, or 10:00 in
+    Vietnam on the date OCOP_TEST_DATE names (e.g. 2029-07-04). CI runs the fast tests at far
+    dates that way, so a test that quietly depends on the date fails there, not years later."""
+    value = os.environ.get("OCOP_TEST_DATE", "")
+    if not value:
+        return TODAY
+    return datetime.datetime.combine(datetime.date.fromisoformat(value), TODAY.timetz())
+
+
+@pytest.fixture(autouse=True)
+def _clock(request):
+    """No test reads the real clock. A test that asks for ``today`` (directly or through its
+    fixtures) stands still at TODAY from its first fixture on; any other test starts at
+    default_moment() with the clock ticking, so that time still passes where it must (a live
+    server's requests, a sign-in's lockout window, a poll with a deadline)."""
+    if "today" in request.fixturenames:
+        moment, tick = TODAY, False
+    else:
+        moment, tick = default_moment(), True
+    with time_machine.travel(moment, tick=tick) as traveller:
+        yield traveller
 
 
 @pytest.fixture(autouse=True)
@@ -106,11 +157,9 @@ def totp_token(user) -> str:
 
 
 @pytest.fixture
-def today():
+def today(_clock):
     """Freeze the clock at 10:00 on 15 September 2026 in Vietnam and return that date."""
-    moment = datetime.datetime(2026, 9, 15, 10, 0, tzinfo=zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh"))
-    with time_machine.travel(moment, tick=False):
-        yield moment.date()
+    return TODAY.date()
 
 
 @pytest.fixture

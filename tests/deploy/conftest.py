@@ -1,44 +1,17 @@
 """Helpers for the deployment tests: scratch PostgreSQL databases and a private Redis database.
 
 They need the real services, so they skip unless DATABASE_URL points at PostgreSQL (as in CI) and,
-for Redis, a server answers at REDIS_URL or 127.0.0.1:6379.
+for Redis, a server answers at OCOP_TEST_REDIS_URL or 127.0.0.1:6379.
 """
 
 import os
 import secrets
-import subprocess
-import sys
-from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import psycopg2
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-# Variables of the developer's shell that would change what the subprocesses do.
-_INHERITED_OUT = ("DEBUG", "SECRET_KEY", "DATABASE_URL", "REDIS_URL", "USE_S3", "ALLOWED_HOSTS")
-
-
-def clean_env(**env: str) -> dict[str, str]:
-    """The environment for a subprocess: this one without the portal's own settings, plus env."""
-    base = {
-        k: v
-        for k, v in os.environ.items()
-        if k not in _INHERITED_OUT
-        and not k.startswith(("CELERY_", "AWS_", "GUNICORN_", "SECURE_", "PYTEST_"))
-    }
-    return {**base, **env}
-
-
-def manage(*args: str, env: dict[str, str], timeout: int = 180) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-    )
+from tests.subprocesses import clean_env, manage
 
 
 def database_url_for(name: str) -> str:
@@ -88,7 +61,8 @@ def scratch_databases(postgres_server):
 def redis_db():
     """URL of a Redis database no one else is using, flushed before and after; skip without one."""
     redis = pytest.importorskip("redis")
-    base = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/0"
+    # Not REDIS_URL: the test process itself runs without Redis ([tool.pytest_env]).
+    base = os.environ.get("OCOP_TEST_REDIS_URL") or "redis://127.0.0.1:6379/0"
     parts = urlsplit(base)
     lock = "ocop-tests-lock"  # one name: of two runs that find the same empty database, one wins
     for number in range(15, 0, -1):

@@ -3,12 +3,11 @@
 import os
 import shutil
 import subprocess
-import time
 
 import psycopg2
 import pytest
 
-from .conftest import ROOT
+from tests.subprocesses import ROOT
 
 pytestmark = pytest.mark.skipif(
     not (shutil.which("pg_dump") and shutil.which("pg_restore") and shutil.which("psql")),
@@ -43,7 +42,9 @@ def test_backup_then_restore_into_a_new_database_keeps_every_row(scratch_databas
     _query(source, "INSERT INTO product (name) VALUES ('Mật ong'), ('Nhãn lồng'), ('Gạo nếp')")
     old = tmp_path / "ocop-20200101T000000Z.dump"
     old.write_bytes(b"an old dump")
-    a_month_ago = time.time() - 30 * 86400
+    # From the file system's own clock, which backup.sh's `find -mtime` reads: the test's pinned
+    # clock does not reach that process.
+    a_month_ago = old.stat().st_mtime - 30 * 86400
     os.utime(old, (a_month_ago, a_month_ago))
     env = {"DATABASE_URL": source, "BACKUP_DIR": str(tmp_path), "RETENTION_DAYS": "14"}
 

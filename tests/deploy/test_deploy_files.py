@@ -11,7 +11,7 @@ import subprocess
 
 import pytest
 
-from .conftest import ROOT
+from tests.subprocesses import ROOT
 
 DEPLOY = ROOT / "deploy"
 

@@ -4,7 +4,7 @@ import json
 import subprocess
 import sys
 
-from .conftest import ROOT, clean_env
+from tests.subprocesses import ROOT, clean_env
 
 PRINT = """
 import json

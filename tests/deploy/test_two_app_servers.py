@@ -2,8 +2,8 @@
 same PostgreSQL database and Redis. A person signed in on one server is signed in on the other,
 and a job queued through one server is done by the worker and shown by the other.
 
-Skips unless DATABASE_URL points at PostgreSQL (as in CI) and Redis answers (REDIS_URL or
-127.0.0.1:6379). Every wait is bounded; the processes and the database go away in any case.
+Skips unless DATABASE_URL points at PostgreSQL (as in CI) and Redis answers (OCOP_TEST_REDIS_URL
+or 127.0.0.1:6379). Every wait is bounded; the processes and the database go away in any case.
 """
 
 import http.cookiejar
@@ -21,7 +21,7 @@ import urllib.request
 import pytest
 import redis
 
-from .conftest import ROOT, clean_env, manage
+from tests.subprocesses import ROOT, clean_env, manage
 
 EMAIL, PASSWORD = "vanhanh@ocop.test", "hai-may-chu-OCOP-2026"
 STARTUP_SECONDS, JOB_SECONDS, REQUEST_SECONDS = 60, 60, 10

@@ -14,7 +14,7 @@ DECISION = "26/2026"
 NUMBERS = range(1, 27)
 REPO = Path(__file__).resolve().parents[2]
 CATALOGUE = REPO / "evaluations" / "criteria" / "26-2026"
-EXTRACTION = REPO.parent / "shared" / "ocop" / "qd26-2026-criteria-extracted.json"
+EXTRACTION = REPO / "scripts" / "data" / "qd26-2026-criteria-extracted.json"
 
 
 def criteria_set(number):
@@ -358,7 +358,6 @@ def test_missing_sets_and_bad_decision_codes_are_refused(decision, number):
         scoring.load_criteria_set(decision, number)
 
 
-@pytest.mark.skipif(not EXTRACTION.exists(), reason="the extraction lives outside the repository")
 def test_generator_reproduces_the_committed_catalogue(tmp_path):
     spec = importlib.util.spec_from_file_location(
         "build_criteria", REPO / "scripts" / "build_criteria_26_2026.py"

@@ -1,15 +1,30 @@
+"""The settings as production loads them, and the deployment check with production variables.
+
+The test run's own settings prove little about the defaults: pytest-env ([tool.pytest_env]) and
+tests/conftest.py set some of them. So the settings module is executed afresh here from an
+environment the test controls, and ``check --deploy`` runs in a process of its own, its clock
+pinned (the holiday-calendar check depends on the date).
+"""
+
+import datetime
+import importlib.util
 import os
-import subprocess
 import sys
-from pathlib import Path
+import zoneinfo
+from unittest import mock
 
 import pytest
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
+from django.utils import timezone
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.subprocesses import ROOT, clean_env, manage
+
+VN = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
+SECRET = "k" * 20 + "production-secret-for-the-deploy-check-0123456789"
 PRODUCTION_ENV = {
-    "SECRET_KEY": "k" * 20 + "production-secret-for-the-deploy-check-0123456789",
+    "SECRET_KEY": SECRET,
     "ALLOWED_HOSTS": "ocop.example.vn",
     "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/postgres",
     "REDIS_URL": "redis://127.0.0.1:6379/0",
@@ -17,54 +32,84 @@ PRODUCTION_ENV = {
 }
 
 
-# manage.py with the clock pinned (time-machine, a dev dependency): some checks depend on the
-# date (evaluations.working_days: the Government's days off of this year and the next), and a test
-# must give the same answer on every day of every year.
-PINNED_MANAGE = """
-import datetime, runpy, sys, zoneinfo
-# time-machine imports pytest when it can (for its plugin), and the settings take a loaded pytest
-# for a test run (no SECRET_KEY needed): keep it out of this production-like process.
-sys.modules["pytest"] = None
-import time_machine
-del sys.modules["pytest"]
-moment = datetime.datetime.fromisoformat(sys.argv[1]).replace(
-    tzinfo=zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
-)
-time_machine.travel(moment, tick=False).start()
-sys.argv = ["manage.py", *sys.argv[2:]]
-runpy.run_path("manage.py", run_name="__main__")
-"""
-
-
-def _manage(*args, env, at="2026-09-15T10:00"):
-    inherited = {"DEBUG", "SECRET_KEY", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
-    clean = {k: v for k, v in os.environ.items() if k not in inherited}
-    return subprocess.run(
-        [sys.executable, "-c", PINNED_MANAGE, at, *args],
-        cwd=ROOT,
-        env={**clean, **env},
-        capture_output=True,
-        text=True,
-        timeout=120,
+def load_settings(**env):
+    """ocop_portal/settings.py executed afresh with exactly ``env`` as the environment."""
+    spec = importlib.util.spec_from_file_location(
+        "settings_under_test", ROOT / "ocop_portal" / "settings.py"
     )
+    module = importlib.util.module_from_spec(spec)
+    with mock.patch.dict(os.environ, env, clear=True):
+        spec.loader.exec_module(module)
+    return module
 
 
-def test_settings_load_with_vietnamese_first():
-    assert settings.LANGUAGE_CODE == "vi"
-    assert [code for code, _ in settings.LANGUAGES] == ["vi", "en"]
-    assert settings.AUTH_USER_MODEL == "accounts.User"
-    assert settings.TIME_ZONE == "Asia/Ho_Chi_Minh"
+def test_defaults_are_vietnamese_first():
+    loaded = load_settings(SECRET_KEY=SECRET)
+
+    assert loaded.LANGUAGE_CODE == "vi"
+    assert [code for code, _ in loaded.LANGUAGES] == ["vi", "en"]
+    assert loaded.TIME_ZONE == "Asia/Ho_Chi_Minh"
+    assert loaded.USE_TZ is True
+    assert loaded.AUTH_USER_MODEL == "accounts.User"
+    assert loaded.OCOP_PROVINCE_CODE == 33
+
+
+def test_defaults_are_the_safe_production_ones():
+    loaded = load_settings(SECRET_KEY=SECRET)
+
+    assert loaded.DEBUG is False
+    assert loaded.ALLOWED_HOSTS == []
+    assert loaded.SECURE_SSL_REDIRECT is True
+    assert (loaded.SESSION_COOKIE_SECURE, loaded.CSRF_COOKIE_SECURE) == (True, True)
+    assert loaded.SECURE_HSTS_SECONDS == 31536000
+    assert (loaded.SECURE_HSTS_INCLUDE_SUBDOMAINS, loaded.SECURE_HSTS_PRELOAD) == (True, True)
+    assert loaded.X_FRAME_OPTIONS == "DENY"
+    assert loaded.EMAIL_BACKEND == "django.core.mail.backends.smtp.EmailBackend"
+    assert loaded.STORAGES["staticfiles"]["BACKEND"] == (
+        "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    )
+    assert loaded.DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
+    # Without a broker, jobs run inline; with one, never inline unless asked.
+    assert loaded.CELERY_TASK_ALWAYS_EAGER is True
+    assert load_settings(**PRODUCTION_ENV).CELERY_TASK_ALWAYS_EAGER is False
+
+
+def test_debug_gives_a_laptop_its_development_defaults():
+    loaded = load_settings(DEBUG="1")
+
+    assert loaded.SECRET_KEY == "insecure-development-key-never-use-in-production"
+    assert loaded.ALLOWED_HOSTS == ["127.0.0.1", "localhost"]
+    assert loaded.SECURE_SSL_REDIRECT is False
+    assert loaded.SECURE_HSTS_SECONDS == 0
+    assert loaded.EMAIL_BACKEND == "django.core.mail.backends.console.EmailBackend"
 
 
 def test_production_refuses_to_start_without_a_secret_key():
-    result = _manage("check", env={"ALLOWED_HOSTS": "ocop.example.vn"})
+    # pytest is loaded in this very process: the settings have no test switch to look for it.
+    assert "pytest" in sys.modules
 
-    assert result.returncode != 0
-    assert "Set SECRET_KEY" in result.stderr
+    with pytest.raises(ImproperlyConfigured, match="Set SECRET_KEY"):
+        load_settings(ALLOWED_HOSTS="ocop.example.vn")
 
 
-def test_deploy_check_is_clean_with_production_variables():
-    result = _manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
+def test_bad_boolean_in_the_environment_is_refused():
+    with pytest.raises(ImproperlyConfigured, match="DEBUG must be one of"):
+        load_settings(**PRODUCTION_ENV, DEBUG="maybe")
+
+
+def test_the_test_run_keeps_the_production_defaults():
+    """The test run sets a secret and hosts, not DEBUG: what it tests is what production runs."""
+    assert settings.DEBUG is False
+    assert (settings.SESSION_COOKIE_SECURE, settings.CSRF_COOKIE_SECURE) == (True, True)
+    assert settings.SECURE_HSTS_SECONDS == 31536000
+    assert settings.EMAIL_BACKEND != "django.core.mail.backends.console.EmailBackend"
+
+
+def test_deploy_check_is_clean_with_production_variables(today):
+    result = manage(
+        "check", "--deploy", "--fail-level", "WARNING",
+        env=clean_env(**PRODUCTION_ENV), at=timezone.now(),
+    )  # fmt: skip
 
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
@@ -72,37 +117,36 @@ def test_deploy_check_is_clean_with_production_variables():
 
 def test_deploy_check_passes_in_december_without_next_years_days_off():
     # 3 December 2026: 2026's announcements are recorded, 2027's not yet: information only.
-    result = _manage(
-        "check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV, at="2026-12-03T09:00"
-    )
+    result = manage(
+        "check", "--deploy", "--fail-level", "WARNING",
+        env=clean_env(**PRODUCTION_ENV), at=datetime.datetime(2026, 12, 3, 9, 0, tzinfo=VN),
+    )  # fmt: skip
 
     assert result.returncode == 0, result.stderr
     assert "evaluations.I001" in result.stderr
 
 
 def test_deploy_check_fails_in_a_year_whose_days_off_are_not_recorded():
-    result = _manage(
-        "check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV, at="2027-01-04T09:00"
-    )
+    result = manage(
+        "check", "--deploy", "--fail-level", "WARNING",
+        env=clean_env(**PRODUCTION_ENV), at=datetime.datetime(2027, 1, 4, 9, 0, tzinfo=VN),
+    )  # fmt: skip
 
     assert result.returncode != 0
     assert "evaluations.W001" in result.stderr
 
 
-def test_deploy_check_warns_when_each_process_would_keep_its_own_cache():
+def test_deploy_check_warns_when_each_process_would_keep_its_own_cache(today):
     without_redis = {k: v for k, v in PRODUCTION_ENV.items() if k != "REDIS_URL"}
 
-    result = _manage("check", "--deploy", "--fail-level", "WARNING", env=without_redis)
+    result = manage(
+        "check", "--deploy", "--fail-level", "WARNING",
+        env=clean_env(**without_redis), at=timezone.now(),
+    )  # fmt: skip
 
     assert result.returncode != 0
     assert "ocop_portal.W001" in result.stderr
-
-
-def test_bad_boolean_in_the_environment_is_refused():
-    result = _manage("check", env={**PRODUCTION_ENV, "DEBUG": "maybe"})
-
-    assert result.returncode != 0
-    assert "DEBUG must be one of" in result.stderr
+    assert "evaluations.W001" not in result.stderr  # the holidays of the pinned year are known
 
 
 def test_database_url_selects_the_database():
@@ -119,10 +163,10 @@ def test_models_and_migrations_agree():
 
 
 def test_migrations_apply_on_a_fresh_sqlite_database(tmp_path):
-    env = {"DEBUG": "1", "DATABASE_URL": f"sqlite:///{tmp_path / 'fresh.sqlite3'}"}
+    env = clean_env(DEBUG="1", DATABASE_URL=f"sqlite:///{tmp_path / 'fresh.sqlite3'}")
 
-    migrate = _manage("migrate", "--no-input", env=env)
-    count = _manage(
+    migrate = manage("migrate", "--no-input", env=env)
+    count = manage(
         "shell", "-c", "from regions.models import Commune; print(Commune.objects.count())", env=env
     )
 

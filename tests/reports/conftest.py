@@ -43,8 +43,11 @@ def other_province_commune(areas):
 
 
 @pytest.fixture
-def certify(issuer, past_round):
-    """certify(commune, stars=4, …) -> a certificate of a new product of a new producer there."""
+def certify(issuer, past_round, today):
+    """certify(commune, stars=4, …) -> a certificate of a new product of a new producer there.
+
+    Valid for three years from a 2025 decision: the clock stands at ``today`` (2026), or the
+    certificates would expire under any test that runs after September 2028."""
 
     def make(
         commune,
