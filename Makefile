@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test venv dev-venv browser lint translations
+.PHONY: run test venv dev-venv browser lint translations mutation
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,3 +34,12 @@ lint: dev-venv
 
 translations: dev-venv
 	$(BIN)/python scripts/translate.py
+
+# Mutation testing of the modules that hold boundaries and rules ([tool.mutmut] in pyproject.toml).
+# Slow (the tests run once per mutant), so not in CI; its summary goes to tests/MUTATION.md.
+mutation: dev-venv
+	rm -rf mutants var/mutation-template.sqlite3
+	mkdir -p var
+	DEBUG=1 DATABASE_URL=sqlite:///$(CURDIR)/var/mutation-template.sqlite3 $(BIN)/python manage.py migrate --no-input -v 0
+	OCOP_TEST_DB_TEMPLATE=$(CURDIR)/var/mutation-template.sqlite3 $(BIN)/mutmut run --max-children 2 || true
+	$(BIN)/python scripts/mutation_summary.py

@@ -11,6 +11,7 @@ Personas (healthchecks' Alice/Bob style), all in Hưng Yên (province 33):
 
 import datetime
 import os
+import sqlite3
 import zoneinfo
 
 import pytest
@@ -278,3 +279,21 @@ def approver(areas):
         province_id=HUNG_YEN,
         is_staff=True,
     )
+
+
+if os.environ.get("OCOP_TEST_DB_TEMPLATE"):
+    # Mutation testing runs the tests once per mutant; migrating a fresh database each time would
+    # cost more than the tests. `make mutation` migrates one SQLite file first and each run copies
+    # it into its own in-memory database.
+    @pytest.fixture(scope="session")
+    def django_db_setup(django_db_blocker):
+        from django.db import connections
+
+        with django_db_blocker.unblock():
+            connection = connections["default"]
+            connection.close()
+            connection.settings_dict["NAME"] = "file:ocop-template?mode=memory&cache=shared"
+            connection.ensure_connection()
+            template = sqlite3.connect(os.environ["OCOP_TEST_DB_TEMPLATE"])
+            template.backup(connection.connection)
+            template.close()
