@@ -12,10 +12,13 @@ import pytest
 import time_machine
 from django.test import RequestFactory
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts import signin_limits
 from ocop_portal.limits import client_address
 from tests import factories
+from tests.portal.test_settings import PRODUCTION_ENV
+from tests.subprocesses import clean_env, manage
 
 pytestmark = pytest.mark.django_db
 
@@ -134,12 +137,12 @@ def test_deployment_trusts_exactly_one_proxy_and_nginx_appends_the_client():
         assert "proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;" in text
 
 
-def test_deploy_check_warns_when_no_proxy_is_trusted():
-    from tests.portal.test_settings import PRODUCTION_ENV, _manage
-
+def test_deploy_check_warns_when_no_proxy_is_trusted(today):
     without = {k: v for k, v in PRODUCTION_ENV.items() if k != "TRUSTED_PROXY_COUNT"}
 
-    result = _manage("check", "--deploy", "--fail-level", "WARNING", env=without)
+    result = manage(
+        "check", "--deploy", "--fail-level", "WARNING", env=clean_env(**without), at=timezone.now()
+    )
 
     assert result.returncode != 0
     assert "ocop_portal.W002" in result.stderr
