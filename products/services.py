@@ -16,6 +16,7 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from evaluations.certified_changes import check_product_edit
 from evaluations.services import record_product_change
 from producers.models import Producer
 from producers.services import StaleEdit
@@ -113,6 +114,7 @@ def update_product(
     changed = [name for name, value in data.items() if getattr(locked, name) != value]
     if not changed:
         return locked
+    check_product_edit(locked, changed)  # what a current certificate states stays (issue 18)
     for name in changed:
         setattr(locked, name, data[name])
     locked.version += 1
@@ -123,10 +125,6 @@ def update_product(
     labels = [str(Product._meta.get_field(name).verbose_name) for name in changed]
     what = _("Product details changed: %(fields)s") % {"fields": ", ".join(labels)}
     record_product_change(locked, by=by, what=what, data={"fields": changed})
-    if "name" in changed:
-        from evaluations.certificates import refresh_search_text
-
-        refresh_search_text(product=locked)
     return locked
 
 

@@ -6,6 +6,7 @@ from .certificate import (
     RevocationGround,
     Sequence,
 )
+from .correction_request import CorrectionRequest, CorrectionState
 from .council import Council, CouncilMember, CouncilRole
 from .dossier import Dossier, DossierKind, DossierState
 from .result import CouncilResult
@@ -19,6 +20,8 @@ __all__ = [
     "CertificateStatus",
     "CorrectionItem",
     "CorrectionKind",
+    "CorrectionRequest",
+    "CorrectionState",
     "Council",
     "CouncilMember",
     "CouncilResult",
