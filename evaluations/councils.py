@@ -41,6 +41,22 @@ class Outcome:
     result: scoring.CouncilResult | None
     counted: list[ScoreSheet] = field(default_factory=list)
     quorum_met: bool = True
+    # Scoring members recorded absent from the session, with their sheet if they left one:
+    # kept and listed apart, never counted (issue 18).
+    absent: list[tuple[CouncilMember, ScoreSheet | None]] = field(default_factory=list)
+    admitted: list[ScoreSheet] = field(default_factory=list)  # absent, written sheet admitted
+
+
+@dataclass(frozen=True)
+class Presence:
+    """Who the session recorded present (council member ids), and the absent members whose
+    written sheets the secretary admitted with a basis (``WrittenSheetAdmission``)."""
+
+    present: frozenset[int]
+    admitted: frozenset[int] = frozenset()
+
+    def counts(self, seat: CouncilMember) -> bool:
+        return seat.pk in self.present or seat.pk in self.admitted
 
 
 def criteria_set_for(dossier: Dossier) -> scoring.CriteriaSet:
@@ -313,23 +329,37 @@ def declare_no_conflict(dossier: Dossier, *, member: User) -> ScoreSheet:
 
 
 def outcome_for(
-    dossier: Dossier, *, seats: Sequence[CouncilMember], sheets: Iterable[ScoreSheet]
+    dossier: Dossier,
+    *,
+    seats: Sequence[CouncilMember],
+    sheets: Iterable[ScoreSheet],
+    presence: Presence | None = None,
 ) -> Outcome:
     """The outcome from rows already loaded (the scoring seats of the dossier's council and its
-    sheets): lists of many dossiers call this to stay at a fixed number of queries."""
+    sheets): lists of many dossiers call this to stay at a fixed number of queries.
+
+    With a session's ``presence``, only the sheets of members recorded present (or whose written
+    sheet was admitted) count; without one (re-evaluation on written opinions, Art. 7.6, or a
+    list outside any session) every submitted sheet does."""
     by_member = {sheet.member_id: sheet for sheet in sheets}
-    waiting, excluded, counted = [], [], []
+    waiting, excluded, counted, absent, admitted = [], [], [], [], []
     for seat in seats:
         if seat.role not in CouncilRole.SCORING:
             continue
         sheet = by_member.get(seat.user_id)
+        if presence is not None and not presence.counts(seat):
+            absent.append((seat, sheet))  # kept, listed apart, not counted
+            continue
+        if sheet is not None and presence is not None and seat.pk in presence.admitted:
+            admitted.append(sheet)
         if sheet is not None and sheet.conflict_of_interest:
             excluded.append(str(seat.user))
         elif sheet is not None and sheet.is_submitted:
             counted.append(sheet)
         else:
             waiting.append(str(seat.user))
-    scoring_seats = len(waiting) + len(excluded) + len(counted)
+    # Absent members still hold their seats: the quorum is of the council's scoring members.
+    scoring_seats = len(waiting) + len(excluded) + len(counted) + len(absent)
     quorum_met = len(counted) >= dossier.council.quorum_share * scoring_seats
     result = None
     if counted:
@@ -338,10 +368,10 @@ def outcome_for(
             [sheet.points_by_code for sheet in counted],
             spread_limit=dossier.council.spread_limit,
         )
-    return Outcome(waiting, excluded, result, counted, quorum_met)
+    return Outcome(waiting, excluded, result, counted, quorum_met, absent, admitted)
 
 
-def compute_council_result(dossier: Dossier) -> Outcome:
+def compute_council_result(dossier: Dossier, presence: Presence | None = None) -> Outcome:
     """Who the chair still waits for, who declared a conflict, and the council's result over the
     submitted sheets without a conflict (Art. 3.3: the average of the members' totals)."""
     seats = list(
@@ -350,13 +380,21 @@ def compute_council_result(dossier: Dossier) -> Outcome:
         .order_by("user__full_name", "pk")
     )
     sheets = ScoreSheet.objects.filter(dossier=dossier).select_related("member")
-    return outcome_for(dossier, seats=seats, sheets=sheets)
+    return outcome_for(dossier, seats=seats, sheets=sheets, presence=presence)
 
 
-def store_council_result(dossier: Dossier, *, by: User) -> CouncilResult:
+def _total(sheet: ScoreSheet | None) -> str | None:
+    if sheet is None or sheet.total is None or not sheet.is_submitted:
+        return None
+    return str(sheet.total)
+
+
+def store_council_result(
+    dossier: Dossier, *, by: User, presence: Presence | None = None
+) -> CouncilResult:
     """Keep what the scoring module computed when the chair closes scoring. A result the
     approver sent back is recomputed and replaced on the next close."""
-    outcome = compute_council_result(dossier)
+    outcome = compute_council_result(dossier, presence)
     if outcome.result is None:
         raise ValidationError(_("No score sheet counts: every member declared a conflict."))
     result = outcome.result
@@ -373,6 +411,10 @@ def store_council_result(dossier: Dossier, *, by: User) -> CouncilResult:
             "unmet_minima": list(result.unmet_minima),
             "member_totals": totals,
             "excluded_members": outcome.excluded,
+            "absent_members": [
+                {"name": str(seat.user), "total": _total(sheet)} for seat, sheet in outcome.absent
+            ],
+            "admitted_members": [str(sheet.member) for sheet in outcome.admitted],
             "spread": result.spread,
             "spread_exceeded": result.spread_exceeded,
             "closed_by": by,

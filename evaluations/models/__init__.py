@@ -12,7 +12,7 @@ from .dossier import Dossier, DossierKind, DossierState
 from .result import CouncilResult
 from .revision import CorrectionItem, CorrectionKind, DossierRevision
 from .round import Round, RoundState
-from .session import CouncilSession, SessionItem, SessionState
+from .session import CouncilSession, SessionItem, SessionState, WrittenSheetAdmission
 from .sheet import ScoreSheet
 
 __all__ = [
@@ -41,4 +41,5 @@ __all__ = [
     "Sequence",
     "SessionItem",
     "SessionState",
+    "WrittenSheetAdmission",
 ]

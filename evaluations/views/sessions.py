@@ -14,6 +14,7 @@ from ..permissions import can_oversee_council, get_council_for
 from ..session_documents import render_minutes_pdf, render_proposal_pdf
 from ..session_forms import AgendaOrderForm, AttendanceForm, DiscussionForm, SessionForm
 from ..sessions import (
+    admit_written_sheet,
     can_record_discussion,
     can_run_session,
     close_session,
@@ -73,6 +74,7 @@ def session_detail(request, pk):
             "attendance_form": AttendanceForm(
                 council=session.council, initial={"present": list(board.present_ids)}
             ),
+            "absent_scorers": [s for s in board.scorers if s.pk not in board.present_ids],
         },
     )
 
@@ -128,8 +130,32 @@ def session_discussion(request, pk, dossier_pk):
 
 
 @require_POST
+def session_written_sheet(request, pk):
+    """The secretary admits an absent member's written sheet, naming the basis (issue 18)."""
+    session = _session_for(request.user, pk, running=True)
+    member_id = request.POST.get("member", "")
+    member = (
+        session.council.members.filter(pk=int(member_id)).first() if member_id.isdigit() else None
+    )
+    try:
+        if member is None:
+            raise ValidationError(_("Choose a member of this council."))
+        admit_written_sheet(
+            session, by=request.user, member=member, basis=request.POST.get("basis", "")
+        )
+    except ValidationError as refused:
+        messages.error(request, refused.messages[0])
+    else:
+        messages.success(request, _("The absent member's written sheet will count."))
+    return redirect(session)
+
+
+@require_POST
 def session_close(request, pk):
     session = _session_for(request.user, pk, running=True)
+    if not request.POST.get("confirm"):  # irreversible: asked first (no inline script, CSP)
+        messages.error(request, _("Tick the confirmation before closing the session."))
+        return redirect(session)
     try:
         close_session(session, by=request.user)
     except ValidationError as refused:

@@ -33,7 +33,7 @@ def test_the_product_service_refuses_a_certified_field(certificate, producer):
         update_product(certificate.product, by=producer, data={"name": NEW_NAME}, version=None)
 
     assert certificate.number in refused.value.message
-    assert "correction request" in refused.value.message
+    assert "đề nghị điều chỉnh" in refused.value.message  # what to do: ask for a correction
     certificate.product.refresh_from_db()
     assert certificate.product.name == "Mật ong hoa nhãn Khoái Châu"
 
@@ -134,7 +134,7 @@ def test_a_refusal_changes_nothing_and_needs_a_reason(certificate, producer, pro
 
 
 def test_a_reissue_without_a_reason_is_refused(certificate, provincial_office):
-    with pytest.raises(ValidationError, match="reason"):
+    with pytest.raises(ValidationError, match="lý do"):
         reissue_certificate(certificate, by=provincial_office, reason="  ")
 
     assert not Certificate.objects.filter(reissue_of=certificate).exists()
