@@ -30,7 +30,18 @@ def _refuse_if_incomplete(dossier: Dossier) -> None:
         raise TransitionError(problem)
 
 
+def _lock_product(dossier: Dossier) -> None:
+    """Hold the product row until the submission commits: an upload or edit under way either
+    commits first (and is in the snapshot) or waits and is then refused, because it checks the
+    dossier's state under the same lock (products.services.lock_editable). Issue 18."""
+    from products.models import Product
+
+    Product.objects.select_for_update(of=("self",)).filter(pk=dossier.product_id).first()
+    dossier.product.refresh_from_db()  # the row as it stands under the lock
+
+
 def _check_submittable(dossier: Dossier) -> None:
+    _lock_product(dossier)
     if not dossier.round.accepts_dossiers():
         raise TransitionError(
             _("Round “%(round)s” does not accept dossiers now (open %(opens)s to %(cutoff)s).")
@@ -49,6 +60,7 @@ def _open_corrections(dossier: Dossier) -> list[CorrectionItem]:
 
 
 def _check_resubmittable(dossier: Dossier) -> None:
+    _lock_product(dossier)
     # Past the round's cut-off a returned dossier may still come back: the officer asked for it.
     if dossier.round.state != RoundState.OPEN:
         raise TransitionError(_("The round is closed; the dossier can no longer be resubmitted."))
