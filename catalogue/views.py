@@ -12,7 +12,13 @@ from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from evaluations.certificates import render_certificate_pdf, render_notice_pdf
+from evaluations.documents import (
+    certificate_document,
+    issued_document_fields,
+    issued_document_of,
+    notice_document,
+    read,
+)
 from evaluations.models import Certificate, CertificateStatus, Notice
 from evaluations.permissions import can_view_dossier
 from ocop_portal.text import fold
@@ -110,6 +116,7 @@ def _verify_page(request, number) -> tuple[str, str] | None:
         Certificate.objects.select_related(
             "product", "product__producer", "replaced_by", "reissue_of"
         )
+        .annotate(**issued_document_fields())
         .filter(number=normalise_number(number))
         .first()
     )
@@ -120,6 +127,8 @@ def _verify_page(request, number) -> tuple[str, str] | None:
         "catalogue/_verify_body.html",
         {
             "certificate": certificate,
+            # The issued PDF's fingerprint, so a printed or forwarded copy can be checked.
+            "document": issued_document_of(certificate),
             "product": certificate.product,
             "producer": certificate.product.producer,
             "status": status,
@@ -163,7 +172,7 @@ def certificate_pdf(request, number):
     if certificate.revoked_on and not can_view_dossier(request.user, certificate.origin_dossier):
         raise Http404
     return _pdf_response(
-        render_certificate_pdf(certificate),
+        read(certificate_document(certificate)),  # the bytes issued, every time (issue 18)
         f"giay-chung-nhan-{slugify(fold(certificate.number.replace('/', '-')))}.pdf",
     )
 
@@ -178,4 +187,4 @@ def notice_pdf(request, pk):
     )
     if not can_view_dossier(request.user, notice.dossier):
         raise Http404
-    return _pdf_response(render_notice_pdf(notice), f"thong-bao-ket-qua-{notice.pk}.pdf")
+    return _pdf_response(read(notice_document(notice)), f"thong-bao-ket-qua-{notice.pk}.pdf")

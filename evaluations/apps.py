@@ -11,6 +11,9 @@ class EvaluationsConfig(AppConfig):
 
         from ocop_portal import page_cache
 
-        from . import deadlines  # noqa: F401  (registers the holiday calendar check)
+        from . import (
+            deadlines,  # noqa: F401  (registers the holiday calendar check)
+            signing,  # noqa: F401  (registers the signing certificate check)
+        )
 
         connection_created.connect(page_cache.install, dispatch_uid="page_cache")

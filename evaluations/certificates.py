@@ -148,6 +148,9 @@ def issue_certificate(
     Certificate.objects.filter(
         product=product, replaced_by__isnull=True, revoked_on__isnull=True
     ).exclude(pk=certificate.pk).update(replaced_by=certificate)
+    from .documents import issue_after_commit
+
+    issue_after_commit(certificate.pk)  # the PDF is rendered and signed once (issue 18)
     return certificate
 
 

@@ -263,4 +263,7 @@ def reissue_certificate(
     new.save()
     old.replaced_by = new
     old.save(update_fields=["replaced_by"])  # saved, not updated: the catalogue hears it
+    from .documents import issue_after_commit
+
+    issue_after_commit(new.pk)
     return new

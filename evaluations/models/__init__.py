@@ -9,6 +9,7 @@ from .certificate import (
 from .correction_request import CorrectionRequest, CorrectionState
 from .council import Council, CouncilMember, CouncilRole
 from .dossier import Dossier, DossierKind, DossierState
+from .issued_document import IssuedDocument
 from .result import CouncilResult
 from .revision import CorrectionItem, CorrectionKind, DossierRevision
 from .round import Round, RoundState
@@ -33,6 +34,7 @@ __all__ = [
     "DossierKind",
     "DossierRevision",
     "DossierState",
+    "IssuedDocument",
     "Notice",
     "RevocationGround",
     "Round",

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from ..documents import read, session_document
 from ..models import CouncilSession
 from ..permissions import can_oversee_council, get_council_for
 from ..session_documents import render_minutes_pdf, render_proposal_pdf
@@ -190,11 +191,21 @@ def _pdf(content: bytes, filename: str) -> HttpResponse:
     return response
 
 
+def _session_pdf(session, kind: str, render) -> bytes:
+    """Once the session is closed its documents are issued once and signed (issue 18); while it
+    is open the page renders a working draft, never stored."""
+    issued = session_document(session, kind)
+    return read(issued) if issued is not None else render(session)
+
+
 def session_minutes(request, pk):
     session = _session_for(request.user, pk)
-    return _pdf(render_minutes_pdf(session), f"bien-ban-hop-hoi-dong-{session.pk}.pdf")
+    content = _session_pdf(session, "minutes", render_minutes_pdf)
+    return _pdf(content, f"bien-ban-hop-hoi-dong-{session.pk}.pdf")
 
 
 def session_proposal(request, pk):
     session = _session_for(request.user, pk)
-    return _pdf(render_proposal_pdf(session), f"to-trinh-{session.pk}.pdf")
+    return _pdf(
+        _session_pdf(session, "proposal", render_proposal_pdf), f"to-trinh-{session.pk}.pdf"
+    )
