@@ -43,11 +43,30 @@ def test_production_refuses_to_start_without_a_secret_key():
     assert "Set SECRET_KEY" in result.stderr
 
 
-def test_deploy_check_is_clean_with_production_variables():
-    result = _manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
+@pytest.fixture
+def signing_env(tmp_path):
+    """The province's signing certificate, as production configures it (deploy/README.md)."""
+    from evaluations.management.commands.create_demo_signing_certificate import make_pkcs12
+
+    path = tmp_path / "tinh.p12"
+    path.write_bytes(make_pkcs12("bi-mat"))
+    return {"SIGNING_PKCS12_PATH": str(path), "SIGNING_PKCS12_PASSPHRASE": "bi-mat"}
+
+
+def test_deploy_check_is_clean_with_production_variables(signing_env):
+    result = _manage(
+        "check", "--deploy", "--fail-level", "WARNING", env={**PRODUCTION_ENV, **signing_env}
+    )
 
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
+
+
+def test_deploy_check_warns_when_documents_would_be_issued_unsigned():
+    result = _manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
+
+    assert result.returncode != 0
+    assert "evaluations.W010" in result.stderr
 
 
 def test_deploy_check_warns_when_each_process_would_keep_its_own_cache():
