@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.db.models import Q
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -92,6 +93,13 @@ def _next_step(event: DossierEvent, audience: str) -> str:
             A.ACCEPT: _("The local officer will forward it to the province."),
             A.FORWARD: _("The provincial council will evaluate it in this round."),
         }
+        code = event.data.get("tracking_code")
+        if event.action in {A.SUBMIT, A.RESUBMIT} and code:
+            url = reverse("evaluations:receipt", kwargs={"code": code})
+            return _(
+                "Receipt No. %(code)s: quote it to the office; look the dossier up at %(url)s. "
+                "The local officer will review it within 15 working days."
+            ) % {"code": code, "url": f"{settings.SITE_URL}{url}"}
         recognised = {A.APPROVE, A.RECORD_MINISTRY_RESULT}
         if event.action in recognised and getattr(dossier, "certificate", None) is not None:
             return _recognition(dossier.certificate)

@@ -1,7 +1,7 @@
 from django.urls import include, path
 
 from . import council_urls
-from .views import actions, corrections, dossiers, lists, overdue, revisions, rounds
+from .views import actions, corrections, dossiers, lists, overdue, receipts, revisions, rounds
 
 app_name = "evaluations"
 
@@ -40,6 +40,8 @@ urlpatterns: list = [
         name="certificate-correction",
     ),
     path("corrections/", corrections.correction_list, name="correction-list"),
+    path("receipts/", receipts.receipt_lookup, name="receipt-lookup"),
+    path("receipts/<str:code>/", receipts.receipt, name="receipt"),
     path("corrections/<int:pk>/", corrections.correction_decide, name="correction-decide"),
 ]
 urlpatterns += council_urls.urlpatterns

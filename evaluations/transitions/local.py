@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from .. import revisions, scoring, services
 from ..models import CorrectionItem, CorrectionKind, Dossier, DossierRevision, RoundState
+from ..receipts import new_tracking_code
 from .core import Action, TransitionError, apply
 
 LOCAL_ASSESSMENT_AREAS = ("raw_materials", "local_labour", "idea_origin", "local_identity")
@@ -77,15 +78,17 @@ def _mark_submitted(dossier: Dossier, *, by) -> dict[str, Any]:
     """A new revision, with a snapshot of the content the reviewers will judge."""
     dossier.revision += 1
     dossier.submitted_at = timezone.now()
-    DossierRevision.objects.create(
+    revision = DossierRevision.objects.create(
         dossier=dossier,
         number=dossier.revision,
         submitted_at=dossier.submitted_at,
         submitted_by=by,
         snapshot=revisions.snapshot(dossier.product),
+        tracking_code=new_tracking_code(dossier),  # the receipt (giấy tiếp nhận hồ sơ)
     )
     return {
         "revision": dossier.revision,
+        "tracking_code": revision.tracking_code,
         "self_assessment": services.snapshot_self_assessment(dossier),
     }
 

@@ -133,6 +133,9 @@ def render_dossier(request, dossier, *, bound=None):
         # Revisions exist from the second submission on; a draft or a first one has no changes.
         "changes": revisions.latest_changes(dossier) if dossier.revision > 1 else None,
         "published": published_result(dossier),
+        "receipt": dossier.revisions.exclude(tracking_code=None).order_by("-number").first()
+        if dossier.revision
+        else None,
     }
     return render(request, "evaluations/dossier_detail.html", context)
 
