@@ -123,3 +123,39 @@ def issued_document_of(certificate: Certificate) -> IssuedDocument | None:
         return None
     signer = certificate.issued_signer or ""
     return IssuedDocument(sha256=certificate.issued_sha256, signer=signer, signed=bool(signer))
+
+
+def decision_key(province_id: int, number: str, date) -> str:
+    return f"decision:{province_id}:{date:%Y%m%d}:{number}"[:80]
+
+
+def decision_certificates(province_id: int, number: str, date):
+    """The first versions of the certificates a recognition decision issued, in order."""
+    return Certificate.objects.filter(
+        province_code=province_id, decision_number=number, decision_date=date, version=1
+    ).order_by("number")
+
+
+def decision_document(province, number: str, date) -> IssuedDocument | None:
+    """Quyết định công nhận: the decision listing the products recognised together (a bulk
+    approval in the admin), issued once, at the approval (issue 18)."""
+    from .certificates import _render_pdf
+    from .models.certificate import VALIDITY_MONTHS, add_months
+
+    certificates = list(decision_certificates(province.pk, number, date))
+    if not certificates:
+        return None
+    context = {
+        "province": province,
+        "province_upper": province.full_name.upper(),
+        "decision_number": number,
+        "decision_date": date,
+        "certificates": certificates,
+        "valid_until": add_months(date, VALIDITY_MONTHS),
+    }
+    return issue(
+        decision_key(province.pk, number, date),
+        lambda: _render_pdf("certificates/decision.html", context),
+        filename=f"quyet-dinh-cong-nhan-{date:%Y%m%d}.pdf",
+        reason=f"Quyết định công nhận sản phẩm OCOP số {number}",
+    )

@@ -1,7 +1,17 @@
 from django.urls import include, path
 
 from . import council_urls
-from .views import actions, corrections, dossiers, lists, overdue, receipts, revisions, rounds
+from .views import (
+    actions,
+    corrections,
+    decisions,
+    dossiers,
+    lists,
+    overdue,
+    receipts,
+    revisions,
+    rounds,
+)
 
 app_name = "evaluations"
 
@@ -41,6 +51,7 @@ urlpatterns: list = [
     ),
     path("corrections/", corrections.correction_list, name="correction-list"),
     path("receipts/", receipts.receipt_lookup, name="receipt-lookup"),
+    path("decision.pdf", decisions.decision_pdf, name="decision-pdf"),
     path("receipts/<str:code>/", receipts.receipt, name="receipt"),
     path("corrections/<int:pk>/", corrections.correction_decide, name="correction-decide"),
 ]
