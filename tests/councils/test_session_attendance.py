@@ -3,6 +3,7 @@ count; an absent member's sheet is kept and listed apart, unless the secretary a
 written sheet with its basis; a session with an unscored product cannot close; closing asks for
 confirmation first."""
 
+import hashlib
 import io
 
 import pytest
@@ -11,7 +12,13 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from evaluations.councils import compute_council_result
-from evaluations.models import CouncilMember, CouncilResult, DossierState, SessionState
+from evaluations.models import (
+    CouncilMember,
+    CouncilResult,
+    DossierState,
+    IssuedDocument,
+    SessionState,
+)
 from evaluations.session_documents import render_minutes_pdf
 from evaluations.sessions import (
     admit_written_sheet,
@@ -140,3 +147,16 @@ def test_closing_the_session_without_the_confirmation_is_refused(
 
     in_session.refresh_from_db()
     assert in_session.state == SessionState.OPEN
+
+
+def test_a_closed_sessions_minutes_are_issued_once(client, in_session, chair, dossier):
+    submitted_sheet(dossier, chair, 80)
+    close_session(in_session, by=chair)
+    client.force_login(chair)
+    url = reverse("evaluations:session-minutes", args=[in_session.pk])
+
+    first, second = client.get(url).content, client.get(url).content
+
+    issued = IssuedDocument.objects.get(key=f"minutes:{in_session.pk}")
+    assert first == second
+    assert issued.sha256 == hashlib.sha256(first).hexdigest()
