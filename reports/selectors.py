@@ -120,6 +120,7 @@ def by_year(user) -> list[dict]:
     of it since (expired, replaced or revoked), so a year's figure never changes afterwards."""
     rows = (
         permissions.certificates_visible_to(user)
+        .filter(reissue_of__isnull=True)  # a corrected re-issue is the same recognition
         .order_by()
         .annotate(year=ExtractYear("decision_date"))
         .values_list("year", "stars")
