@@ -183,6 +183,10 @@ def issue_notice(
     )
     notice.full_clean()
     notice.save()
+    from .tasks import issue_notice_pdf
+
+    # Rendered, signed and stored once after the commit (issue 18); else at the first download.
+    transaction.on_commit(lambda: issue_notice_pdf.delay(notice.pk))
     return notice
 
 

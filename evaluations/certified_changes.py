@@ -193,6 +193,7 @@ def decide_correction(
     if not approve and not note:
         raise ValidationError(_("Give the reason for refusing the correction."))
     locked.decided_by, locked.decided_at, locked.decision_note = by, timezone.now(), note
+    transaction.on_commit(lambda: _tell_producer(locked.pk))
     if not approve:
         locked.state = CorrectionState.REFUSED
         locked.save()
@@ -267,3 +268,34 @@ def reissue_certificate(
 
     issue_after_commit(new.pk)
     return new
+
+
+def _tell_producer(request_id: int) -> None:
+    """Email the person who asked how the office decided (in Vietnamese, after the commit)."""
+    from django.conf import settings
+    from django.utils import translation
+
+    from ocop_portal.tasks import send_email
+
+    item = CorrectionRequest.objects.select_related("certificate", "reissued", "requested_by").get(
+        pk=request_id
+    )
+    with translation.override("vi"):
+        if item.state == CorrectionState.APPROVED and item.reissued is not None:
+            body = _(
+                "Your correction of certificate %(old)s was approved: certificate %(new)s was "
+                "issued in its place. %(url)s"
+            ) % {
+                "old": item.certificate.number,
+                "new": item.reissued.number,
+                "url": f"{settings.SITE_URL}{item.reissued.get_absolute_url()}",
+            }
+        else:
+            body = _("Your correction of certificate %(old)s was not approved: %(note)s") % {
+                "old": item.certificate.number,
+                "note": item.decision_note,
+            }
+        subject = _("[OCOP] Correction of certificate %(number)s") % {
+            "number": item.certificate.number
+        }
+    send_email.delay(subject, body, [item.requested_by.email])

@@ -18,3 +18,16 @@ def issue_certificate_pdf(certificate_id: int) -> str:
     except Exception:
         logger.exception("Could not issue the PDF of certificate %s", certificate_id)
         return ""
+
+
+@app.task
+def issue_notice_pdf(notice_id: int) -> str:
+    """Issue a result notice's PDF once (evaluations.documents); returns its SHA-256."""
+    from .documents import notice_document
+    from .models import Notice
+
+    try:
+        return notice_document(Notice.objects.get(pk=notice_id)).sha256
+    except Exception:
+        logger.exception("Could not issue the PDF of notice %s", notice_id)
+        return ""

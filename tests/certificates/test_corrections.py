@@ -167,3 +167,15 @@ def test_the_office_decides_through_its_page_with_a_confirmation(
     client.post(url, {"decision": "approve", "confirm": "on"})
     asked.refresh_from_db()
     assert asked.state == CorrectionState.APPROVED
+
+
+def test_the_producer_is_told_the_decision(
+    certificate, producer, provincial_office, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    with django_capture_on_commit_callbacks(execute=True):
+        decided = decide_correction(_ask(certificate, producer), by=provincial_office, approve=True)
+
+    message = next(m for m in mail.outbox if producer.email in m.to)
+    assert decided.reissued.number in message.body
