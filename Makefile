@@ -20,6 +20,7 @@ dev-venv: $(BIN)/python
 run: venv
 	DEBUG=1 $(BIN)/python manage.py migrate --no-input
 	DEBUG=1 $(BIN)/python manage.py seed_demo
+	DEBUG=1 $(BIN)/python manage.py create_demo_signing_certificate
 	DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:8000
 
 browser:

@@ -61,15 +61,18 @@ def _listed_areas(current=None) -> tuple[list[int], list[int]]:
 
     def compute():
         listed = current if current is not None else Certificate.objects.current()
+        # The certified copy's areas (issue 18): where the product was when it was recognised.
         rows = (
-            Commune.objects.filter(
-                province_id=province, producers__products__certificates__in=listed
-            )
-            .values_list("pk", "former_district_id")
+            listed.filter(province_code=province)
+            .order_by()
+            .values_list("commune_code", "former_district_code")
             .distinct()
         )
-        communes = sorted({pk for pk, _district in rows})
-        districts = sorted({district for _pk, district in rows if district})
+        communes = sorted({code for code, _district in rows if code})
+        district_codes = {district for _code, district in rows if district}
+        districts = sorted(
+            FormerDistrict.objects.filter(code__in=district_codes).values_list("pk", flat=True)
+        )
         return districts, communes
 
     return cache.get_or_set(f"catalogue:areas:{province}", compute, AREAS_CACHE_SECONDS)
@@ -144,17 +147,13 @@ class CatalogueFilterForm(forms.Form):
         if data.get("stars"):
             certificates = certificates.filter(stars=data["stars"])
         if data.get("sector"):
-            certificates = certificates.filter(
-                product__criteria_set__in=self.sectors[data["sector"]][1]
-            )
+            certificates = certificates.filter(criteria_set__in=self.sectors[data["sector"]][1])
         if data.get("criteria_set"):
-            certificates = certificates.filter(product__criteria_set=data["criteria_set"])
+            certificates = certificates.filter(criteria_set=data["criteria_set"])
         if data.get("district"):
-            certificates = certificates.filter(
-                product__producer__commune__former_district=data["district"]
-            )
+            certificates = certificates.filter(former_district_code=data["district"].code)
         if data.get("commune"):
-            certificates = certificates.filter(product__producer__commune=data["commune"])
+            certificates = certificates.filter(commune_code=data["commune"].code)
         sort = data.get("sort") or Sort.RELEVANCE
         if sort == Sort.RELEVANCE and data.get("q"):
             return certificates.order_by(*Sort.ORDER[Sort.NAME]).by_relevance(data["q"])

@@ -1,7 +1,6 @@
 """The public catalogue of recognised products and certificate verification (no sign-in),
 plus the PDF downloads of certificates (public) and result notices (private)."""
 
-import functools
 from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_not_required
@@ -13,10 +12,15 @@ from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from evaluations.certificates import render_certificate_pdf, render_notice_pdf
+from evaluations.documents import (
+    certificate_document,
+    issued_document_fields,
+    issued_document_of,
+    notice_document,
+    read,
+)
 from evaluations.models import Certificate, CertificateStatus, Notice
 from evaluations.permissions import can_view_dossier
-from evaluations.scoring import ScoringError, list_criteria_sets, list_decisions
 from ocop_portal.text import fold
 from programme.selectors import promotion_for
 
@@ -34,34 +38,11 @@ STATUS_BADGES = {
 }
 
 
-@functools.cache  # the criteria catalogue is files shipped with the code
-def _criteria_set_names() -> dict[tuple[str, int], str]:
-    names = {}
-    for decision in list_decisions():
-        try:
-            sets = list_criteria_sets(decision.code)
-        except ScoringError:
-            continue
-        names.update({(decision.code, info.number): info.name for info in sets})
-    return names
-
-
-def _with_set_names(certificates):
-    names = _criteria_set_names()
-    for certificate in certificates:
-        product = certificate.product
-        certificate.criteria_set_name = names.get(
-            (product.criteria_decision, product.criteria_set), ""
-        )
-    return certificates
-
-
 def _product_list_body(request) -> str:
     current = Certificate.objects.current()
     form = CatalogueFilterForm(request.GET, current=current)
     certificates = form.filter(current.for_catalogue())
     page = Paginator(certificates, PAGE_SIZE).get_page(request.GET.get("page"))
-    _with_set_names(page.object_list)
     return render_to_string(
         "catalogue/_product_list_body.html",
         {
@@ -84,7 +65,6 @@ def _product_detail_page(request, pk) -> tuple[str, str] | None:
     certificate = Certificate.objects.current().for_catalogue().filter(product_id=pk).first()
     if certificate is None:
         return None
-    _with_set_names([certificate])
     body = render_to_string(
         "catalogue/_product_detail_body.html",
         {
@@ -97,7 +77,7 @@ def _product_detail_page(request, pk) -> tuple[str, str] | None:
         },
         request,
     )
-    return certificate.product.name, body
+    return certificate.product_name, body
 
 
 @login_not_required
@@ -135,8 +115,9 @@ def verify_lookup(request):
 def _verify_page(request, number) -> tuple[str, str] | None:
     certificate = (
         Certificate.objects.select_related(
-            "product", "product__producer", "product__producer__commune", "replaced_by"
+            "product", "product__producer", "replaced_by", "reissue_of"
         )
+        .annotate(**issued_document_fields())
         .filter(number=normalise_number(number))
         .first()
     )
@@ -147,6 +128,8 @@ def _verify_page(request, number) -> tuple[str, str] | None:
         "catalogue/_verify_body.html",
         {
             "certificate": certificate,
+            # The issued PDF's fingerprint, so a printed or forwarded copy can be checked.
+            "document": issued_document_of(certificate),
             "product": certificate.product,
             "producer": certificate.product.producer,
             "status": status,
@@ -188,10 +171,10 @@ def certificate_pdf(request, number):
         ),
         number=normalise_number(number),
     )
-    if certificate.revoked_on and not can_view_dossier(request.user, certificate.dossier):
+    if certificate.revoked_on and not can_view_dossier(request.user, certificate.origin_dossier):
         raise Http404
     return _pdf_response(
-        render_certificate_pdf(certificate),
+        read(certificate_document(certificate)),  # the bytes issued, every time (issue 18)
         f"giay-chung-nhan-{slugify(fold(certificate.number.replace('/', '-')))}.pdf",
     )
 
@@ -206,4 +189,4 @@ def notice_pdf(request, pk):
     )
     if not can_view_dossier(request.user, notice.dossier):
         raise Http404
-    return _pdf_response(render_notice_pdf(notice), f"thong-bao-ket-qua-{notice.pk}.pdf")
+    return _pdf_response(read(notice_document(notice)), f"thong-bao-ket-qua-{notice.pk}.pdf")

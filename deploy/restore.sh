@@ -32,3 +32,14 @@ fi
 pg_restore --no-owner --no-privileges --exit-on-error --single-transaction \
     --dbname="$target" "$dump"
 echo "restored $dump into $dbname"
+
+# Pages cached from the database this one replaces must never be shown: a certificate's status
+# (valid, revoked, replaced) could be stale. Bump every cache version (needs the portal's
+# settings, e.g. /etc/ocop-portal.env loaded); the restore itself has succeeded either way.
+here=$(cd "$(dirname "$0")/.." && pwd)
+python=${OCOP_PYTHON:-$here/.venv/bin/python}
+if DATABASE_URL="$target" "$python" "$here/manage.py" retire_cached_pages; then
+    :
+else
+    echo "warning: could not retire the cached pages; run: manage.py retire_cached_pages" >&2
+fi

@@ -11,6 +11,9 @@ class EvaluationsConfig(AppConfig):
 
         from ocop_portal import page_cache
 
-        from . import working_days  # noqa: F401  (registers the holiday calendar check)
+        from . import (
+            signing,  # noqa: F401  (registers the signing certificate check)
+            working_days,  # noqa: F401  (registers the holiday calendar check)
+        )
 
         connection_created.connect(page_cache.install, dispatch_uid="page_cache")

@@ -60,7 +60,8 @@ class CertificateAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
         if request.user.province_id:
-            return queryset.filter(dossier__round__province_id=request.user.province_id)
+            # The certified copy's province: a re-issued version has no dossier of its own.
+            return queryset.filter(province_code=request.user.province_id)
         return queryset if request.user.is_superuser else queryset.none()
 
     def has_module_permission(self, request):

@@ -36,7 +36,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from products.models import Product
 
-from . import permissions
+from . import certified, permissions
 from .extensions import end_extension
 from .models import (
     Certificate,
@@ -139,7 +139,6 @@ def issue_certificate(
         number=CERTIFICATE_NUMBER.format(
             province=province, year=year, sequence=next_value(f"certificate:{province}:{year}")
         ),
-        product_code=product.product_code,
         stars=stars,
         average=result.average,
         decision_number=decision_number.strip(),
@@ -147,7 +146,7 @@ def issue_certificate(
         valid_until=add_months(decision_date, VALIDITY_MONTHS),
         issued_by=by,
     )
-    certificate.search_text = certificate.build_search_text()
+    certified.freeze(certificate, product)  # what it certifies, kept as issued (issue 18)
     certificate.full_clean()
     certificate.save()
     replaced = Certificate.objects.filter(
@@ -155,6 +154,9 @@ def issue_certificate(
     ).exclude(pk=certificate.pk)
     end_extension(replaced, on=decision_date)  # Art. 12.3: the result is decided
     replaced.update(replaced_by=certificate)
+    from .documents import issue_after_commit
+
+    issue_after_commit(certificate.pk)  # the PDF is rendered and signed once
     return certificate
 
 
@@ -192,6 +194,10 @@ def issue_notice(
         end_extension(
             Certificate.objects.filter(pk=locked.previous_certificate_id), on=decision_date
         )
+    from .tasks import issue_notice_pdf
+
+    # Rendered, signed and stored once after the commit; else at the first download.
+    transaction.on_commit(lambda: issue_notice_pdf.delay(notice.pk))
     return notice
 
 
@@ -210,7 +216,7 @@ def revoke_certificate(
     and date. Ground (f), "other case", needs a note naming the authority's conclusion.
     """
     locked = Certificate.objects.select_for_update().get(pk=certificate.pk)
-    dossier = Dossier.objects.select_related("round").get(pk=locked.dossier_id)
+    dossier = Dossier.objects.select_related("round").get(pk=locked.origin_dossier_id)
     if not permissions.can_approve(by, dossier):
         raise PermissionDenied
     if locked.revoked_on is not None:
@@ -232,28 +238,6 @@ def revoke_certificate(
     locked.save()
     transaction.on_commit(lambda: _email_producer(locked.pk, "revoked"))
     return locked
-
-
-def refresh_search_text(*, product: Product | None = None, producer=None) -> int:
-    """Rebuild the catalogue search column after a product or producer is renamed or moves.
-
-    The products and producers services call this after saving; returns the rows updated.
-    """
-    certificates = Certificate.objects.select_related(
-        "product", "product__producer", "product__producer__commune"
-    )
-    if product is not None:
-        certificates = certificates.filter(product=product)
-    if producer is not None:
-        certificates = certificates.filter(product__producer=producer)
-    changed = []
-    for certificate in certificates:
-        text = certificate.build_search_text()
-        if text != certificate.search_text:
-            certificate.search_text = text
-            changed.append(certificate)
-    Certificate.objects.bulk_update(changed, ["search_text"])
-    return len(changed)
 
 
 # ---- Documents ---------------------------------------------------------------------------
@@ -313,7 +297,7 @@ def render_certificate_pdf(certificate: Certificate) -> bytes:
         "product__producer__commune__province",
     ).get(pk=certificate.pk)
     url = verify_url(certificate)
-    context = _document_context(certificate.dossier, certificate.product) | {
+    context = _document_context(certificate.origin_dossier, certificate.product) | {
         "certificate": certificate,
         "verify_url": url,
         "qr": _qr_data_uri(url),

@@ -20,6 +20,11 @@ urlpatterns = [
     path("sessions/<int:pk>/order/", sessions.session_order, name="session-order"),
     path("sessions/<int:pk>/close/", sessions.session_close, name="session-close"),
     path(
+        "sessions/<int:pk>/written-sheet/",
+        sessions.session_written_sheet,
+        name="session-written-sheet",
+    ),
+    path(
         "sessions/<int:pk>/discussion/<int:dossier_pk>/",
         sessions.session_discussion,
         name="session-discussion",

@@ -6,8 +6,7 @@ and 7.3: each member scores the product independently on the sheet of its criter
 council's result is the average of the members' totals.
 """
 
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 
@@ -19,10 +18,17 @@ from django.utils.translation import gettext as _
 from accounts.models import Role, User
 
 from . import permissions, scoring, scoring_notes, sheet_findings
+from .council_results import (  # noqa: F401  (re-exported: the result lives there)
+    Outcome,
+    Presence,
+    compute_council_result,
+    criteria_set_for,
+    outcome_for,
+    store_council_result,
+)
 from .models import (
     Council,
     CouncilMember,
-    CouncilResult,
     CouncilRole,
     Dossier,
     DossierState,
@@ -30,24 +36,6 @@ from .models import (
     RoundState,
     ScoreSheet,
 )
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """Where a dossier's scoring stands: who is still awaited, who stood aside, and the result
-    of the sheets that count so far (None while none does)."""
-
-    waiting_for: list[str]
-    excluded: list[str]
-    result: scoring.CouncilResult | None
-    counted: list[ScoreSheet] = field(default_factory=list)
-    quorum_met: bool = True
-
-
-def criteria_set_for(dossier: Dossier) -> scoring.CriteriaSet:
-    """The sheet a dossier is scored on: the round's decision, the product's set."""
-    return scoring.load_criteria_set(dossier.criteria_decision, dossier.product.criteria_set)
-
 
 # ---- Forming a council ------------------------------------------------------------------------
 
@@ -324,83 +312,3 @@ def declare_no_conflict(dossier: Dossier, *, member: User) -> ScoreSheet:
         locked.conflict_declared_at = timezone.now()
         locked.save(update_fields=["conflict_declared_at", "updated_at"])
     return locked
-
-
-# ---- The council's result ---------------------------------------------------------------------
-
-
-def outcome_for(
-    dossier: Dossier, *, seats: Sequence[CouncilMember], sheets: Iterable[ScoreSheet]
-) -> Outcome:
-    """The outcome from rows already loaded (the scoring seats of the dossier's council and its
-    sheets): lists of many dossiers call this to stay at a fixed number of queries."""
-    by_member = {sheet.member_id: sheet for sheet in sheets}
-    waiting, excluded, counted = [], [], []
-    for seat in seats:
-        if seat.role not in CouncilRole.SCORING:
-            continue
-        sheet = by_member.get(seat.user_id)
-        if sheet is not None and sheet.conflict_of_interest:
-            excluded.append(str(seat.user))
-        elif sheet is not None and sheet.is_submitted:
-            counted.append(sheet)
-        else:
-            waiting.append(str(seat.user))
-    scoring_seats = len(waiting) + len(excluded) + len(counted)
-    quorum_met = dossier.council.reaches_quorum(len(counted), scoring_seats)
-    result = None
-    if counted:
-        result = scoring.council_result(
-            criteria_set_for(dossier),
-            [sheet.points_by_code for sheet in counted],
-            findings=[sheet.findings for sheet in counted],
-            spread_limit=dossier.council.spread_limit,
-        )
-    return Outcome(waiting, excluded, result, counted, quorum_met)
-
-
-def compute_council_result(dossier: Dossier) -> Outcome:
-    """Who the chair still waits for, who declared a conflict, and the council's result over the
-    submitted sheets without a conflict (Art. 3.3: the average of the members' totals)."""
-    seats = list(
-        CouncilMember.objects.filter(council_id=dossier.council_id, role__in=CouncilRole.SCORING)
-        .select_related("user")
-        .order_by("user__full_name", "pk")
-    )
-    sheets = ScoreSheet.objects.filter(dossier=dossier).select_related("member")
-    return outcome_for(dossier, seats=seats, sheets=sheets)
-
-
-def store_council_result(dossier: Dossier, *, by: User) -> CouncilResult:
-    """Keep what the scoring module computed when the chair closes scoring. A result the
-    approver sent back is recomputed and replaced on the next close."""
-    outcome = compute_council_result(dossier)
-    if outcome.result is None:
-        raise ValidationError(_("No score sheet counts: every member declared a conflict."))
-    result = outcome.result
-    totals = {
-        str(sheet.member_id): {"name": str(sheet.member), "total": str(total)}
-        for sheet, total in zip(outcome.counted, result.member_totals, strict=True)
-    }
-    # Which note stopped the evaluation, and on whose sheets, for the approver and the records.
-    stopped_by = [
-        note.as_dict() | {"members": [str(outcome.counted[i].member) for i in note.sheets]}
-        for note in result.stopped_by
-    ]
-    stored, _created = CouncilResult.objects.update_or_create(
-        dossier=dossier,
-        defaults={
-            "average": result.average,
-            "stars": result.stars,
-            "band_stars": result.band_stars,
-            "unmet_minima": list(result.unmet_minima),
-            "member_totals": totals,
-            "excluded_members": outcome.excluded,
-            "spread": result.spread,
-            "spread_exceeded": result.spread_exceeded,
-            "stopped_by": stopped_by,
-            "closed_by": by,
-            "closed_at": timezone.now(),
-        },
-    )
-    return stored

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.db.models import Q
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -92,6 +93,16 @@ def _next_step(event: DossierEvent, audience: str) -> str:
             A.ACCEPT: _("The local officer will forward it to the province."),
             A.FORWARD: _("The provincial council will evaluate it in this round."),
         }
+        code = event.data.get("tracking_code")
+        if event.action in {A.SUBMIT, A.RESUBMIT} and code:
+            url = reverse("evaluations:receipt", kwargs={"code": code})
+            return _(
+                "Receipt No. %(code)s: quote it to the office; look the dossier up at %(url)s. "
+                "The local officer will review it within 15 working days."
+            ) % {"code": code, "url": f"{settings.SITE_URL}{url}"}
+        recognised = {A.APPROVE, A.RECORD_MINISTRY_RESULT}
+        if event.action in recognised and getattr(dossier, "certificate", None) is not None:
+            return _recognition(dossier.certificate)
         return steps.get(event.action, "")
     if audience == COUNCIL and event.action == A.ASSIGN:
         return _(
@@ -101,6 +112,22 @@ def _next_step(event: DossierEvent, audience: str) -> str:
     if audience == PROVINCE and event.action == A.FORWARD:
         return _("The dossier awaits the province's intake and assignment to a council.")
     return ""
+
+
+def _recognition(certificate) -> str:
+    """What the producer needs to quote from the approval (issue 18): stars, the decision, the
+    certificate's number and validity, and where to verify it."""
+    return _(
+        "Recognised as a %(stars)s★ OCOP product by Decision No. %(decision)s of %(date)s. "
+        "Certificate No. %(number)s, valid until %(until)s: %(url)s"
+    ) % {
+        "stars": certificate.stars,
+        "decision": certificate.decision_number,
+        "date": certificate.decision_date.strftime("%d/%m/%Y"),
+        "number": certificate.number,
+        "until": certificate.valid_until.strftime("%d/%m/%Y"),
+        "url": f"{settings.SITE_URL}{certificate.get_absolute_url()}",
+    }
 
 
 def _message(event: DossierEvent, user: User, audience: str) -> EmailMessage:

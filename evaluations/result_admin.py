@@ -4,6 +4,8 @@ Every action goes through evaluations.transitions, so each approval, notice, nom
 is locked, permission-checked and audited exactly as anywhere else.
 """
 
+from urllib.parse import urlencode
+
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied
@@ -386,7 +388,31 @@ class CouncilResultAdmin(admin.ModelAdmin):
             % {"count": done},
             messages.SUCCESS,
         )
+        self._issue_decision(request, number, date)
         return None
+
+    def _issue_decision(self, request, number, date) -> None:
+        """The decision listing the products recognised together, issued once (issue 18)."""
+        from .documents import decision_document
+
+        province = request.user.province
+        if province is None or decision_document(province, number, date) is None:
+            return
+        url = (
+            reverse("evaluations:decision-pdf")
+            + "?"
+            + urlencode({"number": number, "date": date.isoformat()})
+        )
+        self.message_user(
+            request,
+            format_html(
+                '{} <a href="{}">{}</a>',
+                _("The recognition decision is issued."),
+                url,
+                _("Download it (PDF)"),
+            ),
+            messages.SUCCESS,
+        )
 
     @admin.action(
         description=_("Send selected results back to the council"), permissions=["approve"]

@@ -34,6 +34,7 @@ def _context(session: CouncilSession) -> dict:
         "board": board,
         "present": present,
         "absent": absent,
+        "admissions": list(session.written_admissions.select_related("member__user")),
         "chair": next((s for s in board.seats if s.role == "chair"), None),
         "secretary": next((s for s in board.seats if s.role == "secretary"), None),
     }

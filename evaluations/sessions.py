@@ -20,7 +20,7 @@ from accounts.models import Role, User
 
 from . import scoring, scoring_notes
 from .conflicts import conflict_flags
-from .councils import criteria_set_for, outcome_for
+from .councils import Presence, compute_council_result, criteria_set_for, outcome_for
 from .models import (
     Council,
     CouncilMember,
@@ -31,6 +31,7 @@ from .models import (
     ScoreSheet,
     SessionItem,
     SessionState,
+    WrittenSheetAdmission,
 )
 from .sheet_findings import chosen_points
 
@@ -83,6 +84,15 @@ def quorum_of(session: CouncilSession) -> Quorum:
     seats = list(session.council.members.all())
     present_ids = set(session.attendees.values_list("pk", flat=True))
     return quorum_from(session.council, seats, present_ids)
+
+
+def presence_of(session: CouncilSession) -> Presence:
+    """Who counts in the session: the members recorded present, and the absent ones whose
+    written sheet the secretary admitted."""
+    return Presence(
+        frozenset(session.attendees.values_list("pk", flat=True)),
+        frozenset(session.written_admissions.values_list("member_id", flat=True)),
+    )
 
 
 def open_item_for(dossier: Dossier) -> SessionItem | None:
@@ -205,10 +215,51 @@ def record_discussion(item: SessionItem, *, by: User, note: str) -> SessionItem:
 
 
 @transaction.atomic
-def close_session(session: CouncilSession, *, by: User) -> CouncilSession:
-    """Bế mạc: the sitting ends; its minutes can still be printed."""
+def admit_written_sheet(
+    session: CouncilSession, *, by: User, member: CouncilMember, basis: str
+) -> WrittenSheetAdmission:
+    """The secretary (or chair) records that an absent scoring member's written sheet counts,
+    naming the provincial regulation that allows it. Never the default (issue 18)."""
     _check_runs(session, by)
     _check_open_session(session)
+    if member.council_id != session.council_id or member.role not in CouncilRole.SCORING:
+        raise ValidationError(_("Only a scoring member of this council can send a written sheet."))
+    if session.attendees.filter(pk=member.pk).exists():
+        raise ValidationError(_("This member is recorded present: the sheet counts already."))
+    basis = (basis or "").strip()
+    if not basis:
+        raise ValidationError(
+            _("Name the basis: the article of the council's regulation that allows it.")
+        )
+    admission, _created = WrittenSheetAdmission.objects.update_or_create(
+        session=session, member=member, defaults={"basis": basis, "recorded_by": by}
+    )
+    return admission
+
+
+def unscored_items(session: CouncilSession) -> list[SessionItem]:
+    """Agenda items whose product has no counted sheet in this session."""
+    presence = presence_of(session)
+    items = session.items.select_related("dossier__product", "dossier__council", "dossier__round")
+    return [item for item in items if not compute_council_result(item.dossier, presence).counted]
+
+
+@transaction.atomic
+def close_session(session: CouncilSession, *, by: User) -> CouncilSession:
+    """Bế mạc: the sitting ends; its minutes can still be printed. Refused while a product on
+    its agenda has no sheet that counts: the minutes would record a product nobody scored."""
+    _check_runs(session, by)
+    _check_open_session(session)
+    session = CouncilSession.objects.select_for_update().get(pk=session.pk)
+    unscored = unscored_items(session)
+    if unscored:
+        raise ValidationError(
+            _(
+                "The session cannot close: no counted score sheet for %(products)s. Score "
+                "them with the members present, or take them off the agenda."
+            )
+            % {"products": ", ".join(f"“{item.dossier.product.name}”" for item in unscored)}
+        )
     session.state, session.closed_at = SessionState.CLOSED, timezone.now()
     session.save(update_fields=["state", "closed_at"])
     return session
@@ -228,6 +279,7 @@ class Board:
     present_ids: set[int]
     quorum: Quorum
     items: list[SessionItem]
+    admitted_ids: set[int] = frozenset()
 
     @property
     def spread_list(self) -> list[SessionItem]:
@@ -240,6 +292,8 @@ def session_board(session: CouncilSession) -> Board:
     seats = list(council.members.select_related("user").order_by("role", "user__full_name"))
     scorers = [seat for seat in seats if seat.role in CouncilRole.SCORING]
     present_ids = {seat.pk for seat in session.attendees.all()}
+    admitted_ids = {a.member_id for a in session.written_admissions.all()}
+    presence = Presence(frozenset(present_ids), frozenset(admitted_ids))
     items = list(
         session.items.select_related(
             "dossier__product__producer__commune", "dossier__round", "dossier__result"
@@ -259,12 +313,20 @@ def session_board(session: CouncilSession) -> Board:
             (seat, sheets.get(seat.user_id), flags.get((seat.user_id, dossier.pk), ()))
             for seat in scorers
         ]
-        item.outcome = outcome_for(dossier, seats=scorers, sheets=sheets.values())
+        item.outcome = outcome_for(
+            dossier, seats=scorers, sheets=sheets.values(), presence=presence
+        )
         result = item.outcome.result
         item.spread_exceeded = bool(result and result.spread_exceeded)
         item.needs_discussion = item.spread_exceeded and not item.discussion_note
     return Board(
-        session, seats, scorers, present_ids, quorum_from(council, seats, present_ids), items
+        session,
+        seats,
+        scorers,
+        present_ids,
+        quorum_from(council, seats, present_ids),
+        items,
+        admitted_ids,
     )
 
 
@@ -294,11 +356,14 @@ class Consolidated:
     parts: list[ConsolidatedPart]
     # The notes that stopped the evaluation, each with the members whose sheets met it.
     stops: list[tuple[scoring_notes.AppliedNote, list[str]]] = field(default_factory=list)
+    # Sheets of members absent from the session: kept, listed apart, not counted.
+    absent: list[ScoreSheet] = field(default_factory=list)
 
 
 def consolidated_sheet(dossier: Dossier, outcome, sheets: Iterable[ScoreSheet]) -> Consolidated:
     counted = list(outcome.counted)
-    excluded = [sheet for sheet in sheets if sheet.conflict_of_interest]
+    absent = [sheet for _seat, sheet in outcome.absent if sheet is not None]
+    excluded = [sheet for sheet in sheets if sheet.conflict_of_interest and sheet not in absent]
     result = outcome.result
     criteria_set = criteria_set_for(dossier)
     # The points as they count: a criterion that does not apply on a sheet (5.2 without a story
@@ -333,7 +398,7 @@ def consolidated_sheet(dossier: Dossier, outcome, sheets: Iterable[ScoreSheet]) 
         (note, [counted[i].member.full_name for i in note.sheets])
         for note in (result.stopped_by if result else ())
     ]
-    return Consolidated(counted, excluded, rows, result, parts, stops)
+    return Consolidated(counted, excluded, rows, result, parts, stops, absent)
 
 
 def proposed_decision(result) -> str:

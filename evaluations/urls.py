@@ -1,7 +1,17 @@
 from django.urls import include, path
 
 from . import council_urls
-from .views import actions, dossiers, lists, overdue, revisions, rounds
+from .views import (
+    actions,
+    corrections,
+    decisions,
+    dossiers,
+    lists,
+    overdue,
+    receipts,
+    revisions,
+    rounds,
+)
 
 app_name = "evaluations"
 
@@ -34,5 +44,15 @@ urlpatterns: list = [
     path("dossiers/mine/", lists.my_dossiers, name="my-dossiers"),
     path("dossiers/new/", dossiers.dossier_create, name="dossier-create"),
     path("dossiers/<int:pk>/", include(dossier_urls)),
+    path(
+        "certificates/<path:number>/correction/",
+        corrections.correction_request,
+        name="certificate-correction",
+    ),
+    path("corrections/", corrections.correction_list, name="correction-list"),
+    path("receipts/", receipts.receipt_lookup, name="receipt-lookup"),
+    path("decision.pdf", decisions.decision_pdf, name="decision-pdf"),
+    path("receipts/<str:code>/", receipts.receipt, name="receipt"),
+    path("corrections/<int:pk>/", corrections.correction_decide, name="correction-decide"),
 ]
 urlpatterns += council_urls.urlpatterns

@@ -65,3 +65,20 @@ class Job(models.Model):
     def progress_step(self) -> int:
         """Progress rounded to 5 %: the bar's width comes from a CSS class (no inline styles)."""
         return min(100, max(0, round(self.progress / 5) * 5))
+
+
+class ScheduledRun(models.Model):
+    """When a timed duty (jobs.schedule.DUTIES) last ran, and whether it succeeded."""
+
+    command = models.CharField(_("command"), max_length=60, unique=True)
+    last_started_at = models.DateTimeField(_("last started"), null=True, blank=True)
+    last_finished_at = models.DateTimeField(_("last finished"), null=True, blank=True)
+    last_ok = models.BooleanField(_("succeeded"), default=False)
+    last_message = models.CharField(_("error"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("scheduled run")
+        verbose_name_plural = _("scheduled runs")
+
+    def __str__(self):
+        return self.command

@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from . import tasks
+from . import schedule, tasks
 from .models import Job, JobStatus
 from .services import start_job
 
@@ -42,4 +42,4 @@ def selfcheck(request):
     if request.method == "POST":
         job = start_job(tasks.selfcheck, kind="selfcheck", by=request.user)
         return redirect(job)
-    return render(request, "jobs/selfcheck.html")
+    return render(request, "jobs/selfcheck.html", {"duties": schedule.status()})

@@ -31,6 +31,8 @@ _NAV_BY_ROLE: dict[str, list[tuple]] = {
         (_("Overdue dossiers"), "evaluations:overdue"),
         (_("Councils"), "evaluations:council-list"),
         (_("Outbox"), "outbox:list"),
+        (_("Certificate register"), "reports:register"),
+        (_("Certificate corrections"), "evaluations:correction-list"),
         (_("Plan targets"), "programme:targets", PROGRAMME),
         (_("Support"), "programme:support-list", PROGRAMME),
         (_("Import certificates"), "reports:import", PROGRAMME),
@@ -42,6 +44,8 @@ _NAV_BY_ROLE: dict[str, list[tuple]] = {
         (_("Dossiers"), "evaluations:dossier-list"),
         (_("Overdue dossiers"), "evaluations:overdue"),
         (_("Outbox"), "outbox:list"),
+        (_("Certificate register"), "reports:register"),
+        (_("Certificate corrections"), "evaluations:correction-list"),
     ],
     Role.ADMINISTRATOR: [],
 }

@@ -242,6 +242,20 @@ if envbool("USE_S3", False):
 # the image's header before decoding. Pillow's own limit (PIL.Image.MAX_IMAGE_PIXELS) is set to
 # the same value at start-up (products.apps). 25 Mpx is a 6000 x 4000 camera photo.
 MAX_IMAGE_PIXELS = envint("MAX_IMAGE_PIXELS", 25_000_000)
+
+# Issued PDFs (certificates, notices, minutes, proposals, decisions) are signed (PAdES) with the
+# province's organisation certificate: a PKCS#12 file and its passphrase, never in the repository
+# (deploy/README.md). In development `make run` creates a demo certificate under var/signing/.
+# Without one, documents are issued unsigned and `check --deploy` warns (evaluations.signing).
+DEMO_SIGNING_PKCS12 = BASE_DIR / "var" / "signing" / "demo-signing.p12"
+DEMO_SIGNING_PASSPHRASE = "ocop-demo-signing"
+SIGNING_PKCS12_PATH = os.environ.get("SIGNING_PKCS12_PATH", "") or (
+    str(DEMO_SIGNING_PKCS12) if DEBUG and DEMO_SIGNING_PKCS12.exists() else ""
+)
+SIGNING_PKCS12_PASSPHRASE = os.environ.get("SIGNING_PKCS12_PASSPHRASE", "") or (
+    DEMO_SIGNING_PASSPHRASE if str(DEMO_SIGNING_PKCS12) == SIGNING_PKCS12_PATH else ""
+)
+
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 

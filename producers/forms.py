@@ -110,6 +110,18 @@ class ProducerForm(forms.ModelForm):
         )
         self.fields["commune"].queryset = Commune.objects.in_province(province).order_by("name")
         self.fields["local_labour_share"].widget.attrs.update({"min": 0, "max": 100})
+        if self.instance.pk:
+            from evaluations.certified_changes import (
+                current_certificates,
+                disable_certified_fields,
+                locked_producer_fields,
+            )
+
+            locked = locked_producer_fields(self.instance)
+            if "commune" in locked:
+                locked = {**locked, "province": locked["commune"]}
+            certificate = current_certificates(producer=self.instance).first() if locked else None
+            disable_certified_fields(self, locked, certificate)
         self.helper = _bare_helper(
             Layout(
                 Fieldset(_("Organisation"), "kind", "name", "tax_code", "registration_date"),

@@ -71,6 +71,9 @@ def update_producer_profile(
     changed = _changed_fields(locked, data)
     if not changed:
         return locked
+    from evaluations.certified_changes import check_producer_edit
+
+    check_producer_edit(locked, changed)  # what a current certificate states stays (issue 18)
     for name in changed:
         setattr(locked, name, data[name])
     locked.version += 1
@@ -78,10 +81,6 @@ def update_producer_profile(
     locked.save()
     labels = [str(Producer._meta.get_field(name).verbose_name) for name in changed]
     _audit_products(locked, by=by, fields=labels)
-    if {"name", "commune"} & set(changed):
-        from evaluations.certificates import refresh_search_text
-
-        refresh_search_text(producer=locked)
     return locked
 
 

@@ -80,6 +80,8 @@ def profile_edit(request):
         except services.StaleEdit as error:
             form = _restamped(form, error.current_version)
             form.add_error(None, error)
+        except ValidationError as error:  # a certified field (issue 18): nothing was saved
+            form.add_error(None, error)
         else:
             messages.success(request, _("The producer profile is saved."))
             return redirect("producers:profile")

@@ -117,6 +117,7 @@ class ProductForm(OneTimeTokenMixin, forms.ModelForm):
             if current is not None:
                 self.fields["sector"].initial = current.sector
                 self.fields["group"].initial = current.group
+            self._disable_certified()
         self.helper = _bare_helper(
             Layout(
                 Fieldset(
@@ -140,6 +141,19 @@ class ProductForm(OneTimeTokenMixin, forms.ModelForm):
                 "client_token",
             )
         )
+
+    def _disable_certified(self):
+        from evaluations.certified_changes import (
+            current_certificates,
+            disable_certified_fields,
+            locked_product_fields,
+        )
+
+        locked = locked_product_fields(self.instance)
+        if locked:
+            locked = {**locked, "sector": "", "group": ""}  # they only narrow the set's list
+            certificate = current_certificates(product=self.instance).first()
+            disable_certified_fields(self, locked, certificate)
 
     @staticmethod
     def _grouped(sets):

@@ -17,6 +17,7 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from evaluations.certified_changes import check_product_edit
 from evaluations.services import record_product_change
 from producers.models import Producer
 from producers.services import StaleEdit
@@ -53,6 +54,23 @@ class ProductLocked(ValidationError):
         self.dossier = dossier
 
 
+class SubmittedMeanwhile(ProductLocked):
+    """The dossier was submitted after the page was opened, before this change committed: the
+    change is refused, never kept beside a submitted snapshot that lacks it (issue 18)."""
+
+    def __init__(self, dossier):
+        ValidationError.__init__(
+            self,
+            _(
+                "The dossier was submitted while you were uploading or editing, so this change "
+                "was not kept: the submitted dossier does not include it. You can make it again "
+                "if the dossier is returned to you for correction."
+            ),
+            code="submitted_meanwhile",
+        )
+        self.dossier = dossier
+
+
 def ensure_editable(product: Product) -> None:
     dossier = permissions.locking_dossier(product)
     if dossier is not None:
@@ -60,9 +78,15 @@ def ensure_editable(product: Product) -> None:
 
 
 def lock_editable(product: Product) -> Product:
-    """Lock the product row for the rest of the transaction and check it may change."""
+    """Lock the product row for the rest of the transaction and check, under the lock, that it
+    may change. Submission locks the same row before it takes its snapshot (transitions.local),
+    so a change either commits before the snapshot and is in it, or finds the dossier submitted
+    and is refused here. The pages check the lock before offering a form, so a lock found here
+    appeared while the producer was working: it says so."""
     locked = Product.objects.select_for_update().get(pk=product.pk)
-    ensure_editable(locked)
+    dossier = permissions.locking_dossier(locked)
+    if dossier is not None:
+        raise SubmittedMeanwhile(dossier)
     return locked
 
 
@@ -123,6 +147,7 @@ def update_product(
     changed = [name for name, value in data.items() if getattr(locked, name) != value]
     if not changed:
         return locked
+    check_product_edit(locked, changed)  # what a current certificate states stays (issue 18)
     for name in changed:
         setattr(locked, name, data[name])
     locked.version += 1
@@ -133,10 +158,6 @@ def update_product(
     labels = [str(Product._meta.get_field(name).verbose_name) for name in changed]
     what = _("Product details changed: %(fields)s") % {"fields": ", ".join(labels)}
     record_product_change(locked, by=by, what=what, data={"fields": changed})
-    if "name" in changed:
-        from evaluations.certificates import refresh_search_text
-
-        refresh_search_text(product=locked)
     return locked
 
 

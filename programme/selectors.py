@@ -116,6 +116,7 @@ def progress_actuals(*, province_id: int, year: int) -> dict[str, Counter]:
         Certificate.objects.filter(
             decision_date__year=year,
             revoked_on__isnull=True,
+            reissue_of__isnull=True,  # a corrected re-issue is the same recognition
             product__producer__commune__province_id=province_id,
         )
         .values(

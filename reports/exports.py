@@ -171,19 +171,15 @@ def recognised_workbook(user, today: datetime.date) -> Workbook:
     )
     rows = (
         recognised(user, today)
-        .order_by(
-            "product__producer__commune__former_district__name",
-            "product__producer__commune__name",
-            "product__name_folded",
-            "number",
-        )
+        # The certified copy (issue 18): what each certificate states, not the live rows.
+        .order_by("former_district_name", "commune_name", "product__name_folded", "number")
         .values_list(
-            "product__name",
-            "product__producer__name",
-            "product__producer__commune__name",
-            "product__producer__commune__former_district__name",
-            "product__criteria_decision",
-            "product__criteria_set",
+            "product_name",
+            "producer_name",
+            "commune_name",
+            "former_district_name",
+            "criteria_decision",
+            "criteria_set",
             "stars",
             "average",
             "decision_number",

@@ -12,8 +12,6 @@ from django.db.models import QuerySet
 from evaluations.certificates import verify_url
 from evaluations.models import Certificate
 
-from .selectors import criteria_sets
-
 
 def listed_certificates(filters: dict, today: datetime.date | None = None) -> QuerySet:
     """Current certificates matching the cleaned filters, in a stable order for paging."""
@@ -21,45 +19,36 @@ def listed_certificates(filters: dict, today: datetime.date | None = None) -> Qu
     if filters.get("stars"):
         certificates = certificates.filter(stars=filters["stars"])
     if filters.get("set"):
-        certificates = certificates.filter(product__criteria_set=filters["set"])
+        certificates = certificates.filter(criteria_set=filters["set"])
     if filters.get("commune"):
-        certificates = certificates.filter(product__producer__commune_id=filters["commune"])
+        certificates = certificates.filter(commune_code=filters["commune"])
     if filters.get("former_district"):
-        certificates = certificates.filter(
-            product__producer__commune__former_district__code=filters["former_district"]
-        )
-    return certificates.select_related(
-        "product",
-        "product__producer",
-        "product__producer__commune",
-        "product__producer__commune__former_district",
-        "product__producer__commune__province",
-    ).order_by("product__name_folded", "number")
+        certificates = certificates.filter(former_district_code=filters["former_district"])
+    # Every field comes from the certificate's certified copy (issue 18): no join needed.
+    return certificates.order_by("product__name_folded", "number")
 
 
 def certificate_record(certificate: Certificate, today: datetime.date | None = None) -> dict:
-    """One recognised product as open data: plain values, ISO dates, codes not labels."""
-    product = certificate.product
-    producer = product.producer
-    commune = producer.commune
-    info = criteria_sets(product.criteria_decision).get(product.criteria_set)
+    """One recognised product as open data: plain values, ISO dates, codes not labels; what
+    the certificate certified (its certified copy), not what the live rows say today."""
+    c = certificate
     return {
-        "certificate_number": certificate.number,
-        "product_code": certificate.product_code,
-        "product_name": product.name,
-        "stars": certificate.stars,
-        "producer": {"name": producer.name, "kind": producer.kind},
-        "commune": {"code": commune.code, "name": commune.name},
+        "certificate_number": c.number,
+        "product_code": c.product_code,
+        "product_name": c.product_name,
+        "stars": c.stars,
+        "producer": {"name": c.producer_name, "kind": c.producer_kind},
+        "commune": {"code": c.commune_code, "name": c.commune_name},
         "former_district": (
-            {"code": commune.former_district.code, "name": commune.former_district.name}
-            if commune.former_district
+            {"code": c.former_district_code, "name": c.former_district_name}
+            if c.former_district_code
             else None
         ),
-        "province": {"code": commune.province.code, "name": commune.province.full_name},
+        "province": {"code": c.province_code, "name": c.province_name},
         "criteria_set": {
-            "decision": product.criteria_decision,
-            "number": product.criteria_set,
-            "name": info.name if info else "",
+            "decision": c.criteria_decision,
+            "number": c.criteria_set,
+            "name": c.criteria_set_name,
         },
         "decision_number": certificate.decision_number,
         "decision_date": certificate.decision_date.isoformat(),

@@ -71,7 +71,7 @@ def by_sector(user, today) -> list[dict]:
     """Rows of sector → group → count, in the law's order (Decision 26/2026, Appendix I)."""
     rows = (
         recognised(user, today)
-        .values_list("product__criteria_decision", "product__criteria_set")
+        .values_list("criteria_decision", "criteria_set")
         .annotate(n=Count("id"))
     )
     counts: dict[tuple[str, str], int] = defaultdict(int)
@@ -96,10 +96,7 @@ def by_area(user, today) -> list[dict]:
     """Former districts (most products first), each with its communes."""
     rows = (
         recognised(user, today)
-        .values_list(
-            "product__producer__commune__former_district__name",
-            "product__producer__commune__name",
-        )
+        .values_list("former_district_name", "commune_name")
         .annotate(n=Count("id"))
     )
     districts: dict[str, dict] = {}
@@ -114,9 +111,7 @@ def by_area(user, today) -> list[dict]:
 
 
 def by_producer_kind(user, today) -> list[dict]:
-    counts = dict(
-        recognised(user, today).values_list("product__producer__kind").annotate(n=Count("id"))
-    )
+    counts = dict(recognised(user, today).values_list("producer_kind").annotate(n=Count("id")))
     return [{"kind": kind.label, "count": counts.get(kind.value, 0)} for kind in ProducerKind]
 
 
@@ -125,6 +120,7 @@ def by_year(user) -> list[dict]:
     of it since (expired, replaced or revoked), so a year's figure never changes afterwards."""
     rows = (
         permissions.certificates_visible_to(user)
+        .filter(reissue_of__isnull=True)  # a corrected re-issue is the same recognition
         .order_by()
         .annotate(year=ExtractYear("decision_date"))
         .values_list("year", "stars")

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from evaluations.certificates import PRODUCT_CODE, next_value
+from evaluations.certified import freeze
 from evaluations.models import (
     Certificate,
     Dossier,
@@ -182,7 +183,6 @@ def _import_row(row: ImportRow, *, round_: Round, batch: ImportBatch, by: User) 
         dossier=dossier,
         product=product,
         number=values["number"],
-        product_code=product.product_code,
         stars=values["stars"],
         average=values["average"],
         decision_number=values["decision_number"],
@@ -190,7 +190,7 @@ def _import_row(row: ImportRow, *, round_: Round, batch: ImportBatch, by: User) 
         valid_until=values["valid_until"],
         issued_by=by,
     )
-    certificate.search_text = certificate.build_search_text()
+    freeze(certificate, product)
     certificate.full_clean()
     certificate.save()
     _settle_replacements(certificate)

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .views import register
 
 app_name = "reports"
 
@@ -12,6 +13,8 @@ urlpatterns = [
         "rounds/<int:pk>/dossiers.xlsx", views.export_round_dossiers, name="export-round-dossiers"
     ),
     path("catalogue.csv", views.catalogue_csv, name="catalogue-csv"),
+    path("register/", register.certificate_register, name="register"),
+    path("register.xlsx", register.certificate_register_xlsx, name="register-xlsx"),
     path("open-data/products.json", views.open_data, name="open-data"),
     path("import/", views.import_upload, name="import"),
     path("import/template.xlsx", views.import_template, name="import-template"),

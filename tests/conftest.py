@@ -79,6 +79,7 @@ def _test_settings(settings, tmp_path):
     settings.SECURE_SSL_REDIRECT = False
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.LANGUAGE_CODE = "vi"
+    settings.SIGNING_PKCS12_PATH = ""  # issued unsigned unless a test configures a certificate
     cache.clear()  # cached figures and choices must not leak from one test into the next
 
 

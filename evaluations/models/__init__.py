@@ -6,12 +6,14 @@ from .certificate import (
     RevocationGround,
     Sequence,
 )
+from .correction_request import CorrectionRequest, CorrectionState
 from .council import Council, CouncilMember, CouncilRole
 from .dossier import Dossier, DossierKind, DossierState
+from .issued_document import IssuedDocument
 from .result import CouncilResult
 from .revision import CorrectionItem, CorrectionKind, DossierRevision
 from .round import Round, RoundState
-from .session import CouncilSession, SessionItem, SessionState
+from .session import CouncilSession, SessionItem, SessionState, WrittenSheetAdmission
 from .sheet import ScoreSheet
 
 __all__ = [
@@ -19,6 +21,8 @@ __all__ = [
     "CertificateStatus",
     "CorrectionItem",
     "CorrectionKind",
+    "CorrectionRequest",
+    "CorrectionState",
     "Council",
     "CouncilMember",
     "CouncilResult",
@@ -30,6 +34,7 @@ __all__ = [
     "DossierKind",
     "DossierRevision",
     "DossierState",
+    "IssuedDocument",
     "Notice",
     "RevocationGround",
     "Round",
@@ -38,4 +43,5 @@ __all__ = [
     "Sequence",
     "SessionItem",
     "SessionState",
+    "WrittenSheetAdmission",
 ]

@@ -138,8 +138,14 @@ class CertificateQuerySet(models.QuerySet):
 class Certificate(models.Model):
     """A recognition (công nhận) of a product at 3★, 4★ or 5★ with its certificate number."""
 
+    # Empty on a re-issued version: the dossier stays with the first version (``reissue_of``),
+    # and ``origin_dossier`` finds it from any version.
     dossier = models.OneToOneField(
-        "evaluations.Dossier", on_delete=models.PROTECT, related_name="certificate"
+        "evaluations.Dossier",
+        on_delete=models.PROTECT,
+        related_name="certificate",
+        null=True,
+        blank=True,
     )
     product = models.ForeignKey(
         "products.Product", on_delete=models.PROTECT, related_name="certificates"
@@ -198,6 +204,33 @@ class Certificate(models.Model):
     # searches this one column so SQLite and PostgreSQL (trigram GIN index) find the same rows.
     search_text = models.CharField(max_length=600, blank=True, editable=False)
 
+    # ---- What was certified, as issued (issue 18): the public pages, the PDF, open data and the
+    # exports read these, never the live product and producer rows, which may change later.
+    product_name = models.CharField(_("product name"), max_length=200, blank=True)
+    producer_name = models.CharField(_("producer"), max_length=200, blank=True)
+    producer_kind = models.CharField(_("kind of producer"), max_length=20, blank=True)
+    printed_address = models.CharField(_("address printed"), max_length=400, blank=True)
+    commune_code = models.PositiveIntegerField(_("commune code"), null=True, blank=True)
+    commune_name = models.CharField(_("commune / ward"), max_length=100, blank=True)
+    former_district_code = models.PositiveIntegerField(null=True, blank=True)
+    former_district_name = models.CharField(_("former district"), max_length=100, blank=True)
+    province_code = models.PositiveIntegerField(null=True, blank=True)
+    province_name = models.CharField(_("province"), max_length=120, blank=True)
+    criteria_decision = models.CharField(_("criteria decision"), max_length=20, blank=True)
+    criteria_set = models.PositiveSmallIntegerField(_("criteria set"), null=True, blank=True)
+    criteria_set_name = models.CharField(_("criteria set"), max_length=200, blank=True)
+    # ---- Versions: a correction the provincial office approved re-issues the certificate.
+    version = models.PositiveSmallIntegerField(_("version"), default=1)
+    reissue_of = models.ForeignKey(
+        "self",
+        verbose_name=_("re-issue of"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="reissues",
+    )
+    reissue_reason = models.TextField(_("reason for the re-issue"), blank=True)
+
     objects = CertificateQuerySet.as_manager()
 
     class Meta:
@@ -206,6 +239,12 @@ class Certificate(models.Model):
         ordering = ["-decision_date", "-pk"]
         indexes = [models.Index(fields=["valid_until"], name="certificate_expiry")]
         constraints = [
+            # A re-issue names its reason; a first version names its dossier.
+            models.CheckConstraint(
+                condition=(Q(reissue_of__isnull=True) & Q(dossier__isnull=False))
+                | (Q(reissue_of__isnull=False) & ~Q(reissue_reason="")),
+                name="certificate_reissue_has_reason",
+            ),
             models.CheckConstraint(
                 condition=Q(stars__gte=3, stars__lte=5), name="certificate_stars_3_to_5"
             ),
@@ -227,9 +266,23 @@ class Certificate(models.Model):
         return reverse("catalogue:verify", kwargs={"number": self.number})
 
     def build_search_text(self) -> str:
-        producer = self.product.producer
-        parts = [self.product.name, producer.name, producer.commune.name]
+        """From the certified copy: the catalogue finds a product by what its certificate says."""
+        parts = [self.product_name, self.producer_name, self.commune_name]
         return fold(" ".join([*parts, self.product_code, self.number]))
+
+    @property
+    def origin_dossier_id(self) -> int | None:
+        """The dossier the recognition was decided on, whichever version this is."""
+        certificate = self
+        while certificate.dossier_id is None and certificate.reissue_of_id is not None:
+            certificate = certificate.reissue_of
+        return certificate.dossier_id
+
+    @property
+    def origin_dossier(self):
+        from .dossier import Dossier
+
+        return Dossier.objects.select_related("round").get(pk=self.origin_dossier_id)
 
     @property
     def star_glyphs(self) -> str:

@@ -22,6 +22,13 @@ class CouncilResult(models.Model):
     unmet_minima = models.JSONField(_("unmet star minima"), default=list, blank=True)
     member_totals = models.JSONField(_("members' totals"), default=dict)
     excluded_members = models.JSONField(_("excluded for conflict of interest"), default=list)
+    # Issue 18: scoring members recorded absent from the session whose sheets were not counted
+    # ([{"name": …, "total": … or None}]), listed apart in the minutes.
+    absent_members = models.JSONField(_("absent, not counted"), default=list, blank=True)
+    # Absent members whose written sheets the secretary admitted, with the basis recorded.
+    admitted_members = models.JSONField(
+        _("absent, written sheet admitted"), default=list, blank=True
+    )
     spread = models.DecimalField(_("spread"), max_digits=5, decimal_places=2)
     spread_exceeded = models.BooleanField(_("spread over the limit"), default=False)
     # The stop and knock-out notes of the sheets that ended the evaluation (stars are then 0):

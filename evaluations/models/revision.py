@@ -23,6 +23,11 @@ class DossierRevision(models.Model):
     # evaluations.revisions.snapshot(); empty for a revision submitted before revisions were
     # kept, whose content is not known.
     snapshot = models.JSONField(default=dict, blank=True)
+    # Giấy tiếp nhận hồ sơ (issue 18): the code the producer quotes, and the key of the public
+    # look-up page; unguessable, so knowing it is what lets one look the submission up.
+    tracking_code = models.CharField(
+        _("tracking code"), max_length=20, unique=True, null=True, blank=True, editable=False
+    )
 
     class Meta:
         verbose_name = _("dossier revision")
@@ -34,6 +39,11 @@ class DossierRevision(models.Model):
 
     def __str__(self):
         return f"{self.dossier_id} #{self.number}"
+
+    def get_receipt_url(self):
+        from django.urls import reverse
+
+        return reverse("evaluations:receipt", kwargs={"code": self.tracking_code})
 
     @property
     def has_snapshot(self) -> bool:

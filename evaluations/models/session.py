@@ -84,3 +84,41 @@ class SessionItem(models.Model):
 
     def __str__(self):
         return f"{self.position}. {self.dossier_id}"
+
+
+class WrittenSheetAdmission(models.Model):
+    """The secretary's record that an absent scoring member's written sheet counts in a session.
+
+    Decision 26/2026 has no national rule for sessions: the council decides in session with its
+    members present (provincial council regulations, e.g. Tây Ninh: 3/4 of members with the
+    chair), and only a re-evaluation is decided on written opinions (Art. 7.6). A province whose
+    regulation lets an absent member send a written sheet records it here, per member and with
+    the regulation's article as its basis; without such a record an absent member's sheet is
+    kept but never counted (issue 18).
+    """
+
+    session = models.ForeignKey(
+        CouncilSession, on_delete=models.CASCADE, related_name="written_admissions"
+    )
+    member = models.ForeignKey(
+        "evaluations.CouncilMember",
+        verbose_name=_("member"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    basis = models.TextField(_("basis"))
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("admitted written sheet")
+        verbose_name_plural = _("admitted written sheets")
+        constraints = [
+            models.UniqueConstraint(fields=["session", "member"], name="written_admission_once"),
+            models.CheckConstraint(condition=~models.Q(basis=""), name="written_admission_basis"),
+        ]
+
+    def __str__(self):
+        return f"{self.session_id}: {self.member_id}"

@@ -96,8 +96,11 @@ def apply(
     producer stay free for other dossiers' transitions.
     """
     sources, target = TRANSITIONS[action]
+    # FOR NO KEY UPDATE on PostgreSQL: two transitions still queue on the row, but an audit row
+    # referring to the dossier (an upload's record_change, which holds the product's lock) can
+    # still be written, so a submission waiting for that product lock cannot deadlock with it.
     locked = (
-        Dossier.objects.select_for_update(of=("self",))
+        Dossier.objects.select_for_update(of=("self",), no_key=True)
         .select_related("round", "product", "product__producer", "product__producer__commune")
         .get(pk=dossier.pk)
     )

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from .. import revisions, scoring, services
 from ..models import CorrectionItem, CorrectionKind, Dossier, DossierRevision, RoundState
+from ..receipts import new_tracking_code
 from .core import Action, TransitionError, apply
 
 LOCAL_ASSESSMENT_AREAS = ("raw_materials", "local_labour", "idea_origin", "local_identity")
@@ -30,7 +31,18 @@ def _refuse_if_incomplete(dossier: Dossier) -> None:
         raise TransitionError(problem)
 
 
+def _lock_product(dossier: Dossier) -> None:
+    """Hold the product row until the submission commits: an upload or edit under way either
+    commits first (and is in the snapshot) or waits and is then refused, because it checks the
+    dossier's state under the same lock (products.services.lock_editable). Issue 18."""
+    from products.models import Product
+
+    Product.objects.select_for_update(of=("self",)).filter(pk=dossier.product_id).first()
+    dossier.product.refresh_from_db()  # the row as it stands under the lock
+
+
 def _check_submittable(dossier: Dossier) -> None:
+    _lock_product(dossier)
     if not dossier.round.accepts_dossiers():
         raise TransitionError(
             _("Round “%(round)s” does not accept dossiers now (open %(opens)s to %(cutoff)s).")
@@ -49,6 +61,7 @@ def _open_corrections(dossier: Dossier) -> list[CorrectionItem]:
 
 
 def _check_resubmittable(dossier: Dossier) -> None:
+    _lock_product(dossier)
     # Past the round's cut-off a returned dossier may still come back: the officer asked for it.
     if dossier.round.state != RoundState.OPEN:
         raise TransitionError(_("The round is closed; the dossier can no longer be resubmitted."))
@@ -65,15 +78,17 @@ def _mark_submitted(dossier: Dossier, *, by) -> dict[str, Any]:
     """A new revision, with a snapshot of the content the reviewers will judge."""
     dossier.revision += 1
     dossier.submitted_at = timezone.now()
-    DossierRevision.objects.create(
+    revision = DossierRevision.objects.create(
         dossier=dossier,
         number=dossier.revision,
         submitted_at=dossier.submitted_at,
         submitted_by=by,
         snapshot=revisions.snapshot(dossier.product),
+        tracking_code=new_tracking_code(dossier),  # the receipt (giấy tiếp nhận hồ sơ)
     )
     return {
         "revision": dossier.revision,
+        "tracking_code": revision.tracking_code,
         "self_assessment": services.snapshot_self_assessment(dossier),
     }
 

@@ -35,7 +35,7 @@ def close_scoring(dossier: Dossier, *, by) -> Dossier:
     for the provincial approver. Spreads beyond the council's limit must be discussed first: the
     chair's note on the session's agenda item is the record of it."""
     from ..councils import compute_council_result, store_council_result
-    from ..sessions import open_item_for, quorum_of
+    from ..sessions import open_item_for, presence_of, quorum_of
 
     def check_session(item) -> None:
         # The council decides in session, with its quorum and the chair present: a rule of the
@@ -56,9 +56,14 @@ def close_scoring(dossier: Dossier, *, by) -> Dossier:
                 % {"present": quorum.present, "needed": quorum.needed}
             )
 
+    def presence(item):
+        # In session only the members recorded present count (issue 18); on written opinions
+        # (a re-evaluation outside any session, Art. 7.6) every member's sheet does.
+        return presence_of(item.session) if item is not None else None
+
     def check(locked: Dossier) -> None:
         item = open_item_for(locked)
-        outcome = compute_council_result(locked)
+        outcome = compute_council_result(locked, presence(item))
         # Re-evaluations are decided on the members' written opinions; the council meets only
         # when they diverge (Decision 26/2026, Art. 7.6).
         by_written_opinions = (
@@ -86,14 +91,18 @@ def close_scoring(dossier: Dossier, *, by) -> Dossier:
             )
 
     def effect(locked: Dossier) -> dict[str, Any]:
-        result = store_council_result(locked, by=by)
         item = open_item_for(locked)
+        result = store_council_result(locked, by=by, presence=presence(item))
         return {
             "average": str(result.average),
             "stars": result.stars,
             "spread": str(result.spread),
             "discussed": bool(item and item.discussion_note.strip()),
-        }
+        } | (
+            {"absent_not_counted": [entry["name"] for entry in result.absent_members]}
+            if result.absent_members
+            else {}
+        )
 
     return apply(dossier, Action.CLOSE_SCORING, by=by, check=check, effect=effect)
 

@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accounts.models import Role
@@ -136,6 +137,11 @@ def council_assign(request, pk):
     )
 
 
+CONFIRM_CLOSE_SCORING = gettext_lazy(
+    "Tick the confirmation before closing scoring: the council's result becomes final."
+)
+
+
 @require_POST
 def council_close_scoring(request, pk, dossier_pk):
     council = get_council_for(request.user, pk)
@@ -143,6 +149,9 @@ def council_close_scoring(request, pk, dossier_pk):
     if dossier.council_id != council.pk:
         raise Http404
     item = open_item_for(dossier)  # where the chair goes back to after closing
+    if not request.POST.get("confirm"):  # irreversible: asked first (no inline script, CSP)
+        messages.error(request, CONFIRM_CLOSE_SCORING)
+        return redirect(item.session if item else council)
     try:
         closed = close_scoring(dossier, by=request.user)
     except TransitionError as refused:

@@ -24,6 +24,7 @@ from ..forms import (
 )
 from ..models import DossierKind, DossierState, Round, RoundState
 from ..permissions import can_file_dossier, get_dossier_for
+from ..published_result import published_result
 from ..transitions import LOCAL_ASSESSMENT_AREAS, TransitionError, allowed_actions, submit_dossier
 from . import revisions
 
@@ -131,6 +132,10 @@ def render_dossier(request, dossier, *, bound=None):
         **revisions.corrections_context(user, dossier, bound=(bound or {}).get("corrections")),
         # Revisions exist from the second submission on; a draft or a first one has no changes.
         "changes": revisions.latest_changes(dossier) if dossier.revision > 1 else None,
+        "published": published_result(dossier),
+        "receipt": dossier.revisions.exclude(tracking_code=None).order_by("-number").first()
+        if dossier.revision
+        else None,
     }
     return render(request, "evaluations/dossier_detail.html", context)
 

@@ -9,11 +9,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from ..documents import read, session_document
 from ..models import CouncilSession
 from ..permissions import can_oversee_council, get_council_for
 from ..session_documents import render_minutes_pdf, render_proposal_pdf
 from ..session_forms import AgendaOrderForm, AttendanceForm, DiscussionForm, SessionForm
 from ..sessions import (
+    admit_written_sheet,
     can_record_discussion,
     can_run_session,
     close_session,
@@ -73,6 +75,7 @@ def session_detail(request, pk):
             "attendance_form": AttendanceForm(
                 council=session.council, initial={"present": list(board.present_ids)}
             ),
+            "absent_scorers": [s for s in board.scorers if s.pk not in board.present_ids],
         },
     )
 
@@ -128,8 +131,32 @@ def session_discussion(request, pk, dossier_pk):
 
 
 @require_POST
+def session_written_sheet(request, pk):
+    """The secretary admits an absent member's written sheet, naming the basis (issue 18)."""
+    session = _session_for(request.user, pk, running=True)
+    member_id = request.POST.get("member", "")
+    member = (
+        session.council.members.filter(pk=int(member_id)).first() if member_id.isdigit() else None
+    )
+    try:
+        if member is None:
+            raise ValidationError(_("Choose a member of this council."))
+        admit_written_sheet(
+            session, by=request.user, member=member, basis=request.POST.get("basis", "")
+        )
+    except ValidationError as refused:
+        messages.error(request, refused.messages[0])
+    else:
+        messages.success(request, _("The absent member's written sheet will count."))
+    return redirect(session)
+
+
+@require_POST
 def session_close(request, pk):
     session = _session_for(request.user, pk, running=True)
+    if not request.POST.get("confirm"):  # irreversible: asked first (no inline script, CSP)
+        messages.error(request, _("Tick the confirmation before closing the session."))
+        return redirect(session)
     try:
         close_session(session, by=request.user)
     except ValidationError as refused:
@@ -164,11 +191,21 @@ def _pdf(content: bytes, filename: str) -> HttpResponse:
     return response
 
 
+def _session_pdf(session, kind: str, render) -> bytes:
+    """Once the session is closed its documents are issued once and signed (issue 18); while it
+    is open the page renders a working draft, never stored."""
+    issued = session_document(session, kind)
+    return read(issued) if issued is not None else render(session)
+
+
 def session_minutes(request, pk):
     session = _session_for(request.user, pk)
-    return _pdf(render_minutes_pdf(session), f"bien-ban-hop-hoi-dong-{session.pk}.pdf")
+    content = _session_pdf(session, "minutes", render_minutes_pdf)
+    return _pdf(content, f"bien-ban-hop-hoi-dong-{session.pk}.pdf")
 
 
 def session_proposal(request, pk):
     session = _session_for(request.user, pk)
-    return _pdf(render_proposal_pdf(session), f"to-trinh-{session.pk}.pdf")
+    return _pdf(
+        _session_pdf(session, "proposal", render_proposal_pdf), f"to-trinh-{session.pk}.pdf"
+    )

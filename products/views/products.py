@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from evaluations import scoring
+from evaluations.certified_changes import CertifiedFieldLocked, current_certificates
 from producers.permissions import get_membership_for, membership_of
 from producers.services import StaleEdit
 
@@ -46,6 +47,7 @@ def product_detail(request, pk):
         "can_edit": member and lock is None,
         "lock": lock,
         "dossiers": product.dossiers.exists(),
+        "current_certificate": current_certificates(product=product).first() if member else None,
     }
     return render(request, "products/product_detail.html", context)
 
@@ -88,6 +90,8 @@ def product_edit(request, pk):
             data["version"] = str(error.current_version)
             form = ProductForm(data, instance=Product.objects.get(pk=product.pk))
             form.is_valid()
+            form.add_error(None, error)
+        except CertifiedFieldLocked as error:  # nothing saved; the typed values stay
             form.add_error(None, error)
         except ValidationError as error:  # locked meanwhile
             messages.error(request, error.message)

@@ -290,3 +290,34 @@ def test_a_stopped_result_is_never_nominable_whatever_its_average(producer_org):
     result = _result(producer_org, average=Decimal("95.00"), stars=0, stopped_by=[note])
 
     assert (result.nominable, result.certifiable) == (False, False)
+
+
+@pytest.mark.django_db
+def test_a_bulk_approval_issues_one_decision_listing_the_products(
+    client, today, approver, producer_org
+):
+    """Issue 18: the Quyết định công nhận lists the products approved together, issued once."""
+    import io
+
+    from pypdf import PdfReader
+
+    honey = _result(producer_org)
+    tea = factories.CouncilResultFactory(
+        dossier__product=factories.ProductFactory(producer=producer_org, name="Chè búp Tân Cương")
+    )
+    client.force_login(approver)
+
+    _act(client, "approve_results", [honey, tea], apply="1", **DECISION)
+    url = reverse("evaluations:decision-pdf")
+    query = {"number": DECISION["decision_number"], "date": DECISION["decision_date"]}
+    first = client.get(url, query)
+    second = client.get(url, query)
+
+    assert first.status_code == 200
+    assert first.content == second.content
+    pages = PdfReader(io.BytesIO(first.content)).pages
+    text = " ".join(" ".join(page.extract_text().split()) for page in pages)
+    for certificate in Certificate.objects.all():
+        assert certificate.number in text
+    assert "Mật ong hoa nhãn Khoái Châu" in text
+    assert "Chè búp Tân Cương" in text

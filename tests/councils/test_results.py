@@ -13,6 +13,8 @@ from tests import factories
 
 from .conftest import sheet_points, submitted_sheet
 
+CONFIRMED = {"confirm": "on"}  # the chair ticks the confirmation (irreversible)
+
 
 def _close_url(dossier):
     return reverse(
@@ -88,7 +90,7 @@ def test_chair_closes_scoring_and_the_result_is_stored(
 ):
     client.force_login(chair)
 
-    response = client.post(_close_url(dossier), follow=True)
+    response = client.post(_close_url(dossier), CONFIRMED, follow=True)
 
     dossier.refresh_from_db()
     result = CouncilResult.objects.get(dossier=dossier)
@@ -126,7 +128,7 @@ def test_chair_cannot_close_while_a_member_has_not_submitted(
     submitted_sheet(dossier, chair, 80)
     client.force_login(chair)
 
-    response = client.post(_close_url(dossier), follow=True)
+    response = client.post(_close_url(dossier), CONFIRMED, follow=True)
 
     dossier.refresh_from_db()
     assert dossier.state == DossierState.IN_SCORING
@@ -145,13 +147,13 @@ def test_chair_closes_a_spread_over_the_limit_only_once_discussed(
     client.force_login(chair)
 
     page = client.get(reverse("evaluations:council-detail", kwargs={"pk": dossier.council_id}))
-    refused = client.post(_close_url(dossier), follow=True)
+    refused = client.post(_close_url(dossier), CONFIRMED, follow=True)
     dossier.refresh_from_db()
     state_after_refusal = dossier.state
     record_discussion(
         in_session.items.get(dossier=dossier), by=chair, note="Thống nhất giữ nguyên điểm."
     )
-    client.post(_close_url(dossier))
+    client.post(_close_url(dossier), CONFIRMED)
 
     dossier.refresh_from_db()
     assert page.context["dossiers"][0].outcome.result.spread_exceeded is True
@@ -171,7 +173,7 @@ def test_chair_closes_a_spread_over_the_limit_only_once_discussed(
 def test_only_the_chair_closes_scoring(client, request, persona, dossier, three_sheets, in_session):
     client.force_login(request.getfixturevalue(persona))
 
-    response = client.post(_close_url(dossier))
+    response = client.post(_close_url(dossier), CONFIRMED)
 
     dossier.refresh_from_db()
     assert response.status_code == 403

@@ -149,6 +149,7 @@ def test_chair_cannot_close_scoring_without_the_quorum_and_is_told_the_counts(
             "evaluations:council-close-scoring",
             kwargs={"pk": council.pk, "dossier_pk": dossier.pk},
         ),
+        {"confirm": "on"},
         follow=True,
     )
 
@@ -173,7 +174,15 @@ def test_chair_cannot_close_scoring_when_recorded_absent(
 
 
 def test_chair_closes_scoring_with_the_quorum(
-    client, chair, council, dossier, all_signed, in_session, secretary, council_member
+    client,
+    chair,
+    council,
+    dossier,
+    all_signed,
+    in_session,
+    secretary,
+    council_member,
+    second_member,
 ):
     record_attendance(
         in_session, by=chair, present=_seats(council, chair, secretary, council_member)
@@ -184,13 +193,18 @@ def test_chair_closes_scoring_with_the_quorum(
         reverse(
             "evaluations:council-close-scoring",
             kwargs={"pk": council.pk, "dossier_pk": dossier.pk},
-        )
+        ),
+        {"confirm": "on"},
     )
 
     dossier.refresh_from_db()
     assert dossier.state == DossierState.SCORED
     assert response.url == in_session.get_absolute_url()
-    assert str(CouncilResult.objects.get().average) == "77.00"
+    # The second member was not recorded present: his signed sheet is kept, listed apart, and
+    # not averaged in (issue 18).
+    result = CouncilResult.objects.get()
+    assert str(result.average) == "78.00"
+    assert [entry["name"] for entry in result.absent_members] == [str(second_member)]
 
 
 def test_secretary_sets_the_order_of_the_products(
@@ -250,7 +264,7 @@ def test_chair_closes_a_spread_only_after_recording_the_discussion(
         "evaluations:council-close-scoring", kwargs={"pk": council.pk, "dossier_pk": dossier.pk}
     )
 
-    refused = client.post(close_url, follow=True)
+    refused = client.post(close_url, {"confirm": "on"}, follow=True)
     client.post(
         reverse(
             "evaluations:session-discussion",
@@ -258,7 +272,7 @@ def test_chair_closes_a_spread_only_after_recording_the_discussion(
         ),
         {"note": "Hội đồng thống nhất: sản phẩm đạt 4 sao."},
     )
-    client.post(close_url)
+    client.post(close_url, {"confirm": "on"})
 
     dossier.refresh_from_db()
     assert [str(m) for m in refused.context["messages"]] == [

@@ -256,6 +256,7 @@ def test_a_product_goes_from_sign_up_to_a_verified_certificate(page, tmp_path, c
         present=council.members.all(),
     )
     page.goto(session.get_absolute_url())
+    page.get_by_label("Xác nhận: kết quả của hội đồng là chính thức").check()
     page.get_by_role("button", name="Kết thúc chấm điểm").click()
     expect(page.get_by_text(f"Đã kết thúc chấm điểm “{PRODUCT}”")).to_be_visible()
 

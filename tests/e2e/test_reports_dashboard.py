@@ -9,6 +9,7 @@ import pytest
 from openpyxl import load_workbook
 
 from accounts.models import Role
+from evaluations.certified import freeze
 from evaluations.models import Certificate, DossierState, RoundState
 from regions.models import Commune
 from tests import factories
@@ -27,7 +28,7 @@ def _recognise(commune, stars: int, issuer, round_) -> Certificate:
         decision_date=datetime.date.today() - datetime.timedelta(days=30),
         valid_until=datetime.date.today() + datetime.timedelta(days=1000), issued_by=issuer,
     )  # fmt: skip
-    certificate.search_text = certificate.build_search_text()
+    freeze(certificate, certificate.product)
     certificate.save()
     return certificate
 

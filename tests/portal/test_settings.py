@@ -105,35 +105,57 @@ def test_the_test_run_keeps_the_production_defaults():
     assert settings.EMAIL_BACKEND != "django.core.mail.backends.console.EmailBackend"
 
 
-def test_deploy_check_is_clean_with_production_variables(today):
+@pytest.fixture
+def signing_env(tmp_path):
+    """The province's signing certificate, as production configures it (deploy/README.md)."""
+    from evaluations.management.commands.create_demo_signing_certificate import make_pkcs12
+
+    path = tmp_path / "tinh.p12"
+    path.write_bytes(make_pkcs12("bi-mat"))
+    return {"SIGNING_PKCS12_PATH": str(path), "SIGNING_PKCS12_PASSPHRASE": "bi-mat"}
+
+
+def test_deploy_check_is_clean_with_production_variables(today, signing_env):
     result = manage(
         "check", "--deploy", "--fail-level", "WARNING",
-        env=clean_env(**PRODUCTION_ENV), at=timezone.now(),
+        env=clean_env(**PRODUCTION_ENV, **signing_env), at=timezone.now(),
     )  # fmt: skip
 
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
 
 
-def test_deploy_check_passes_in_december_without_next_years_days_off():
+def test_deploy_check_passes_in_december_without_next_years_days_off(signing_env):
     # 3 December 2026: 2026's announcements are recorded, 2027's not yet: information only.
     result = manage(
         "check", "--deploy", "--fail-level", "WARNING",
-        env=clean_env(**PRODUCTION_ENV), at=datetime.datetime(2026, 12, 3, 9, 0, tzinfo=VN),
+        env=clean_env(**PRODUCTION_ENV, **signing_env),
+        at=datetime.datetime(2026, 12, 3, 9, 0, tzinfo=VN),
     )  # fmt: skip
 
     assert result.returncode == 0, result.stderr
     assert "evaluations.I001" in result.stderr
 
 
-def test_deploy_check_fails_in_a_year_whose_days_off_are_not_recorded():
+def test_deploy_check_fails_in_a_year_whose_days_off_are_not_recorded(signing_env):
     result = manage(
         "check", "--deploy", "--fail-level", "WARNING",
-        env=clean_env(**PRODUCTION_ENV), at=datetime.datetime(2027, 1, 4, 9, 0, tzinfo=VN),
+        env=clean_env(**PRODUCTION_ENV, **signing_env),
+        at=datetime.datetime(2027, 1, 4, 9, 0, tzinfo=VN),
     )  # fmt: skip
 
     assert result.returncode != 0
     assert "evaluations.W001" in result.stderr
+
+
+def test_deploy_check_warns_when_documents_would_be_issued_unsigned(today):
+    result = manage(
+        "check", "--deploy", "--fail-level", "WARNING",
+        env=clean_env(**PRODUCTION_ENV), at=timezone.now(),
+    )  # fmt: skip
+
+    assert result.returncode != 0
+    assert "evaluations.W010" in result.stderr
 
 
 def test_deploy_check_warns_when_each_process_would_keep_its_own_cache(today):

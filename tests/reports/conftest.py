@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 
 from accounts.models import Role
+from evaluations.certified import freeze
 from evaluations.models import Certificate, DossierState, RoundState
 from producers.models import ProducerKind
 from regions.models import Commune
@@ -88,7 +89,7 @@ def certify(issuer, past_round, today):
             revoked_on=datetime.date(2026, 1, 5) if revoked else None,
             revocation_ground="quality" if revoked else "",
         )
-        certificate.search_text = certificate.build_search_text()
+        freeze(certificate, certificate.product)
         certificate.save()
         return certificate
 

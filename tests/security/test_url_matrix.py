@@ -46,6 +46,9 @@ PUBLIC = {
     # Photos of products with a current certificate are public (404 for any other product).
     "products:photo",
     "products:photo-thumbnail",
+    # A submission's receipt: its random tracking code is the key; it shows the state only.
+    "evaluations:receipt",
+    "evaluations:receipt-lookup",
 }
 # Pages every signed-in person may open; what they show is scoped to the person.
 SIGNED_IN = {"evaluations:round-detail"}
@@ -135,6 +138,8 @@ def _kwargs(name: str, converters, world) -> dict:
             kwargs["number"] = world["certificate"].number
         elif converter == "token":
             kwargs["token"] = world["invitation"].token if "invitation" in name else "x-token"
+        elif converter == "code":
+            kwargs["code"] = "HS-33-2026-ZZZZZZZZ"
         elif converter == "uidb64":
             kwargs["uidb64"] = "MQ"
         elif converter == "round_pk":

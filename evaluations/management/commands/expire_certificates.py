@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from evaluations.certificates import record_expiries
+from jobs.schedule import ran
 
 
 class Command(BaseCommand):
@@ -12,7 +13,8 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        expired = record_expiries()
+        with ran("expire_certificates"):  # shown on the self-check page (jobs.schedule)
+            expired = record_expiries()
         for certificate in expired:
             if options["verbosity"] >= 2:
                 self.stdout.write(f"{certificate.number} {certificate.valid_until:%d/%m/%Y}")

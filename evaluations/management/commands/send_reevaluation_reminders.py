@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from evaluations.certificates import send_reevaluation_reminders
+from jobs.schedule import ran
 
 
 class Command(BaseCommand):
@@ -11,7 +12,8 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        sent = send_reevaluation_reminders()
+        with ran("send_reevaluation_reminders"):  # shown on the self-check page (jobs.schedule)
+            sent = send_reevaluation_reminders()
         for certificate in sent:
             if options["verbosity"] >= 2:
                 self.stdout.write(f"{certificate.number} {certificate.valid_until:%d/%m/%Y}")

@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from jobs.models import FINISHED_STATUSES, Job
+from jobs.schedule import ran
 
 
 class Command(BaseCommand):
@@ -13,6 +14,10 @@ class Command(BaseCommand):
         parser.add_argument("--days", type=int, default=30)
 
     def handle(self, *args, days, **options):
+        with ran("prune_jobs"):  # shown on the self-check page (jobs.schedule)
+            self._prune(days)
+
+    def _prune(self, days):
         cutoff = timezone.now() - datetime.timedelta(days=days)
         old = Job.objects.filter(status__in=FINISHED_STATUSES, finished_at__lt=cutoff)
         count = 0
