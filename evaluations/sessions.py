@@ -163,7 +163,14 @@ def open_session(
 
 
 def _check_open_session(session: CouncilSession) -> None:
-    if not session.is_open:
+    """Read under a row lock (callers are atomic): a session closed meanwhile, by another person
+    or after the caller read it, is refused."""
+    state = (
+        CouncilSession.objects.select_for_update()
+        .values_list("state", flat=True)
+        .get(pk=session.pk)
+    )
+    if state != SessionState.OPEN:
         raise ValidationError(_("This session is closed."))
 
 

@@ -38,7 +38,9 @@ def all_signed(dossier, chair, secretary, council_member, second_member):
         submitted_sheet(dossier, member, total)
 
 
-def test_closing_a_sitting_closes_it_at_the_time_it_is_done(today, in_session, secretary):
+def test_closing_a_sitting_closes_it_at_the_time_it_is_done(
+    today, all_signed, in_session, secretary
+):
     close_session(in_session, by=secretary)
 
     in_session.refresh_from_db()
@@ -47,7 +49,9 @@ def test_closing_a_sitting_closes_it_at_the_time_it_is_done(today, in_session, s
     assert in_session.closed_at == timezone.now()
 
 
-def test_a_closed_sittings_attendance_and_agenda_are_frozen(today, council, in_session, chair):
+def test_a_closed_sittings_attendance_and_agenda_are_frozen(
+    today, all_signed, council, in_session, chair
+):
     present_before = _present(in_session)
     item = in_session.items.get()
 
@@ -71,7 +75,9 @@ def test_no_scoring_closes_after_the_sitting_closed(today, chair, dossier, all_s
     assert CouncilResult.objects.count() == 0
 
 
-def test_a_new_sitting_opens_once_the_last_one_is_closed(today, council, in_session, chair):
+def test_a_new_sitting_opens_once_the_last_one_is_closed(
+    today, all_signed, council, in_session, chair
+):
     close_session(in_session, by=chair)
 
     again = open_session(
@@ -81,7 +87,7 @@ def test_a_new_sitting_opens_once_the_last_one_is_closed(today, council, in_sess
     assert again.is_open
 
 
-def test_closing_twice_is_refused(today, in_session, chair):
+def test_closing_twice_is_refused(today, all_signed, in_session, chair):
     close_session(in_session, by=chair)
 
     with pytest.raises(ValidationError):
@@ -97,10 +103,12 @@ def test_only_the_chair_or_secretary_closes_a_sitting(today, request, in_session
     assert in_session.is_open
 
 
-def test_the_close_page_closes_the_sitting_for_the_secretary(client, today, in_session, secretary):
+def test_the_close_page_closes_the_sitting_for_the_secretary(
+    client, today, all_signed, in_session, secretary
+):
     client.force_login(secretary)
 
-    client.post(reverse("evaluations:session-close", args=[in_session.pk]))
+    client.post(reverse("evaluations:session-close", args=[in_session.pk]), {"confirm": "on"})
 
     in_session.refresh_from_db()
     assert in_session.state == SessionState.CLOSED
