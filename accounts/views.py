@@ -8,6 +8,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 
 from . import services
 from .forms import MyDetailsForm, ProducerSignUpForm
+from .landing import landing_url_for
 from .models import Role
 
 
@@ -48,3 +49,8 @@ def my_details(request):
         messages.success(request, _("Your details were saved."))
         return redirect("accounts:my-details")
     return render(request, "accounts/my_details.html", {"form": form})
+
+
+def start(request):
+    """LOGIN_REDIRECT_URL: send the signed-in person on to their own work (accounts.landing)."""
+    return redirect(landing_url_for(request.user))
