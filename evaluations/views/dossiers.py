@@ -132,6 +132,10 @@ def render_dossier(request, dossier, *, bound=None):
         # Revisions exist from the second submission on; a draft or a first one has no changes.
         "changes": revisions.latest_changes(dossier) if dossier.revision > 1 else None,
     }
+    if context["answer_form"] is not None and "resubmit" in context["forms"]:
+        # The resubmission is sent from the answers' form (see _actions.html), so what was typed
+        # in the boxes travels with it and is saved even if "Save answers" was never pressed.
+        context["forms"]["resubmit"].fields["comment"].widget.attrs["form"] = "corrections"
     return render(request, "evaluations/dossier_detail.html", context)
 
 
