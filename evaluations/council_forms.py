@@ -7,6 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role, User
+from once.forms import OneTimeTokenMixin
 
 from .models import Council, Dossier, DossierState, Round
 
@@ -30,7 +31,7 @@ class PeopleChoiceField(forms.ModelMultipleChoiceField):
         return f"{user.full_name} — {user.organisation}" if user.organisation else user.full_name
 
 
-class CouncilForm(forms.Form):
+class CouncilForm(OneTimeTokenMixin, forms.Form):
     name = forms.CharField(
         label=_("Name"),
         max_length=200,

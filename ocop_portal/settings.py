@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "reports",
     "jobs",
     "outbox",
+    "once",
 ]
 
 MIDDLEWARE = [

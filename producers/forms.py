@@ -7,6 +7,7 @@ from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from once.forms import OneTimeTokenMixin
 from regions.models import Commune, Province
 
 from .ethnicities import ETHNICITY_CHOICES, MAJORITY
@@ -35,7 +36,7 @@ def _formfield(field, **kwargs):
     return field.formfield(**kwargs)
 
 
-class ProducerForm(forms.ModelForm):
+class ProducerForm(OneTimeTokenMixin, forms.ModelForm):
     """The producer profile. The address is picked: province, then one of its communes."""
 
     province = forms.TypedChoiceField(label=_("Province / city"), coerce=int)
@@ -118,6 +119,7 @@ class ProducerForm(forms.ModelForm):
                 ),
                 Fieldset(_("Workers"), "workers", "local_labour_share"),
                 "version",
+                "client_token",
             )
         )
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ocop_portal import page_cache
+from once.services import create_once
 from products.evidence import unproven_claims
 from products.models import Product
 
@@ -169,12 +170,21 @@ def dossier_create(request):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            dossier = services.create_dossier(
-                product, by=user, round=form.cleaned_data["round"], kind=form.cleaned_data["kind"]
+            dossier, repeated = create_once(
+                request,
+                form.cleaned_data.get("client_token"),
+                lambda: services.create_dossier(
+                    product,
+                    by=user,
+                    round=form.cleaned_data["round"],
+                    kind=form.cleaned_data["kind"],
+                ),
             )
         except ValidationError as refused:
             form.add_error(None, refused)
         else:
+            if repeated:
+                return repeated
             try:
                 submit_dossier(dossier, by=user)
             except TransitionError as refused:

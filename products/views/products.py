@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from evaluations import scoring
+from once.services import create_once
 from producers.permissions import get_membership_for, membership_of
 from producers.services import StaleEdit
 
@@ -54,12 +55,19 @@ def product_create(request):
     membership = get_membership_for(request.user)
     form = ProductForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        product = services.create_product(
-            producer=membership.producer,
-            by=request.user,
-            data=form.product_data(),
-            client_token=form.cleaned_data["client_token"],
+        token = form.cleaned_data["client_token"]
+        product, repeated = create_once(
+            request,
+            token,
+            lambda: services.create_product(
+                producer=membership.producer,
+                by=request.user,
+                data=form.product_data(),
+                client_token=token,
+            ),
         )
+        if repeated:
+            return repeated
         messages.success(
             request,
             _("The product is saved as a draft. Add photos, documents and the self-assessment."),
