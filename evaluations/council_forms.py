@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role, User
 from once.forms import OneTimeTokenMixin
+from regions.collation import vietnamese_order
 
 from .models import Council, Dossier, DossierState, Round
 
@@ -120,7 +121,7 @@ class AssignForm(forms.Form):
         self.fields["dossiers"].queryset = (
             Dossier.objects.filter(round_id=council.round_id, state=DossierState.FORWARDED)
             .for_list()
-            .order_by("product__criteria_set", "product__name")
+            .order_by("product__criteria_set", vietnamese_order("product__name"))
         )
         self.helper = _bare_helper()
 

@@ -13,6 +13,7 @@ from evaluations.services import required_documents
 from products.assessment import summarise
 from products.models import EvidenceKind, Product
 from products.permissions import LOCKING_STATES
+from regions.collation import vietnamese_order
 
 from .models import Producer
 
@@ -50,7 +51,7 @@ def products_for_dashboard(producer: Producer):
                 "certificates", queryset=Certificate.objects.order_by("-decision_date", "-pk")
             ),
         )
-        .order_by("name", "pk")
+        .order_by(vietnamese_order("name"), "pk")
     )
 
 

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from once.forms import OneTimeTokenMixin
+from regions.collation import vietnamese_order
 from regions.models import Commune, Province
 
 from .ethnicities import ETHNICITY_CHOICES, MAJORITY
@@ -92,7 +93,7 @@ class ProducerForm(OneTimeTokenMixin, forms.ModelForm):
             self.fields["version"].initial = self.instance.version
         province = self._chosen_province()
         self.fields["province"].choices = [
-            (p.code, p.full_name) for p in Province.objects.order_by("name")
+            (p.code, p.full_name) for p in Province.objects.order_by(vietnamese_order("name"))
         ]
         self.fields["province"].initial = province
         self.fields["province"].widget.attrs.update(
@@ -102,7 +103,9 @@ class ProducerForm(OneTimeTokenMixin, forms.ModelForm):
                 "hx-trigger": "change",
             }
         )
-        self.fields["commune"].queryset = Commune.objects.in_province(province).order_by("name")
+        self.fields["commune"].queryset = Commune.objects.in_province(province).order_by(
+            vietnamese_order("name")
+        )
         self.fields["local_labour_share"].widget.attrs.update({"min": 0, "max": 100})
         self.helper = _bare_helper(
             Layout(

@@ -8,6 +8,7 @@ from evaluations.models import Certificate
 from evaluations.scoring import ScoringError, list_criteria_sets
 from producers.models import Producer
 from products.models import Product
+from regions.collation import vietnamese_order
 from regions.models import Commune, FormerDistrict
 
 from .areas import COMMUNE, FORMER_DISTRICT, Area
@@ -79,8 +80,10 @@ class TargetsForm(forms.Form):
 
 def area_choices(province: Area) -> list:
     """The province, its former districts and its communes, grouped, as area-key choices."""
-    districts = FormerDistrict.objects.filter(province_id=province.pk).order_by("name_folded")
-    communes = Commune.objects.in_province(province.pk).order_by("name_folded")
+    districts = FormerDistrict.objects.filter(province_id=province.pk).order_by(
+        vietnamese_order("name")
+    )
+    communes = Commune.objects.in_province(province.pk).order_by(vietnamese_order("name"))
     return [
         (str(_("Province")), [(province.key, province.name)]),
         (str(_("Former districts")), [(f"{FORMER_DISTRICT}-{d.pk}", d.name) for d in districts]),
@@ -214,7 +217,7 @@ class SupportRecordForm(forms.ModelForm):
         self.fields["product"].queryset = (
             Product.objects.filter(producer__in=producers)
             .select_related("producer")
-            .order_by("producer__name_folded", "name_folded")
+            .order_by(vietnamese_order("producer__name"), vietnamese_order("name"))
         )
         self.fields["given_on"].initial = timezone.localdate
         self.helper = _bare_helper()
@@ -295,7 +298,7 @@ class EventProductForm(forms.Form):
         self.fields["product"].queryset = (
             Product.objects.filter(pk__in=current.values("product_id"))
             .select_related("producer")
-            .order_by("name_folded")
+            .order_by(vietnamese_order("name"))
         )
         self.fields["product"].widget.attrs["class"] = "form-select"
 
@@ -313,7 +316,7 @@ class AreaCatalogueForm(forms.Form):
         self.province_id = province_id
         self.fields["former_district"].queryset = FormerDistrict.objects.filter(
             province_id=province_id
-        ).order_by("name_folded")
+        ).order_by(vietnamese_order("name"))
         self.fields["commune"].queryset = Commune.objects.in_province(province_id).order_by(
             "name_folded"
         )

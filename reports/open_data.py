@@ -10,6 +10,7 @@ from django.db.models import QuerySet
 
 from evaluations.certificates import verify_url
 from evaluations.models import Certificate
+from regions.collation import vietnamese_order
 
 from .selectors import criteria_sets
 
@@ -33,7 +34,7 @@ def listed_certificates(filters: dict, today: datetime.date | None = None) -> Qu
         "product__producer__commune",
         "product__producer__commune__former_district",
         "product__producer__commune__province",
-    ).order_by("product__name_folded", "number")
+    ).order_by(vietnamese_order("product__name"), "number")
 
 
 def certificate_record(certificate: Certificate, today: datetime.date | None = None) -> dict:

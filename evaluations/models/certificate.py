@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ocop_portal.text import fold
+from regions.collation import vietnamese_order
 
 VALIDITY_MONTHS = 36  # Decision 26/2026, Art. 4.3
 RE_EVALUATION_OPENS_DAYS = 180  # Art. 7.6: filed 180 to 120 days before expiry
@@ -100,7 +101,7 @@ class CertificateQuerySet(models.QuerySet):
 
         return self.annotate(
             relevance=TrigramWordSimilarity(Value(folded), "search_text")
-        ).order_by("-relevance", "product__name_folded", "pk")
+        ).order_by("-relevance", vietnamese_order("product__name"), "pk")
 
     def re_evaluation_due(self, today=None):
         """Current certificates whose re-evaluation window (Art. 7.6) is open today."""

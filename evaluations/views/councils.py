@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.models import Role
 from once.services import create_once
+from regions.collation import vietnamese_order
 
 from ..conflicts import conflict_flags
 from ..council_forms import AssignForm, CouncilForm
@@ -79,7 +80,7 @@ def _matrix(council, seats):
         council.dossiers.for_list()
         .select_related("result")
         .prefetch_related("score_sheets")
-        .order_by("product__criteria_set", "product__name", "pk")
+        .order_by("product__criteria_set", vietnamese_order("product__name"), "pk")
     )
     flags = conflict_flags([seat.user for seat in scorers], dossiers)
     for dossier in dossiers:

@@ -8,6 +8,7 @@ from evaluations import scoring
 from once.services import create_once
 from producers.permissions import get_membership_for, membership_of
 from producers.services import StaleEdit
+from regions.collation import vietnamese_order
 
 from .. import permissions, services
 from ..assessment import summarise
@@ -22,7 +23,9 @@ def _criteria_set_info(product: Product) -> scoring.CriteriaSet:
 def product_list(request):
     if request.user.is_producer and membership_of(request.user) is None:
         return redirect("producers:profile-create")
-    products = Product.objects.visible_to(request.user).for_list().order_by("name", "pk")
+    products = (
+        Product.objects.visible_to(request.user).for_list().order_by(vietnamese_order("name"), "pk")
+    )
     return render(
         request,
         "products/product_list.html",

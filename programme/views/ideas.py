@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.models import Role
 from producers.models import Producer
+from regions.collation import vietnamese_order
 
 from .. import permissions, services
 from ..areas import jurisdiction_filter
@@ -30,7 +31,9 @@ def _producers_for_officer(user):
     if user.role not in {Role.LOCAL_OFFICER, Role.PROVINCIAL_OFFICE, Role.ADMINISTRATOR}:
         return None
     area = jurisdiction_filter(user, "commune")
-    return None if area is None else Producer.objects.filter(area).order_by("name_folded")
+    return (
+        None if area is None else Producer.objects.filter(area).order_by(vietnamese_order("name"))
+    )
 
 
 def ideas(request):
