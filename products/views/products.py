@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from evaluations import scoring
+from evaluations.rounds import can_enter_round
 from once.services import create_once
 from producers.permissions import get_membership_for, membership_of
 from producers.services import StaleEdit
@@ -44,6 +45,7 @@ def product_detail(request, pk):
     lock = permissions.locking_dossier(product) if member else None
     context = {
         "product": product,
+        "can_enter_round": member and can_enter_round(request.user, product),
         "criteria_set": _criteria_set_info(product),
         "summary": summarise(product),
         "is_member": member,
