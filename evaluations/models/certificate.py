@@ -121,10 +121,16 @@ class Certificate(models.Model):
     """A recognition (công nhận) of a product at 3★, 4★ or 5★ with its certificate number."""
 
     dossier = models.OneToOneField(
-        "evaluations.Dossier", on_delete=models.PROTECT, related_name="certificate"
+        "evaluations.Dossier",
+        verbose_name=_("dossier"),
+        on_delete=models.PROTECT,
+        related_name="certificate",
     )
     product = models.ForeignKey(
-        "products.Product", on_delete=models.PROTECT, related_name="certificates"
+        "products.Product",
+        verbose_name=_("product"),
+        on_delete=models.PROTECT,
+        related_name="certificates",
     )
     number = models.CharField(_("certificate number"), max_length=40, unique=True)
     product_code = models.CharField(_("OCOP product code"), max_length=40)
@@ -134,11 +140,19 @@ class Certificate(models.Model):
     decision_date = models.DateField(_("decision date"))
     valid_until = models.DateField(_("valid until"))
     issued_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("issued by"),
+        on_delete=models.PROTECT,
+        related_name="+",
     )
-    issued_at = models.DateTimeField(auto_now_add=True)
+    issued_at = models.DateTimeField(_("issued at"), auto_now_add=True)
     replaced_by = models.ForeignKey(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="replaces"
+        "self",
+        verbose_name=_("replaced by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="replaces",
     )
     revoked_on = models.DateField(_("revoked on"), null=True, blank=True)
     revocation_ground = models.CharField(
@@ -234,19 +248,28 @@ class Notice(models.Model):
     """
 
     dossier = models.OneToOneField(
-        "evaluations.Dossier", on_delete=models.PROTECT, related_name="notice"
+        "evaluations.Dossier",
+        verbose_name=_("dossier"),
+        on_delete=models.PROTECT,
+        related_name="notice",
     )
     product = models.ForeignKey(
-        "products.Product", on_delete=models.PROTECT, related_name="notices"
+        "products.Product",
+        verbose_name=_("product"),
+        on_delete=models.PROTECT,
+        related_name="notices",
     )
     stars = models.PositiveSmallIntegerField(_("stars"))
     average = models.DecimalField(_("score"), max_digits=5, decimal_places=2)
     decision_number = models.CharField(_("notice number"), max_length=50)
     decision_date = models.DateField(_("notice date"))
     issued_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("issued by"),
+        on_delete=models.PROTECT,
+        related_name="+",
     )
-    issued_at = models.DateTimeField(auto_now_add=True)
+    issued_at = models.DateTimeField(_("issued at"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("result notice")

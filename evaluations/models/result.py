@@ -11,7 +11,10 @@ class CouncilResult(models.Model):
     """
 
     dossier = models.OneToOneField(
-        "evaluations.Dossier", on_delete=models.CASCADE, related_name="result"
+        "evaluations.Dossier",
+        verbose_name=_("dossier"),
+        on_delete=models.CASCADE,
+        related_name="result",
     )
     average = models.DecimalField(_("average score"), max_digits=5, decimal_places=2)
     stars = models.PositiveSmallIntegerField(_("stars"))
@@ -22,7 +25,10 @@ class CouncilResult(models.Model):
     spread = models.DecimalField(_("spread"), max_digits=5, decimal_places=2)
     spread_exceeded = models.BooleanField(_("spread over the limit"), default=False)
     closed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("closed by"),
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     closed_at = models.DateTimeField(_("closed at"), auto_now_add=True)
     decision_number = models.CharField(_("decision number"), max_length=50, blank=True)

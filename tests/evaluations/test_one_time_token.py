@@ -26,7 +26,7 @@ def _product_data(token):
     return {"name": "Mật ong hoa nhãn Khoái Châu", "criteria_set": "4", "client_token": token}
 
 
-def test_each_create_form_shows_a_fresh_token(client, producer, product, open_round):
+def test_each_create_form_shows_a_fresh_token(client, producer, product, open_round, today):
     client.force_login(producer)
 
     pages = [

@@ -75,7 +75,7 @@ def test_the_approver_reaches_the_results_to_approve_from_the_header(client, app
 
 
 @pytest.mark.parametrize("seat", [CouncilRole.CHAIR, CouncilRole.SECRETARY])
-def test_the_chair_and_the_secretary_have_a_council_menu_item(client, council_member, seat):
+def test_the_chair_and_the_secretary_have_a_council_menu_item(client, council_member, seat, today):
     factories.CouncilMemberFactory(user=council_member, role=seat)
     client.force_login(council_member)
 
@@ -83,7 +83,7 @@ def test_the_chair_and_the_secretary_have_a_council_menu_item(client, council_me
     assert client.get(reverse("evaluations:council-list")).status_code == 200
 
 
-def test_an_ordinary_member_has_no_council_menu_item(client, council_member):
+def test_an_ordinary_member_has_no_council_menu_item(client, council_member, today):
     factories.CouncilMemberFactory(user=council_member, role=CouncilRole.MEMBER)
     client.force_login(council_member)
 
