@@ -32,6 +32,14 @@ def signup(request):
 @login_not_required
 def signup_confirm(request, uidb64, token):
     user = services.confirm_email(uidb64=uidb64, token=token)
+    if user is None and request.user.is_authenticated:
+        # The link was used already (signing in spends it): the account is confirmed, nothing to
+        # register again.
+        return render(
+            request,
+            "accounts/signup_confirmed_already.html",
+            {"start_url": landing_url_for(request.user)},
+        )
     if user is None:
         return render(request, "accounts/signup_invalid.html", status=400)
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")

@@ -1,6 +1,6 @@
-"""Strings of Django's admin that Django ships without a Vietnamese translation (e.g. the filters'
-"Show counts"). Marked here so makemessages keeps them in the project's catalogue, which Django
-consults before the admin's own."""
+"""Strings of Django that it ships without a Vietnamese translation (e.g. the admin filters'
+"Show counts") or with a faulty one (the validators' "… 100 ." with a space before the full stop).
+Marked here so makemessages keeps them in the project's catalogue, which Django consults first."""
 
 from django.utils.translation import gettext_noop
 
@@ -18,4 +18,8 @@ ADMIN_STRINGS = [
     gettext_noop("Error:"),
     gettext_noop("Changed:"),
     gettext_noop("Deleted:"),
+    # Django's own Vietnamese puts a space before the full stop.
+    gettext_noop("Ensure this value is less than or equal to %(limit_value)s."),
+    gettext_noop("Ensure this value is greater than or equal to %(limit_value)s."),
+    gettext_noop("Please correct the duplicate data for %(field)s."),
 ]

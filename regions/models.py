@@ -71,6 +71,11 @@ class Province(models.Model):
         """ "Tỉnh Hưng Yên", "Thành phố Hà Nội"."""
         return f"{self.kind.capitalize()} {self.name}"
 
+    @property
+    def in_sentence(self) -> str:
+        """ "tỉnh Hưng Yên": the kind is written in lower case inside a sentence or address."""
+        return _lower_first(self.full_name)
+
     @classmethod
     def fold_name(cls, name: str, kind: str) -> str:
         """The ``name_folded`` value for a province: "tinh hung yen"."""

@@ -19,6 +19,7 @@ from tests import factories
 PUBLIC = {
     "home",
     "healthz",
+    "favicon",
     "set_language",
     "accounts:login",
     "accounts:signup",
