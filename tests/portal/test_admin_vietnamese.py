@@ -35,3 +35,26 @@ def test_certificate_labels_are_translated():
         "replaced_by": "được thay bằng",
         "issued_by": "người cấp",
     }
+
+
+def test_member_totals_and_the_average_share_one_number_format(client, approver, today):
+    from decimal import Decimal
+
+    from django.utils import timezone
+
+    from evaluations.models import ScoreSheet
+
+    result = factories.CouncilResultFactory(
+        dossier__round__province_id=33, average=Decimal("81.60"), spread=Decimal("1.20")
+    )
+    member = factories.UserFactory(role="council_member", province_id=33, full_name="Thành viên")
+    ScoreSheet.objects.create(
+        dossier=result.dossier, member=member, total=Decimal("81.00"), submitted_at=timezone.now()
+    )
+    client.force_login(approver)
+
+    page = client.get(reverse("admin:evaluations_councilresult_change", args=[result.pk])).text
+
+    assert "<td>81,00</td>" in page
+    assert "81,60" in page
+    assert "81.00" not in page
