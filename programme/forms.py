@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from evaluations.models import Certificate
 from evaluations.scoring import ScoringError, list_criteria_sets
+from once.forms import OneTimeTokenMixin
 from producers.models import Producer
 from products.models import Product
 from regions.collation import vietnamese_order
@@ -105,7 +106,7 @@ class AreaPickForm(forms.Form):
 # Product ideas ---------------------------------------------------------------------------
 
 
-class ProductIdeaForm(forms.ModelForm):
+class ProductIdeaForm(OneTimeTokenMixin, forms.ModelForm):
     """The idea and its business plan; an officer also picks the producer when registering."""
 
     producer = NameChoiceField(label=_("Producer"), queryset=Producer.objects.none())
@@ -158,6 +159,7 @@ class ProductIdeaForm(forms.ModelForm):
                     "plan_investment_vnd",
                     "plan_revenue_vnd",
                 ),
+                "client_token",
             )
         )
 

@@ -128,3 +128,23 @@ def test_somebody_elses_token_shows_nothing_of_theirs(client, producer, producer
     response = client.post(reverse("products:create"), _product_data(token))
 
     assert response.status_code == 404
+
+
+def test_a_repeated_product_idea_answers_with_the_first_idea(
+    client, commune_officer, producer_org, today
+):
+    from programme.models import ProductIdea
+
+    client.force_login(commune_officer)
+    data = {
+        "producer": producer_org.pk,
+        "name": "Trà sen",
+        "description": "Trà ướp sen Bách Diệp.",
+        "client_token": str(uuid.uuid4()),
+    }
+
+    first = client.post(reverse("programme:idea-create"), data)
+    again = client.post(reverse("programme:idea-create"), data)
+
+    idea = ProductIdea.objects.get()
+    assert first.url == again.url == idea.get_absolute_url()
