@@ -19,6 +19,8 @@ _LANDING = {
 }
 # Who may not enter the admin (not staff) gets the overview instead.
 _ADMIN_FALLBACK = "reports:dashboard"
+# The approver's list opens on the results awaiting a decision (evaluations.admin_filters).
+_QUERY = {Role.APPROVER: "?state=scored"}
 
 
 def landing_url_for(user) -> str:
@@ -27,5 +29,5 @@ def landing_url_for(user) -> str:
         return reverse("home")
     name = _LANDING.get(user.role, "home")
     if name.startswith("admin:") and not user.is_staff:
-        name = _ADMIN_FALLBACK if user.role != Role.ADMINISTRATOR else "home"
-    return reverse(name)
+        return reverse(_ADMIN_FALLBACK if user.role != Role.ADMINISTRATOR else "home")
+    return reverse(name) + _QUERY.get(user.role, "")
