@@ -3,6 +3,8 @@ from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
+from regions.collation import vietnamese_order
+
 from .models import User
 
 
@@ -104,7 +106,7 @@ class MyDetailsForm(forms.ModelForm):
         from regions.models import Commune
 
         super().__init__(*args, **kwargs)
-        communes = Commune.objects.select_related("province").order_by("name")
+        communes = Commune.objects.select_related("province").order_by(vietnamese_order("name"))
         if self.instance.province_id:
             communes = communes.in_province(self.instance.province_id)
         self.fields["home_commune"].queryset = communes

@@ -16,6 +16,7 @@ from privacy.register import CONSENT_TEXT, CONSENT_VERSION
 
 from . import services, signin_limits
 from .forms import MyDetailsForm, ProducerSignUpForm, SignInForm
+from .landing import landing_url_for
 from .models import Role
 
 
@@ -100,6 +101,14 @@ class PasswordResetView(auth_views.PasswordResetView):
 @login_not_required
 def signup_confirm(request, uidb64, token):
     user = services.confirm_email(uidb64=uidb64, token=token)
+    if user is None and request.user.is_authenticated:
+        # The link was used already (signing in spends it): the account is confirmed, nothing to
+        # register again.
+        return render(
+            request,
+            "accounts/signup_confirmed_already.html",
+            {"start_url": landing_url_for(request.user)},
+        )
     if user is None:
         return render(request, "accounts/signup_invalid.html", status=400)
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
@@ -117,3 +126,8 @@ def my_details(request):
         messages.success(request, _("Your details were saved."))
         return redirect("accounts:my-details")
     return render(request, "accounts/my_details.html", {"form": form})
+
+
+def start(request):
+    """LOGIN_REDIRECT_URL: send the signed-in person on to their own work (accounts.landing)."""
+    return redirect(landing_url_for(request.user))

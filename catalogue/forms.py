@@ -13,6 +13,7 @@ from evaluations.models import Certificate
 from evaluations.scoring import list_criteria_sets
 from ocop_portal.text import fold
 from products.validators import PHOTO_ACCEPT, validate_photo
+from regions.collation import vietnamese_order
 from regions.models import Commune, FormerDistrict, Province
 
 from .models import WhereSeen
@@ -188,7 +189,7 @@ class LabelReportForm(forms.Form):
     )
     province = forms.ModelChoiceField(
         label=_("Province where you saw it"),
-        queryset=Province.objects.order_by("name"),
+        queryset=Province.objects.order_by(vietnamese_order("name")),
         required=False,
         help_text=_("The OCOP office of this province receives your report."),
     )

@@ -9,6 +9,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role, User
+from once.forms import OneTimeTokenMixin
+from regions.collation import vietnamese_order
 
 from .models import Council, Dossier, DossierState, Round
 
@@ -52,7 +54,7 @@ class QuorumField(forms.CharField):
         return share
 
 
-class CouncilForm(forms.Form):
+class CouncilForm(OneTimeTokenMixin, forms.Form):
     name = forms.CharField(
         label=_("Name"),
         max_length=200,
@@ -143,7 +145,7 @@ class AssignForm(forms.Form):
         self.fields["dossiers"].queryset = (
             Dossier.objects.filter(round_id=council.round_id, state=DossierState.FORWARDED)
             .for_list()
-            .order_by("product__criteria_set", "product__name")
+            .order_by("product__criteria_set", vietnamese_order("product__name"))
         )
         self.helper = _bare_helper()
 

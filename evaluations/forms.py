@@ -12,6 +12,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from ocop_portal.text import LONG_TEXT_MAX_LENGTH, NOTE_MAX_LENGTH
+from once.forms import OneTimeTokenMixin
 from regions.models import Commune, FormerDistrict
 
 from . import scoring
@@ -81,6 +82,10 @@ class RoundForm(_Bare, forms.ModelForm):
                 field.disabled = name not in editable
 
 
+class RoundCreateForm(OneTimeTokenMixin, RoundForm):
+    """A new round: the form carries a one-time token (once.services.create_once)."""
+
+
 class RoundMoveForm(forms.Form):
     move = forms.ChoiceField(choices=[("open", "open"), ("council", "council"), ("close", "close")])
 
@@ -96,7 +101,7 @@ class RoundChoiceField(forms.ModelChoiceField):
         }
 
 
-class DossierCreateForm(_Bare, forms.Form):
+class DossierCreateForm(_Bare, OneTimeTokenMixin, forms.Form):
     round = RoundChoiceField(label=_("Evaluation round"), queryset=Round.objects.none())
     kind = forms.ChoiceField(
         label=_("Kind of evaluation"),

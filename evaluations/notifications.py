@@ -87,7 +87,7 @@ def _next_step(event: DossierEvent, audience: str) -> str:
             A.SUBMIT: _("The local officer will review it within 15 working days."),
             A.RESUBMIT: _("The local officer will review it within 15 working days."),
             A.RETURN: _(
-                "Correct the items listed below, then resubmit the dossier on the portal "
+                "Correct the items listed above, then resubmit the dossier on the portal "
                 "while the round is open."
             ),
             A.ACCEPT: _("The local officer will forward it to the province."),

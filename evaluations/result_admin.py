@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -225,7 +226,9 @@ class CouncilResultAdmin(admin.ModelAdmin):
     @admin.display(description=_("spread"), ordering="spread")
     def spread_display(self, result):
         if result.spread_exceeded:
-            return format_html('<strong class="ocop-spread-flag">{} ⚠</strong>', result.spread)
+            return format_html(
+                '<strong class="ocop-spread-flag">{} ⚠</strong>', number_format(result.spread, 2)
+            )
         return result.spread
 
     @admin.display(description=_("state"))
@@ -242,7 +245,10 @@ class CouncilResultAdmin(admin.ModelAdmin):
         rows = [
             (
                 sheet.member.full_name,
-                _("conflict of interest") if sheet.conflict_of_interest else (sheet.total or "—"),
+                # number_format: "81,00" beside the average's "81,60", not "81.00" (str of Decimal)
+                _("conflict of interest")
+                if sheet.conflict_of_interest
+                else (number_format(sheet.total, 2) if sheet.total is not None else "—"),
                 timezone.localtime(sheet.submitted_at).strftime("%d/%m/%Y %H:%M")
                 if sheet.submitted_at
                 else "—",

@@ -16,7 +16,7 @@ from django.db.models import Count
 from django.utils.translation import gettext as _
 
 from . import permissions
-from .models import DossierState, Round, RoundState
+from .models import Dossier, DossierState, Round, RoundState
 
 MIN_ROUNDS_PER_YEAR = 2  # Art. 5.1
 
@@ -28,6 +28,16 @@ ROUND_MOVES: dict[str, tuple[str, str]] = {
 }
 # Fields the office may still change once the round has opened.
 EDITABLE_ONCE_OPEN = ("name", "local_cutoff_on", "council_meeting_on", "closes_on")
+
+
+def can_enter_round(user, product) -> bool:
+    """The product's page offers "Submit to a round": a round accepts dossiers now, the user may
+    file for the product, and no dossier of it is under way (one at a time)."""
+    return (
+        permissions.can_file_dossier(user, product)
+        and Round.objects.visible_to(user).accepting().exists()
+        and not Dossier.objects.filter(product=product, state__in=DossierState.ACTIVE).exists()
+    )
 
 
 def create_round(*, by, province_id: int, data: dict[str, Any]) -> Round:

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -58,6 +59,25 @@ class ChecklistItem:
     key: str
     label: str
     ok: bool
+    product_pk: int | None = None
+
+    @property
+    def add_url(self) -> str:
+        """Where the producer adds what is missing; empty when nothing can be uploaded."""
+        return where_to_add(self.product_pk, self.key) if self.product_pk else ""
+
+
+def where_to_add(product_pk: int, key: str) -> str:
+    """The product's tab holding a checklist item: photos, the self-assessment, or the
+    documents tab with the missing kind chosen in its upload form."""
+    if key == "photos":
+        return reverse("products:photos", args=[product_pk])
+    if key == "self_assessment":
+        return reverse("products:self-assessment", args=[product_pk])
+    if key in EvidenceKind.values:
+        url = reverse("products:documents", args=[product_pk])
+        return f"{url}?kind={key}#add-document"
+    return ""
 
 
 def checklist(dossier: Dossier, today=None) -> list[ChecklistItem]:
@@ -76,17 +96,23 @@ def checklist(dossier: Dossier, today=None) -> list[ChecklistItem]:
         if expires_on is None or expires_on >= today
     }
     items = [
-        ChecklistItem(kind, EvidenceKind(kind).label, kind in valid_kinds)
+        ChecklistItem(kind, EvidenceKind(kind).label, kind in valid_kinds, product.pk)
         for kind in required_documents(dossier)
     ]
-    items.append(ChecklistItem("photos", _("at least one product photo"), product.photos.exists()))
+    items.append(
+        ChecklistItem(
+            "photos", _("at least one product photo"), product.photos.exists(), product.pk
+        )
+    )
     assessment = product.self_assessment if hasattr(product, "self_assessment") else None
     try:
         complete = assessment is not None and summarise(product, assessment).complete
     except scoring.ScoringError:
         complete = False  # the product's sheet is not in the catalogue: it cannot be complete
     items.append(
-        ChecklistItem("self_assessment", _("the self-assessment (Form 02 Part III)"), complete)
+        ChecklistItem(
+            "self_assessment", _("the self-assessment (Form 02 Part III)"), complete, product.pk
+        )
     )
     if dossier.kind != DossierKind.FIRST:
         items.append(

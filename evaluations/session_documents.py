@@ -7,6 +7,14 @@ from .models import CouncilSession
 from .sessions import consolidated_sheet, proposed_decision, session_board
 
 
+def minutes_subtitle(council, round_) -> str:
+    """The council's name and the round, each once: a council is usually named after its round
+    ("… đợt 2 năm 2026"), and the title must not say the round twice."""
+    if round_.name.casefold() in council.name.casefold():
+        return council.name
+    return f"{council.name}, {round_.name}"
+
+
 def _context(session: CouncilSession) -> dict:
     board = session_board(session)
     province = session.council.round.province
@@ -29,6 +37,7 @@ def _context(session: CouncilSession) -> dict:
         "session": session,
         "council": session.council,
         "round": session.council.round,
+        "subtitle": minutes_subtitle(session.council, session.council.round),
         "province": province,
         "province_upper": province.full_name.upper(),
         "board": board,

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Role, User
+from regions.collation import vietnamese_order
 
 from . import scoring, scoring_notes
 from .conflicts import conflict_flags
@@ -127,7 +128,7 @@ def _add_pending_dossiers(session: CouncilSession) -> None:
     pending = (
         session.council.dossiers.filter(state=DossierState.IN_SCORING)
         .exclude(pk__in=listed)
-        .order_by("product__criteria_set", "product__name", "pk")
+        .order_by("product__criteria_set", vietnamese_order("product__name"), "pk")
     )
     SessionItem.objects.bulk_create(
         SessionItem(session=session, dossier=dossier, position=last + i)

@@ -6,11 +6,14 @@ from .navigation import admin_url_for, header_menu, nav_for
 
 
 @lru_cache(maxsize=4)
-def _province_name(code: int) -> str:
+def _province_names(code: int) -> tuple[str, str]:
     from regions.models import Province
 
     province = Province.objects.filter(pk=code).first()
-    return province.full_name if province else ""
+    return (province.full_name, province.in_sentence) if province else ("", "")
+
+
+_province_name = _province_names  # the name the query-count tests warm it by
 
 
 def portal(request):
@@ -18,7 +21,9 @@ def portal(request):
     user = request.user
     nav = nav_for(user)
     return {
-        "portal_province": _province_name(settings.OCOP_PROVINCE_CODE),
+        "portal_province": _province_names(settings.OCOP_PROVINCE_CODE)[0],
+        # inside a sentence: "tỉnh Hưng Yên", not "Tỉnh Hưng Yên"
+        "portal_province_in_sentence": _province_names(settings.OCOP_PROVINCE_CODE)[1],
         "user_role": getattr(user, "role", None) if user.is_authenticated else None,
         "portal_nav": nav,
         "portal_menu": header_menu(nav),

@@ -7,6 +7,9 @@ from accounts.models import ADMIN_ROLES, Role
 
 PROGRAMME = _("Programme")
 PUBLIC = _("Public pages")
+EVALUATION = _("Evaluation")
+# The approver's decisions are taken in the admin's results list (evaluations.result_admin).
+RESULTS_TO_APPROVE = "admin:evaluations_councilresult_changelist"
 
 # role -> [(label, url name[, menu])]: an entry with a menu goes into that drop-down of the header,
 # so a role with many pages keeps a header that fits on one line.
@@ -26,10 +29,11 @@ _NAV_BY_ROLE: dict[str, list[tuple]] = {
     ],
     Role.PROVINCIAL_OFFICE: [
         (_("Dashboard"), "reports:dashboard"),
-        (_("Rounds"), "evaluations:round-list"),
-        (_("Dossiers"), "evaluations:dossier-list"),
-        (_("Overdue dossiers"), "evaluations:overdue"),
-        (_("Councils"), "evaluations:council-list"),
+        # Grouped in drop-downs so the header stays on one line at 1366 px.
+        (_("Rounds"), "evaluations:round-list", EVALUATION),
+        (_("Dossiers"), "evaluations:dossier-list", EVALUATION),
+        (_("Overdue dossiers"), "evaluations:overdue", EVALUATION),
+        (_("Councils"), "evaluations:council-list", EVALUATION),
         (_("Outbox"), "outbox:list"),
         (_("Certificate register"), "reports:register"),
         (_("Certificate corrections"), "evaluations:correction-list"),
@@ -41,6 +45,7 @@ _NAV_BY_ROLE: dict[str, list[tuple]] = {
     Role.COUNCIL_MEMBER: [(_("My score sheets"), "evaluations:my-sheets")],
     Role.APPROVER: [
         (_("Dashboard"), "reports:dashboard"),
+        (_("Results to approve"), RESULTS_TO_APPROVE),
         (_("Dossiers"), "evaluations:dossier-list"),
         (_("Overdue dossiers"), "evaluations:overdue"),
         (_("Outbox"), "outbox:list"),
@@ -62,11 +67,30 @@ def nav_for(user) -> list[dict]:
     entries = list(_PUBLIC_NAV)
     if user.is_authenticated:
         # Signed-in people work in their own pages; the public ones move into a menu.
-        entries = _NAV_BY_ROLE.get(user.role, []) + [(*entry, PUBLIC) for entry in entries]
+        entries = _own_pages(user) + [(*entry, PUBLIC) for entry in entries]
     return [
         {"label": label, "url": reverse(name), "name": name, "menu": menu[0] if menu else None}
         for label, name, *menu in entries
     ]
+
+
+def _own_pages(user) -> list[tuple]:
+    entries = list(_NAV_BY_ROLE.get(user.role, []))
+    if user.role == Role.COUNCIL_MEMBER and _runs_a_council(user):
+        # The chair and the secretary follow their council's progress and sessions.
+        entries.append((_("Councils"), "evaluations:council-list"))
+    if not user.is_staff:
+        # The admin's pages are for staff only: no link that would answer "not allowed".
+        entries = [entry for entry in entries if not entry[1].startswith("admin:")]
+    return entries
+
+
+def _runs_a_council(user) -> bool:
+    from evaluations.models import CouncilMember, CouncilRole
+
+    return CouncilMember.objects.filter(
+        user=user, role__in=[CouncilRole.CHAIR, CouncilRole.SECRETARY]
+    ).exists()
 
 
 def admin_url_for(user) -> str | None:

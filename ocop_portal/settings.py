@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "jobs",
     "outbox",
     "privacy",
+    "once",
 ]
 
 MIDDLEWARE = [
@@ -188,7 +189,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "home"
+LOGIN_REDIRECT_URL = "start"  # accounts.landing: each role lands on its own work
 LOGOUT_REDIRECT_URL = "home"
 # Two-factor sign-in (accounts/two_factor): the name authenticator apps show for the portal.
 OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Cổng OCOP")

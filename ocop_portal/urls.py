@@ -4,6 +4,8 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.i18n import set_language
 
+from accounts import views as account_views
+
 from . import views
 
 admin.site.site_header = _("OCOP portal administration")
@@ -14,6 +16,8 @@ handler500 = "ocop_portal.views.server_error"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("start/", account_views.start, name="start"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("healthz", views.healthz, name="healthz"),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("accounts/", include("accounts.urls")),

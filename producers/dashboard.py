@@ -9,10 +9,11 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from evaluations.models import Certificate, Dossier, DossierEvent, DossierState
-from evaluations.services import required_documents
+from evaluations.services import required_documents, where_to_add
 from products.assessment import summarise
 from products.models import EvidenceKind, Product
 from products.permissions import LOCKING_STATES
+from regions.collation import vietnamese_order
 
 from .models import Producer
 
@@ -50,7 +51,7 @@ def products_for_dashboard(producer: Producer):
                 "certificates", queryset=Certificate.objects.order_by("-decision_date", "-pk")
             ),
         )
-        .order_by("name", "pk")
+        .order_by(vietnamese_order("name"), "pk")
     )
 
 
@@ -68,6 +69,18 @@ def missing_for_submission(product: Product) -> list[str]:
             % {"answered": summary.answered, "total": summary.total}
         )
     return missing
+
+
+def where_to_complete(product: Product) -> str:
+    """The tab where the first missing piece is added (the documents tab with the missing kind
+    chosen, the photos, or the self-assessment), not the product's summary page."""
+    present = {document.kind for document in product.documents.all()}
+    for kind in required_documents(Dossier(product=product)):
+        if kind not in present:
+            return where_to_add(product.pk, kind)
+    if not product.photos.all():
+        return where_to_add(product.pk, "photos")
+    return where_to_add(product.pk, "self_assessment")
 
 
 def _dossier_asks(product: Product, dossier: Dossier) -> list[Ask]:
@@ -158,7 +171,7 @@ def dashboard(producer: Producer) -> dict:
         if missing and not any(d.state == DossierState.RETURNED for d in active):
             message = _("“%(product)s” still needs:") % {"product": product.name}
             asks.append(
-                Ask("warning", message, product.get_absolute_url(), _("Complete it"), missing)
+                Ask("warning", message, where_to_complete(product), _("Complete it"), missing)
             )
         asks += _document_asks(product)
         asks += _certificate_asks(product, today)

@@ -7,6 +7,8 @@ from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from once.forms import OneTimeTokenMixin
+from regions.collation import vietnamese_order
 from regions.models import Commune, Province
 
 from .ethnicities import ETHNICITY_CHOICES, MAJORITY
@@ -35,7 +37,7 @@ def _formfield(field, **kwargs):
     return field.formfield(**kwargs)
 
 
-class ProducerForm(forms.ModelForm):
+class ProducerForm(OneTimeTokenMixin, forms.ModelForm):
     """The producer profile. The address is picked: province, then one of its communes."""
 
     province = forms.TypedChoiceField(label=_("Province / city"), coerce=int)
@@ -98,7 +100,7 @@ class ProducerForm(forms.ModelForm):
             self.fields["version"].initial = self.instance.version
         province = self._chosen_province()
         self.fields["province"].choices = [
-            (p.code, p.full_name) for p in Province.objects.order_by("name")
+            (p.code, p.full_name) for p in Province.objects.order_by(vietnamese_order("name"))
         ]
         self.fields["province"].initial = province
         self.fields["province"].widget.attrs.update(
@@ -108,7 +110,9 @@ class ProducerForm(forms.ModelForm):
                 "hx-trigger": "change",
             }
         )
-        self.fields["commune"].queryset = Commune.objects.in_province(province).order_by("name")
+        self.fields["commune"].queryset = Commune.objects.in_province(province).order_by(
+            vietnamese_order("name")
+        )
         self.fields["local_labour_share"].widget.attrs.update({"min": 0, "max": 100})
         if self.instance.pk:
             from evaluations.certified_changes import (
@@ -137,6 +141,7 @@ class ProducerForm(forms.ModelForm):
                 ),
                 Fieldset(_("Workers"), "workers", "local_labour_share"),
                 "version",
+                "client_token",
             )
         )
 

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ocop_portal.text import fold
+from regions.collation import vietnamese_order
 
 from .validators import validate_phone, validate_tax_code
 
@@ -112,7 +113,7 @@ class Producer(models.Model):
     class Meta:
         verbose_name = _("producer")
         verbose_name_plural = _("producers")
-        ordering = ["name"]
+        ordering = [vietnamese_order("name")]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(local_labour_share__lte=100), name="producer_labour_share_pct"

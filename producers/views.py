@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from once.services import create_once
 from privacy.access import log_sensitive_view
 
 from . import services
@@ -55,11 +56,18 @@ def profile_create(request):
     form = ProducerForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.register_producer(by=request.user, data=form.profile_data())
+            _producer, repeated = create_once(
+                request,
+                form.cleaned_data.get("client_token"),
+                lambda: services.register_producer(by=request.user, data=form.profile_data()),
+            )
         except (ValidationError, IntegrityError):
             # A second submit of the same form, after the first one made the profile.
             if membership_of(request.user) is None:
                 raise
+        else:
+            if repeated:
+                return repeated
         messages.success(request, _("Your producer profile is saved. Now register a product."))
         return redirect("producers:dashboard")
     return render(request, "producers/producer_form.html", {"form": form, "creating": True})

@@ -1,5 +1,3 @@
-import uuid
-
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Field, Fieldset, Layout
 from django import forms
@@ -7,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from evaluations import scoring
+from once.forms import OneTimeTokenMixin
 
 from .models import REVIEWED_FIELDS, EvidenceDocument, EvidenceKind, Product
 from .validators import DOCUMENT_ACCEPT, PHOTO_ACCEPT, validate_document, validate_photo
@@ -29,17 +28,6 @@ def _bare_helper(layout: Layout | None = None) -> FormHelper:
 
 def _date_input():
     return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-class OneTimeTokenMixin(forms.Form):
-    """A hidden token made when the form is first shown; the service makes the row once per token,
-    so a double submit (or a reload of the POST) adds nothing the second time."""
-
-    client_token = forms.UUIDField(widget=forms.HiddenInput, required=False)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["client_token"].initial = uuid.uuid4()
 
 
 class CriteriaSetSelect(forms.Select):

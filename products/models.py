@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ocop_portal.text import LONG_TEXT_MAX_LENGTH, NOTE_MAX_LENGTH, fold
+from regions.collation import vietnamese_order
 
 
 class ProductQuerySet(models.QuerySet):
@@ -86,7 +87,7 @@ class Product(models.Model):
     class Meta:
         verbose_name = _("product")
         verbose_name_plural = _("products")
-        ordering = ["name"]
+        ordering = [vietnamese_order("name")]
         constraints = [
             models.UniqueConstraint(
                 fields=["product_code"],

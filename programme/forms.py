@@ -7,8 +7,10 @@ from django.utils.translation import gettext_lazy as _
 from evaluations.models import Certificate
 from evaluations.scoring import ScoringError, list_criteria_sets
 from ocop_portal.text import NOTE_MAX_LENGTH
+from once.forms import OneTimeTokenMixin
 from producers.models import Producer
 from products.models import Product
+from regions.collation import vietnamese_order
 from regions.models import Commune, FormerDistrict
 
 from .areas import COMMUNE, FORMER_DISTRICT, Area
@@ -81,8 +83,10 @@ class TargetsForm(forms.Form):
 
 def area_choices(province: Area) -> list:
     """The province, its former districts and its communes, grouped, as area-key choices."""
-    districts = FormerDistrict.objects.filter(province_id=province.pk).order_by("name_folded")
-    communes = Commune.objects.in_province(province.pk).order_by("name_folded")
+    districts = FormerDistrict.objects.filter(province_id=province.pk).order_by(
+        vietnamese_order("name")
+    )
+    communes = Commune.objects.in_province(province.pk).order_by(vietnamese_order("name"))
     return [
         (str(_("Province")), [(province.key, province.name)]),
         (str(_("Former districts")), [(f"{FORMER_DISTRICT}-{d.pk}", d.name) for d in districts]),
@@ -104,7 +108,7 @@ class AreaPickForm(forms.Form):
 # Product ideas ---------------------------------------------------------------------------
 
 
-class ProductIdeaForm(forms.ModelForm):
+class ProductIdeaForm(OneTimeTokenMixin, forms.ModelForm):
     """The idea and its business plan; an officer also picks the producer when registering."""
 
     producer = NameChoiceField(label=_("Producer"), queryset=Producer.objects.none())
@@ -157,6 +161,7 @@ class ProductIdeaForm(forms.ModelForm):
                     "plan_investment_vnd",
                     "plan_revenue_vnd",
                 ),
+                "client_token",
             )
         )
 
@@ -219,7 +224,7 @@ class SupportRecordForm(forms.ModelForm):
         self.fields["product"].queryset = (
             Product.objects.filter(producer__in=producers)
             .select_related("producer")
-            .order_by("producer__name_folded", "name_folded")
+            .order_by(vietnamese_order("producer__name"), vietnamese_order("name"))
         )
         self.fields["given_on"].initial = timezone.localdate
         self.helper = _bare_helper()
@@ -300,7 +305,7 @@ class EventProductForm(forms.Form):
         self.fields["product"].queryset = (
             Product.objects.filter(pk__in=current.values("product_id"))
             .select_related("producer")
-            .order_by("name_folded")
+            .order_by(vietnamese_order("name"))
         )
         self.fields["product"].widget.attrs["class"] = "form-select"
 
@@ -318,7 +323,7 @@ class AreaCatalogueForm(forms.Form):
         self.province_id = province_id
         self.fields["former_district"].queryset = FormerDistrict.objects.filter(
             province_id=province_id
-        ).order_by("name_folded")
+        ).order_by(vietnamese_order("name"))
         self.fields["commune"].queryset = Commune.objects.in_province(province_id).order_by(
             "name_folded"
         )

@@ -34,6 +34,7 @@ from django.utils import timezone
 from accounts.models import Role
 from evaluations.models import Certificate, Dossier, DossierKind, DossierState
 from ocop_portal.text import fold
+from regions.collation import vietnamese_order
 from regions.models import FormerDistrict, Province
 
 from .areas import COMMUNE, FORMER_DISTRICT, PROVINCE, Area, area_province_id
@@ -167,7 +168,9 @@ def _progress_areas(user, province_id: int, commune_targets: list) -> list[tuple
             (area, True) for area in communes_by_district[district.pk]
         ]
     rows = [(Area.of(Province.objects.get(pk=province_id)), False)]
-    for district in FormerDistrict.objects.filter(province_id=province_id).order_by("name_folded"):
+    for district in FormerDistrict.objects.filter(province_id=province_id).order_by(
+        vietnamese_order("name")
+    ):
         rows.append((Area.of(district), False))
         rows.extend((area, True) for area in communes_by_district.pop(district.pk, []))
     rows.extend((area, True) for areas in communes_by_district.values() for area in areas)
@@ -335,5 +338,5 @@ def area_certificates(area: Area, *, today: datetime.date | None = None):
         Certificate.objects.current(today)
         .filter(**scope)
         .select_related("product", "product__producer", "product__producer__commune")
-        .order_by("product__name_folded", "pk")
+        .order_by(vietnamese_order("product__name"), "pk")
     )

@@ -16,6 +16,8 @@ from django.utils.translation import gettext_lazy as _
 
 from ocop_portal.text import fold
 
+from .collation import vietnamese_order
+
 
 class AreaQuerySet(models.QuerySet):
     def search(self, text: str | None):
@@ -58,7 +60,7 @@ class Province(models.Model):
     class Meta:
         verbose_name = _("province")
         verbose_name_plural = _("provinces")
-        ordering = ["name"]
+        ordering = [vietnamese_order("name")]
         indexes = [models.Index(fields=["name_folded"], name="regions_province_folded_idx")]
 
     def __str__(self) -> str:
@@ -68,6 +70,11 @@ class Province(models.Model):
     def full_name(self) -> str:
         """ "Tỉnh Hưng Yên", "Thành phố Hà Nội"."""
         return f"{self.kind.capitalize()} {self.name}"
+
+    @property
+    def in_sentence(self) -> str:
+        """ "tỉnh Hưng Yên": the kind is written in lower case inside a sentence or address."""
+        return _lower_first(self.full_name)
 
     @classmethod
     def fold_name(cls, name: str, kind: str) -> str:
@@ -106,7 +113,7 @@ class FormerDistrict(models.Model):
     class Meta:
         verbose_name = _("former district")
         verbose_name_plural = _("former districts")
-        ordering = ["name"]
+        ordering = [vietnamese_order("name")]
         indexes = [models.Index(fields=["name_folded"], name="regions_district_folded_idx")]
 
     def __str__(self) -> str:
@@ -154,7 +161,7 @@ class Commune(models.Model):
     class Meta:
         verbose_name = _("commune")
         verbose_name_plural = _("communes")
-        ordering = ["name"]
+        ordering = [vietnamese_order("name")]
         indexes = [models.Index(fields=["name_folded"], name="regions_commune_folded_idx")]
 
     def __str__(self) -> str:

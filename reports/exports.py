@@ -27,6 +27,7 @@ from openpyxl.utils import get_column_letter
 from evaluations.models import CertificateStatus, DossierKind, DossierState, ScoreSheet
 from evaluations.scoring import ScoringError, load_criteria_set
 from producers.models import ProducerKind
+from regions.collation import vietnamese_order
 
 from . import permissions
 from .open_data import certificate_record
@@ -215,7 +216,7 @@ def round_results_workbook(user, round_) -> Workbook:
     results = (
         _round_dossiers(user, round_)
         .filter(result__isnull=False)
-        .order_by("product__criteria_set", "product__name_folded", "pk")
+        .order_by("product__criteria_set", vietnamese_order("product__name"), "pk")
         .values_list(
             "product__name",
             "product__producer__name",
@@ -329,7 +330,7 @@ def round_dossiers_workbook(user, round_) -> Workbook:
     )
     rows = (
         _round_dossiers(user, round_)
-        .order_by("product__name_folded", "pk")
+        .order_by(vietnamese_order("product__name"), "pk")
         .values_list(
             "product__name",
             "product__producer__name",

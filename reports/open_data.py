@@ -11,6 +11,7 @@ from django.db.models import QuerySet
 
 from evaluations.certificates import verify_url
 from evaluations.models import Certificate
+from regions.collation import vietnamese_order
 
 
 def listed_certificates(filters: dict, today: datetime.date | None = None) -> QuerySet:
@@ -25,7 +26,7 @@ def listed_certificates(filters: dict, today: datetime.date | None = None) -> Qu
     if filters.get("former_district"):
         certificates = certificates.filter(former_district_code=filters["former_district"])
     # Every field comes from the certificate's certified copy (issue 18): no join needed.
-    return certificates.order_by("product__name_folded", "number")
+    return certificates.order_by(vietnamese_order("product_name"), "number")
 
 
 def certificate_record(certificate: Certificate, today: datetime.date | None = None) -> dict:

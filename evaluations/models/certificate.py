@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ocop_portal.text import NOTE_MAX_LENGTH, fold
+from regions.collation import vietnamese_order
 
 VALIDITY_MONTHS = 36  # Decision 26/2026, Art. 4.3
 RE_EVALUATION_OPENS_DAYS = 180  # Art. 7.6: filed 180 to 120 days before expiry
@@ -113,7 +114,7 @@ class CertificateQuerySet(models.QuerySet):
 
         return self.annotate(
             relevance=TrigramWordSimilarity(Value(folded), "search_text")
-        ).order_by("-relevance", "product__name_folded", "pk")
+        ).order_by("-relevance", vietnamese_order("product__name"), "pk")
 
     def re_evaluation_due(self, today=None):
         """Current certificates whose re-evaluation window (Art. 7.6) is open today."""
@@ -142,13 +143,17 @@ class Certificate(models.Model):
     # and ``origin_dossier`` finds it from any version.
     dossier = models.OneToOneField(
         "evaluations.Dossier",
+        verbose_name=_("dossier"),
         on_delete=models.PROTECT,
         related_name="certificate",
         null=True,
         blank=True,
     )
     product = models.ForeignKey(
-        "products.Product", on_delete=models.PROTECT, related_name="certificates"
+        "products.Product",
+        verbose_name=_("product"),
+        on_delete=models.PROTECT,
+        related_name="certificates",
     )
     number = models.CharField(_("certificate number"), max_length=40, unique=True)
     product_code = models.CharField(_("OCOP product code"), max_length=40)
@@ -158,11 +163,19 @@ class Certificate(models.Model):
     decision_date = models.DateField(_("decision date"))
     valid_until = models.DateField(_("valid until"))
     issued_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("issued by"),
+        on_delete=models.PROTECT,
+        related_name="+",
     )
-    issued_at = models.DateTimeField(auto_now_add=True)
+    issued_at = models.DateTimeField(_("issued at"), auto_now_add=True)
     replaced_by = models.ForeignKey(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="replaces"
+        "self",
+        verbose_name=_("replaced by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="replaces",
     )
     revoked_on = models.DateField(_("revoked on"), null=True, blank=True)
     revocation_ground = models.CharField(
@@ -350,19 +363,28 @@ class Notice(models.Model):
     """
 
     dossier = models.OneToOneField(
-        "evaluations.Dossier", on_delete=models.PROTECT, related_name="notice"
+        "evaluations.Dossier",
+        verbose_name=_("dossier"),
+        on_delete=models.PROTECT,
+        related_name="notice",
     )
     product = models.ForeignKey(
-        "products.Product", on_delete=models.PROTECT, related_name="notices"
+        "products.Product",
+        verbose_name=_("product"),
+        on_delete=models.PROTECT,
+        related_name="notices",
     )
     stars = models.PositiveSmallIntegerField(_("stars"))
     average = models.DecimalField(_("score"), max_digits=5, decimal_places=2)
     decision_number = models.CharField(_("notice number"), max_length=50)
     decision_date = models.DateField(_("notice date"))
     issued_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("issued by"),
+        on_delete=models.PROTECT,
+        related_name="+",
     )
-    issued_at = models.DateTimeField(auto_now_add=True)
+    issued_at = models.DateTimeField(_("issued at"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("result notice")

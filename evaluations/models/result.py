@@ -14,7 +14,10 @@ class CouncilResult(models.Model):
     """
 
     dossier = models.OneToOneField(
-        "evaluations.Dossier", on_delete=models.CASCADE, related_name="result"
+        "evaluations.Dossier",
+        verbose_name=_("dossier"),
+        on_delete=models.CASCADE,
+        related_name="result",
     )
     average = models.DecimalField(_("average score"), max_digits=5, decimal_places=2)
     stars = models.PositiveSmallIntegerField(_("stars"))
@@ -35,7 +38,10 @@ class CouncilResult(models.Model):
     # [{"criterion", "kind", "text", "gloss", "members": [names]}], in sheet order.
     stopped_by = models.JSONField(_("stopped by the notes"), default=list, blank=True)
     closed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("closed by"),
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     closed_at = models.DateTimeField(_("closed at"), auto_now_add=True)
     decision_number = models.CharField(_("decision number"), max_length=50, blank=True)

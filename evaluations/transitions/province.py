@@ -3,6 +3,7 @@ approver's decisions (Decision 26/2026, Art. 7.3-7.4). Each goes through ``core.
 
 from typing import Any
 
+from django.utils.formats import localize
 from django.utils.translation import gettext as _
 
 from ..models import Dossier, DossierKind
@@ -87,7 +88,7 @@ def close_scoring(dossier: Dossier, *, by) -> Dossier:
                     "Members' totals differ by %(spread)s points, more than the council's limit. "
                     "Record the council's discussion of the product before closing."
                 )
-                % {"spread": outcome.result.spread}
+                % {"spread": localize(outcome.result.spread)}
             )
 
     def effect(locked: Dossier) -> dict[str, Any]:

@@ -2,7 +2,7 @@
 transition, say what happened, go back to the dossier. The rules live in ``transitions``."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -11,6 +11,7 @@ from .. import corrections, services, transitions
 from ..forms import AcceptForm, ForwardForm, RejectForm, ResubmitForm, ReturnForm, WithdrawForm
 from ..permissions import can, get_dossier_for
 from .dossiers import render_dossier
+from .revisions import corrections_form
 
 
 def _dossier_for_action(request, pk: int, action: str):
@@ -47,17 +48,33 @@ def dossier_submit(request, pk):
 
 @require_POST
 def dossier_resubmit(request, pk):
+    """Resubmit; the answers typed in the correction boxes come with it (the button belongs to
+    the answers' form) and are saved first, so pressing it without "Save answers" loses nothing.
+    When the resubmission is still refused, the page is shown again with what was typed."""
     dossier = get_dossier_for(request.user, pk)
     form = ResubmitForm(request.POST, prefix="resubmit")
     form.is_valid()
-    return _done(
-        request,
-        dossier,
-        lambda: transitions.resubmit_dossier(
+    answers = corrections_form(request, dossier)
+    if answers is not None and not answers.is_valid():
+        return render_dossier(request, dossier, bound={"corrections": answers, "resubmit": form})
+    try:
+        if answers is not None:
+            corrections.answer_corrections(dossier, by=request.user, answers=answers.answers())
+        transitions.resubmit_dossier(
             dossier, by=request.user, comment=form.cleaned_data.get("comment", "")
-        ),
-        _("The corrected dossier was resubmitted to the local officer."),
-    )
+        )
+    except transitions.AlreadyApplied as repeated:
+        messages.info(request, str(repeated))
+    except (transitions.TransitionError, ValidationError) as refused:
+        messages.error(request, " ".join(getattr(refused, "messages", [str(refused)])))
+        dossier.refresh_from_db()
+        bound = {"resubmit": form}
+        if answers is not None:
+            bound["corrections"] = answers
+        return render_dossier(request, dossier, bound=bound)
+    else:
+        messages.success(request, _("The corrected dossier was resubmitted to the local officer."))
+    return redirect(dossier)
 
 
 @require_POST

@@ -11,6 +11,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accounts.models import Role
+from once.services import create_once
+from regions.collation import vietnamese_order
 
 from ..conflicts import conflict_flags
 from ..council_forms import AssignForm, CouncilForm
@@ -54,11 +56,17 @@ def council_create(request, round_pk):
         raise Http404
     form = CouncilForm(request.POST or None, round=round_)
     if form.is_valid():
+        data = dict(form.cleaned_data)
+        token = data.pop("client_token", None)
         try:
-            council = form_council(round_, by=request.user, **form.cleaned_data)
+            council, repeated = create_once(
+                request, token, lambda: form_council(round_, by=request.user, **data)
+            )
         except ValidationError as refused:
             form.add_error(None, refused)
         else:
+            if repeated:
+                return repeated
             messages.success(request, _("Council “%(name)s” formed.") % {"name": council.name})
             return redirect(council)
     return render(
@@ -73,7 +81,7 @@ def _matrix(council, seats):
         council.dossiers.for_list()
         .select_related("result")
         .prefetch_related("score_sheets")
-        .order_by("product__criteria_set", "product__name", "pk")
+        .order_by("product__criteria_set", vietnamese_order("product__name"), "pk")
     )
     flags = conflict_flags([seat.user for seat in scorers], dossiers)
     for dossier in dossiers:

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ocop_portal import page_cache
+from once.services import create_once
 from products.evidence import unproven_claims
 from products.models import Product
 
@@ -137,6 +138,10 @@ def render_dossier(request, dossier, *, bound=None):
         if dossier.revision
         else None,
     }
+    if context["answer_form"] is not None and "resubmit" in context["forms"]:
+        # The resubmission is sent from the answers' form (see _actions.html), so what was typed
+        # in the boxes travels with it and is saved even if "Save answers" was never pressed.
+        context["forms"]["resubmit"].fields["comment"].widget.attrs["form"] = "corrections"
     return render(request, "evaluations/dossier_detail.html", context)
 
 
@@ -170,12 +175,21 @@ def dossier_create(request):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            dossier = services.create_dossier(
-                product, by=user, round=form.cleaned_data["round"], kind=form.cleaned_data["kind"]
+            dossier, repeated = create_once(
+                request,
+                form.cleaned_data.get("client_token"),
+                lambda: services.create_dossier(
+                    product,
+                    by=user,
+                    round=form.cleaned_data["round"],
+                    kind=form.cleaned_data["kind"],
+                ),
             )
         except ValidationError as refused:
             form.add_error(None, refused)
         else:
+            if repeated:
+                return repeated
             try:
                 submit_dossier(dossier, by=user)
             except TransitionError as refused:

@@ -12,6 +12,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from ocop_portal import page_cache
+from regions.collation import vietnamese_order
 from regions.models import FormerDistrict
 
 from .. import deadlines
@@ -55,7 +56,7 @@ def queue(request):
         request.GET,
         user=user,
         rounds=Round.objects.visible_to(user),
-        communes=user.jurisdiction_communes().order_by("name"),
+        communes=user.jurisdiction_communes().order_by(vietnamese_order("name")),
         queue=True,
     )
     dossiers = form.filter(Dossier.objects.visible_to(user).for_list()).order_by(
@@ -74,8 +75,12 @@ def dossier_list(request):
     user = request.user
     if not can_list_province_dossiers(user):
         raise Http404
-    communes = user.jurisdiction_communes().order_by("name")
-    districts = FormerDistrict.objects.filter(communes__in=communes).distinct().order_by("name")
+    communes = user.jurisdiction_communes().order_by(vietnamese_order("name"))
+    districts = (
+        FormerDistrict.objects.filter(communes__in=communes)
+        .distinct()
+        .order_by(vietnamese_order("name"))
+    )
     form = DossierFilterForm(
         request.GET,
         user=user,

@@ -95,6 +95,20 @@ def latest_changes(dossier: Dossier) -> dict | None:
     return described_changes(dossier, latest[1], latest[0])
 
 
+def corrections_form(request, dossier: Dossier) -> CorrectionAnswersForm | None:
+    """The producer's answers posted with a request (the answers' own form, or the resubmission
+    sent from it), bound; None when the user may not answer or the request has no answer boxes."""
+    if not can_answer_corrections(request.user, dossier):
+        return None
+    items = labelled_request(dossier)
+    if not items or items[0].revision != dossier.revision:
+        return None
+    form = CorrectionAnswersForm(request.POST, items=items, prefix="corrections")
+    if not any(form.add_prefix(f"answer_{item.pk}") in request.POST for item in items):
+        return None  # sent from a page without the boxes: nothing typed to keep
+    return form
+
+
 @require_POST
 def dossier_corrections_answer(request, pk):
     """Save the producer's answers to the request for correction."""

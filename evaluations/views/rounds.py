@@ -12,8 +12,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from once.services import create_once
+
 from .. import rounds as round_services
-from ..forms import RoundForm, RoundMoveForm
+from ..forms import RoundCreateForm, RoundForm, RoundMoveForm
 from ..models import Dossier, DossierState, Round, RoundState
 from ..permissions import can_manage_round, get_round_for
 
@@ -90,15 +92,21 @@ def round_create(request):
     province = _managed_province(user)
     if province is None:
         raise Http404
-    form = RoundForm(request.POST or None)
+    form = RoundCreateForm(request.POST or None)
     if form.is_valid():
+        data = dict(form.cleaned_data)
+        token = data.pop("client_token", None)
         try:
-            round_ = round_services.create_round(
-                by=user, province_id=province, data=form.cleaned_data
+            round_, repeated = create_once(
+                request,
+                token,
+                lambda: round_services.create_round(by=user, province_id=province, data=data),
             )
         except ValidationError as refused:
             form.add_error(None, refused)
         else:
+            if repeated:
+                return repeated
             messages.success(request, _("Round “%(name)s” planned.") % {"name": round_.name})
             return redirect(round_)
     return render(request, "evaluations/round_form.html", {"form": form, "round": None})

@@ -18,6 +18,7 @@ from accounts.models import Role
 from ocop_portal import page_cache
 from products.assessment import chosen_options
 from products.evidence import evidence_rows
+from regions.collation import vietnamese_order
 
 from .. import scoring, scoring_notes
 from ..conflicts import conflict_flags, conflict_reasons
@@ -217,7 +218,7 @@ def my_sheets(request):
         .filter(state__in=DossierState.AT_PROVINCE | DossierState.FINISHED)
         .for_list()
         .with_sheet_of(user)
-        .order_by("product__criteria_set", "product__name", "pk")
+        .order_by("product__criteria_set", vietnamese_order("product__name"), "pk")
     )
     for dossier in dossiers:
         dossier.my_sheet = dossier.my_sheets[0] if dossier.my_sheets else None

@@ -19,7 +19,10 @@ def documents(request, pk):
     lock = permissions.locking_dossier(product) if member else None
     form = None
     if member and lock is None:
-        form = DocumentForm(request.POST or None, request.FILES or None)
+        # ?kind=: the missing document a checklist's link came for is already chosen.
+        kind = request.GET.get("kind")
+        initial = {"kind": kind} if kind in EvidenceKind.values else None
+        form = DocumentForm(request.POST or None, request.FILES or None, initial=initial)
     if request.method == "POST" and form is not None and form.is_valid():
         data = form.document_data()
         try:

@@ -6,8 +6,11 @@ from django.views.decorators.http import require_POST
 
 from evaluations import scoring
 from evaluations.certified_changes import CertifiedFieldLocked, current_certificates
+from evaluations.rounds import can_enter_round
+from once.services import create_once
 from producers.permissions import get_membership_for, membership_of
 from producers.services import StaleEdit
+from regions.collation import vietnamese_order
 
 from .. import permissions, services
 from ..assessment import summarise
@@ -22,7 +25,9 @@ def _criteria_set_info(product: Product) -> scoring.CriteriaSet:
 def product_list(request):
     if request.user.is_producer and membership_of(request.user) is None:
         return redirect("producers:profile-create")
-    products = Product.objects.visible_to(request.user).for_list().order_by("name", "pk")
+    products = (
+        Product.objects.visible_to(request.user).for_list().order_by(vietnamese_order("name"), "pk")
+    )
     return render(
         request,
         "products/product_list.html",
@@ -41,6 +46,7 @@ def product_detail(request, pk):
     lock = permissions.locking_dossier(product) if member else None
     context = {
         "product": product,
+        "can_enter_round": member and can_enter_round(request.user, product),
         "criteria_set": _criteria_set_info(product),
         "summary": summarise(product),
         "is_member": member,
@@ -56,12 +62,19 @@ def product_create(request):
     membership = get_membership_for(request.user)
     form = ProductForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        product = services.create_product(
-            producer=membership.producer,
-            by=request.user,
-            data=form.product_data(),
-            client_token=form.cleaned_data["client_token"],
+        token = form.cleaned_data["client_token"]
+        product, repeated = create_once(
+            request,
+            token,
+            lambda: services.create_product(
+                producer=membership.producer,
+                by=request.user,
+                data=form.product_data(),
+                client_token=token,
+            ),
         )
+        if repeated:
+            return repeated
         messages.success(
             request,
             _("The product is saved as a draft. Add photos, documents and the self-assessment."),

@@ -10,7 +10,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.models import Role
+from once.services import create_once
 from producers.models import Producer
+from regions.collation import vietnamese_order
 
 from .. import permissions, services
 from ..areas import jurisdiction_filter
@@ -30,7 +32,9 @@ def _producers_for_officer(user):
     if user.role not in {Role.LOCAL_OFFICER, Role.PROVINCIAL_OFFICE, Role.ADMINISTRATOR}:
         return None
     area = jurisdiction_filter(user, "commune")
-    return None if area is None else Producer.objects.filter(area).order_by("name_folded")
+    return (
+        None if area is None else Producer.objects.filter(area).order_by(vietnamese_order("name"))
+    )
 
 
 def ideas(request):
@@ -66,13 +70,19 @@ def idea_create(request):
     form = ProductIdeaForm(request.POST or None, producers=producers)
     if request.method == "POST" and form.is_valid():
         try:
-            idea = services.register_idea(
-                producer=producer or form.cleaned_data["producer"],
-                by=request.user,
-                **form.idea_data(),
+            idea, repeated = create_once(
+                request,
+                form.cleaned_data.get("client_token"),
+                lambda: services.register_idea(
+                    producer=producer or form.cleaned_data["producer"],
+                    by=request.user,
+                    **form.idea_data(),
+                ),
             )
         except PermissionDenied:
             raise Http404 from None
+        if repeated:
+            return repeated
         messages.success(request, _("The product idea is registered."))
         return redirect(idea)
     return render(request, "programme/idea_form.html", {"form": form, "idea": None})

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from producers.models import Producer
+from regions.collation import vietnamese_order
 
 from .. import permissions, selectors, services
 from ..areas import jurisdiction_filter
@@ -26,7 +27,9 @@ def support_list(request):
     visible = SupportRecord.objects.visible_to(request.user)
     records = visible.in_year(year)
     page = Paginator(
-        records.for_list().order_by("producer__name_folded", "producer_id", "-given_on", "-pk"),
+        records.for_list().order_by(
+            vietnamese_order("producer__name"), "producer_id", "-given_on", "-pk"
+        ),
         PAGE_SIZE,
     ).get_page(request.GET.get("page"))
     totals = selectors.producer_totals(records, {r.producer_id for r in page.object_list})
@@ -59,7 +62,9 @@ def support_create(request):
     if request.GET.get("producer", "").isdigit():
         initial["producer"] = int(request.GET["producer"])
     form = SupportRecordForm(
-        request.POST or None, producers=producers.order_by("name_folded"), initial=initial
+        request.POST or None,
+        producers=producers.order_by(vietnamese_order("name")),
+        initial=initial,
     )
     if request.method == "POST" and form.is_valid():
         data = form.support_data()

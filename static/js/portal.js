@@ -14,6 +14,25 @@
     form.dataset.submitted = "1";
     form.querySelectorAll("button[data-once]").forEach(function (button) { button.disabled = true; });
   });
+  // One-time tokens of create forms (once.services): the token sent is remembered for this page,
+  // and when the person comes back with Back (even if the browser fetches the form afresh, with a
+  // new token) the sent one is put back, so sending again shows the first object, not a copy.
+  var onceKey = "once-token:" + location.pathname + location.search;
+  document.addEventListener("submit", function (event) {
+    var input = event.target.querySelector("input[data-once-token]");
+    if (input && input.value) {
+      try { sessionStorage.setItem(onceKey, input.value); } catch (e) { /* storage off */ }
+    }
+  });
+  var navigation = (performance.getEntriesByType && performance.getEntriesByType("navigation")[0]) || {};
+  if (navigation.type === "back_forward") {
+    try {
+      var sent = sessionStorage.getItem(onceKey);
+      if (sent) {
+        document.querySelectorAll("input[data-once-token]").forEach(function (input) { input.value = sent; });
+      }
+    } catch (e) { /* storage off */ }
+  }
   // A form marked data-confirm asks first (capture phase: before the double-submit guard).
   document.addEventListener("submit", function (event) {
     var form = event.target;

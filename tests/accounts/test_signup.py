@@ -158,3 +158,19 @@ def test_signed_in_user_changes_password(client, producer):
     producer.refresh_from_db()
     assert response.status_code == 302
     assert producer.check_password("tuong-ban-my-hao-7")
+
+
+@pytest.mark.django_db
+def test_a_reused_confirmation_link_tells_the_signed_in_producer_the_account_is_confirmed(
+    client, sign_up
+):
+    sign_up()
+    path = _confirmation_path(mail.outbox[0])
+    client.get(path)  # confirms and signs in; the link is spent
+
+    again = client.get(path)
+
+    assert again.status_code == 200
+    assert "Tài khoản của bạn đã được xác nhận" in again.text
+    assert "Đăng ký lại" not in again.text
+    assert 'href="/">Đến trang làm việc của tôi</a>' in again.text  # a producer's start: home
