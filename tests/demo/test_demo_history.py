@@ -4,6 +4,7 @@
 import datetime
 
 import pytest
+import time_machine
 from django.core.management import call_command
 
 from evaluations.models import Certificate, DossierAction, DossierEvent
@@ -60,3 +61,8 @@ def test_history_is_imported_through_the_register_and_running_again_changes_noth
 
     assert PlanTarget.objects.filter(year=today.year, province_id=33).count() == 3
     assert TradeEvent.objects.upcoming(today).count() == 3
+
+    # `make run` again two months later (other dates counted back): nothing is imported again.
+    with time_machine.travel(today + datetime.timedelta(days=60), tick=False):
+        call_command("seed_demo", verbosity=0)
+    assert Certificate.objects.count() == batch.created_count

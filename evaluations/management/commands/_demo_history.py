@@ -119,6 +119,7 @@ LATER_ROUNDS = [
 ]  # fmt: skip
 REVOKED_PRODUCT = 12  # Giò chả Phạm Ngũ Lão: an inspection found it below the criteria
 TAX_CODE = "09012346{:02d}"
+NUMBER_PREFIX = "GCN-HY-"  # the province's register numbers, unlike the portal's OCOP-33-…
 EVENTS = [
     ("Hội chợ OCOP Hưng Yên", EventKind.OCOP_EVENT, 20, 3, "Quảng trường Nguyễn Văn Linh"),
     ("Tuần hàng OCOP và đặc sản vùng miền tại Hà Nội", EventKind.TRADE_FAIR, 45, 5,
@@ -145,7 +146,7 @@ def register_rows(today: datetime.date) -> list[tuple]:
         name, producer, kind, commune, criteria_set, person = PRODUCTS[index]
         decided = _decision_date(years_back, index, today)
         values = {
-            "number": f"GCN-HY-{decided.year}-{position + 1:03d}",
+            "number": f"{NUMBER_PREFIX}{decided.year}-{position + 1:03d}",
             "product_name": name,
             "producer_name": producer,
             "producer_kind": KIND_WORDS[kind],
@@ -179,7 +180,12 @@ def register_workbook(today: datetime.date) -> bytes:
 
 
 def import_history(*, office, today: datetime.date) -> int:
-    """Import the register through the portal's import; returns the certificates created."""
+    """Import the register through the portal's import; returns the certificates created.
+
+    Once imported, it is not offered again: on a later day the dates counted back from today
+    differ, and the import would rightly refuse a second recognition of the same year."""
+    if Certificate.objects.filter(number__startswith=NUMBER_PREFIX).exists():
+        return 0
     content = register_workbook(today)
     preview = preview_import(content, province_id=office.province_id, today=today)
     if preview.has_errors:
