@@ -12,9 +12,7 @@
     "#8c8c8c", "#5a9e6f", "#b85c9e", "#3b5998", "#999933"];
   var locale = document.documentElement.lang === "en" ? "en-GB" : "vi-VN";
 
-  Object.keys(specs).forEach(function (id) {
-    var canvas = document.getElementById(id);
-    if (!canvas) { return; }
+  function draw(id, canvas) {
     var spec = specs[id];
     var pie = spec.type === "doughnut" || spec.type === "pie";
     var datasets = spec.datasets.map(function (dataset, index) {
@@ -38,6 +36,19 @@
       };
     }
     new Chart(canvas, { type: spec.type, data: { labels: spec.labels, datasets: datasets }, options: options });
+  }
+
+  // The charts on the first screen are drawn at once; those below it after the page has loaded,
+  // one per task, so neither the first screen nor the load event waits for all six.
+  var later = [];
+  Object.keys(specs).forEach(function (id) {
+    var canvas = document.getElementById(id);
+    if (!canvas) { return; }
+    if (canvas.getBoundingClientRect().top < window.innerHeight) { draw(id, canvas); }
+    else { later.push([id, canvas]); }
   });
   performance.measure("dashboard-charts", "dashboard-charts-start");
+  window.addEventListener("load", function () {
+    later.forEach(function (pair) { setTimeout(function () { draw(pair[0], pair[1]); }, 0); });
+  });
 })();
