@@ -11,6 +11,7 @@ output folder is touched.
 import argparse
 import io
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -138,6 +139,7 @@ def main() -> None:
     finally:
         server.terminate()
         server.wait(timeout=10)
+        shutil.rmtree(work, ignore_errors=True)
 
 
 def shoot(base: str, out: Path) -> None:
