@@ -11,7 +11,7 @@ class CatalogueConfig(AppConfig):
         from evaluations.models import Certificate
         from producers.models import Producer
         from products.models import Product, ProductPhoto
-        from programme.models import EventParticipation, SalesPoint, TradeEvent
+        from programme.models import EventParticipation, PlanTarget, SalesPoint, TradeEvent
 
         from . import public_cache
 
@@ -23,6 +23,7 @@ class CatalogueConfig(AppConfig):
             SalesPoint,
             TradeEvent,
             EventParticipation,
+            PlanTarget,  # the home page's targets
         ):
             post_save.connect(public_cache.changed, sender=model, dispatch_uid=f"catalogue-{model}")
             post_delete.connect(

@@ -6,15 +6,33 @@ from django.db import DatabaseError, InterfaceError, OperationalError, connectio
 from django.http import HttpResponse, HttpResponsePermanentRedirect, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
+from django.template.loader import render_to_string
 from django.templatetags.static import static
+from django.utils.safestring import mark_safe
 from django.views.decorators.cache import never_cache
 
 logger = logging.getLogger(__name__)
 
 
+def _showcase_html(request) -> str:
+    from catalogue.forms import VerifyForm
+    from catalogue.showcase import programme_showcase
+
+    return render_to_string(
+        "_home_showcase.html",
+        {"showcase": programme_showcase(), "verify_form": VerifyForm()},
+        request,
+    )
+
+
 @login_not_required
 def home(request):
-    return render(request, "home.html")
+    """The programme's achievements (public figures, cached per catalogue version) and the way
+    in for each visitor."""
+    from catalogue import public_cache
+
+    showcase = public_cache.cached(request, "home", lambda: _showcase_html(request))
+    return render(request, "home.html", {"showcase_html": mark_safe(showcase)})
 
 
 @login_not_required

@@ -1,6 +1,8 @@
 """The request for correction answered item by item, and the changes between revisions: on the
 dossier page (the latest resubmission) and on a page comparing any two revisions."""
 
+import datetime
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
@@ -56,9 +58,17 @@ def _criteria_titles(dossier: Dossier) -> dict[str, str]:
 
 
 def _document_label(row: dict) -> str:
+    """The document as its producer named it. The stored file name is random (never the
+    uploaded one), so it means nothing to a reader: a replaced copy of the same title is told
+    apart by its issue date instead."""
     kind = row.get("kind", "")
-    label = EvidenceKind(kind).label if kind in EvidenceKind.values else kind
-    return f"{label}: {row.get('title', '')} ({row.get('file', '')})"
+    label = str(EvidenceKind(kind).label if kind in EvidenceKind.values else kind)
+    title = row.get("title", "").strip()
+    text = f"{label}: {title}" if title and title != label else label
+    if row.get("issued_on"):
+        issued = datetime.date.fromisoformat(row["issued_on"])
+        text += " " + _("(issued %(date)s)") % {"date": issued.strftime("%d/%m/%Y")}
+    return text
 
 
 def described_changes(dossier: Dossier, old, new) -> dict:

@@ -10,6 +10,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from .audit import PageAudit
+
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1366, "height": 900}}
 
@@ -61,9 +63,15 @@ def page(browser, live_server, viewport, settings):
         has_touch=viewport == "phone",
     )
     context.set_default_timeout(15_000)
+    # axe-core and, on phones, the no-sideways-scrolling check on every page visited (audit.py).
+    audit = PageAudit(phone=viewport == "phone")
+    audit.install(context)
     page = context.new_page()
     yield page
+    audit.check_last(page)
     context.close()
+    if problems := audit.problems():
+        pytest.fail("Pages with accessibility or phone-width problems:\n" + "\n".join(problems))
 
 
 def sign_in(page, email: str, password: str) -> None:

@@ -46,6 +46,31 @@ def test_council_member_fills_and_submits_a_score_sheet(page, live_server, setti
         "Phiếu đánh giá: Cá chép Koi Hưng Yên"
     )
     expect(page.get_by_text("Giấy chứng nhận đăng ký kinh doanh")).to_be_visible()
+    # Keyboard alone: Tab reaches the first criterion's radio group, Space picks an option and
+    # the arrow keys move the choice (each change is autosaved); the focus stays visible.
+    first = leaves[0]
+    best_first = max(range(len(first.options)), key=lambda i: first.options[i].points)
+    for _ in range(300):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.name") == first.code:
+            break
+    else:
+        pytest.fail(f"Tab never reached criterion {first.code}")
+    page.keyboard.press("Space")
+    for _ in range(best_first):
+        page.keyboard.press("ArrowDown")
+    first_anchor = "criterion-" + first.code.replace(".", "-")
+    expect(page.locator(f"#{first_anchor}-{best_first}")).to_be_checked()
+    expect(page.locator(f"#{first_anchor}-{best_first}")).to_be_focused()
+    focus = page.evaluate(
+        "(() => { const s = getComputedStyle(document.activeElement);"
+        " return [s.outlineStyle, s.boxShadow]; })()"
+    )
+    assert focus != ["none", "none"], "the focused option shows no focus ring"
+    expect(page.locator("#sheet-status [data-role=answered]")).to_have_text(
+        f"Đã chấm 1/{len(leaves)} tiêu chí"
+    )
+
     for answered, criterion in enumerate(leaves, start=1):
         best = max(range(len(criterion.options)), key=lambda i: criterion.options[i].points)
         anchor = "criterion-" + criterion.code.replace(".", "-")

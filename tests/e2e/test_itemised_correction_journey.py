@@ -3,6 +3,8 @@ with a note; the producer cannot resubmit before answering, answers each item, u
 report and resubmits; the officer sees the answers beside a list of changes holding only that
 upload. In Vietnamese, on a phone and on a desktop."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -112,6 +114,11 @@ def test_itemised_return_answered_item_by_item_and_the_change_shown(
     expect(changes.locator(".revision-fields, .revision-photos, .revision-criteria")).to_have_count(
         0
     )
+    # The page comparing the two revisions names the document by its title, not its stored file.
+    page.goto(dossier.get_absolute_url() + "revisions/?old=1&new=2")
+    documents = page.locator(".revision-documents")
+    expect(documents).to_contain_text("Phiếu kết quả kiểm nghiệm")
+    assert not re.search(r"\b[0-9a-f]{12,}\.pdf", documents.inner_text())
 
     dossier.refresh_from_db()
     answers = list(CorrectionItem.objects.filter(dossier=dossier).values_list("answer", flat=True))

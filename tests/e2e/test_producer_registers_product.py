@@ -93,6 +93,11 @@ def test_producer_signs_up_fills_the_profile_and_registers_a_product(
     page.get_by_role("button", name="Tải lên tài liệu").click()
     expect(page.get_by_text("Đã thêm tài liệu.")).to_be_visible()
     expect(page.get_by_role("link", name="Giấy đăng ký kinh doanh")).to_be_visible()
+    # Form 01, printable: its back button is whole on a phone (no sideways scrolling either).
+    page.goto(page.url.replace("documents/", "form-01/"))
+    back = page.get_by_role("link", name="Quay lại sản phẩm")
+    expect(back).to_be_visible()
+    assert back.evaluate("a => a.scrollWidth <= a.clientWidth")
 
     membership = Membership.objects.select_related("producer", "user").get()
     product = Product.objects.get()

@@ -240,3 +240,21 @@ def test_dossier_page_query_count_does_not_grow_with_revisions_and_items(
 
     assert len(response.context["corrections"]) == size
     assert response.context["changes"]["new"].number == size + 1
+
+
+@pytest.mark.django_db
+def test_comparison_names_documents_by_title_not_by_stored_file_name(
+    client, producer, commune_officer, draft, today
+):
+    dossier = transitions.submit_dossier(draft, by=producer)
+    added = factories.DocumentFactory(
+        product=dossier.product, title="Phiếu kiểm nghiệm mới", issued_on=today
+    )
+    dossier = _resubmitted_with_a_new_description(dossier, producer, commune_officer)
+    client.force_login(commune_officer)
+
+    response = client.get(_url("dossier-revisions", dossier), {"old": 1, "new": 2})
+
+    content = response.content.decode()
+    assert f"Phiếu kiểm nghiệm mới (cấp ngày {today:%d/%m/%Y})" in content
+    assert added.file.name.rsplit("/", 1)[-1] not in content

@@ -14,6 +14,7 @@ from products.models import Product
 from regions.models import Commune, FormerDistrict
 
 from ._demo_dossiers import seed_dossiers
+from ._demo_history import seed_history
 
 PASSWORD = "ocop-demo-2026"
 HUNG_YEN = 33
@@ -167,7 +168,9 @@ class Command(BaseCommand):
     help = (
         "Create demo data for Hưng Yên: provincial office, approver, officers of two former "
         "districts and one commune, a five-member council, a dozen producers with products, "
-        "an open round and four dossiers at different steps. Idempotent. Every demo login uses "
+        "an open round and four dossiers at different steps, and the province's past recognitions "
+        "imported from its register (with photos, targets and trade events). Idempotent. "
+        "Every demo login uses "
         f"the password {PASSWORD!r}."
     )
 
@@ -281,6 +284,11 @@ class Command(BaseCommand):
         )
         if filed:
             self.stdout.write(f"{filed} demo dossiers filed in {round_}.")
+        imported = seed_history(
+            office=staff["vanphong@ocop.demo"], approver=staff["lanhdao@ocop.demo"], today=today
+        )
+        if imported:
+            self.stdout.write(f"{imported} past certificates imported from the register.")
         self.stdout.write(self.style.SUCCESS("Demo data ready for Hưng Yên."))
         self.stdout.write(f"Every demo account's password: {PASSWORD}")
         logins = [(e, n) for e, n, *_ in STAFF] + [(e, n) for e, n, *_ in COUNCIL]
