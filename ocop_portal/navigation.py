@@ -8,6 +8,7 @@ from accounts.models import ADMIN_ROLES, Role
 PROGRAMME = _("Programme")
 PUBLIC = _("Public pages")
 EVALUATION = _("Evaluation")
+CERTIFICATES = _("Certificates")
 # The approver's decisions are taken in the admin's results list (evaluations.result_admin).
 RESULTS_TO_APPROVE = "admin:evaluations_councilresult_changelist"
 
@@ -34,9 +35,9 @@ _NAV_BY_ROLE: dict[str, list[tuple]] = {
         (_("Dossiers"), "evaluations:dossier-list", EVALUATION),
         (_("Overdue dossiers"), "evaluations:overdue", EVALUATION),
         (_("Councils"), "evaluations:council-list", EVALUATION),
-        (_("Outbox"), "outbox:list"),
-        (_("Certificate register"), "reports:register"),
-        (_("Certificate corrections"), "evaluations:correction-list"),
+        (_("Outbox"), "outbox:list", EVALUATION),
+        (_("Certificate register"), "reports:register", CERTIFICATES),
+        (_("Certificate corrections"), "evaluations:correction-list", CERTIFICATES),
         (_("Plan targets"), "programme:targets", PROGRAMME),
         (_("Support"), "programme:support-list", PROGRAMME),
         (_("Import certificates"), "reports:import", PROGRAMME),
@@ -49,8 +50,8 @@ _NAV_BY_ROLE: dict[str, list[tuple]] = {
         (_("Dossiers"), "evaluations:dossier-list"),
         (_("Overdue dossiers"), "evaluations:overdue"),
         (_("Outbox"), "outbox:list"),
-        (_("Certificate register"), "reports:register"),
-        (_("Certificate corrections"), "evaluations:correction-list"),
+        (_("Certificate register"), "reports:register", CERTIFICATES),
+        (_("Certificate corrections"), "evaluations:correction-list", CERTIFICATES),
     ],
     Role.ADMINISTRATOR: [],
 }

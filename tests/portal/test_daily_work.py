@@ -4,9 +4,11 @@ import pytest
 from django.contrib.staticfiles import finders
 from django.urls import reverse
 
+from accounts.two_factor import role_requires_two_factor
 from evaluations.models import CouncilRole
 
 from .. import factories
+from ..conftest import totp_token
 from .test_header_menu import _menu
 
 pytestmark = pytest.mark.django_db
@@ -37,6 +39,11 @@ def test_each_role_lands_on_its_own_work_after_signing_in(client, request, perso
     assert signed_in.status_code == 302
     assert signed_in.url == reverse("start")
 
+    if role_requires_two_factor(user):  # the code comes before any page, then the same /start/
+        verified = client.post(
+            reverse("accounts:2fa-verify"), {"token": totp_token(user), "next": reverse("start")}
+        )
+        assert verified.url == reverse("start")
     start = client.get(signed_in.url)
     assert start.status_code == 302
     assert start.url.split("?")[0] == reverse(landing)
