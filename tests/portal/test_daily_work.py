@@ -117,8 +117,9 @@ def test_the_provincial_office_header_has_few_top_level_entries(client, provinci
 
     assert ("Đánh giá", [
         "evaluations:round-list", "evaluations:dossier-list", "evaluations:overdue",
-        "evaluations:council-list",
+        "evaluations:council-list", "outbox:list",
     ]) in menu  # fmt: skip
+    assert ("Giấy chứng nhận", ["reports:register", "evaluations:correction-list"]) in menu
     assert len(menu) <= 5
     # the header collapses below 1200 px (Bootstrap's xl), not 1400 px (xxl): it fits at 1366 px
     assert "navbar-expand-xl" in client.get(reverse("home")).text
