@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ocop_portal.text import NOTE_MAX_LENGTH
 from producers.models import ProducerKind
 from regions.models import Commune
 
@@ -22,6 +23,7 @@ class CorrectionRequestForm(forms.Form):
     )
     reason = forms.CharField(
         label=_("Reason"),
+        max_length=NOTE_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Why the certificate should read differently, e.g. the new business name."),
     )
@@ -49,6 +51,7 @@ class CorrectionDecisionForm(forms.Form):
     note = forms.CharField(
         label=_("Note to the producer"),
         required=False,
+        max_length=NOTE_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Required when refusing."),
     )

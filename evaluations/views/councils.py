@@ -17,9 +17,10 @@ from regions.collation import vietnamese_order
 from ..conflicts import conflict_flags
 from ..council_forms import AssignForm, CouncilForm
 from ..councils import assign_dossiers, form_council, outcome_for
-from ..models import Council, CouncilRole, DossierState, Round, RoundState
+from ..models import Council, CouncilRole, DossierAction, DossierState, Round, RoundState
 from ..permissions import (
     PROVINCE_OFFICIALS,
+    can,
     can_manage_council,
     can_manage_round,
     get_council_for,
@@ -157,6 +158,8 @@ def council_close_scoring(request, pk, dossier_pk):
     if dossier.council_id != council.pk:
         raise Http404
     item = open_item_for(dossier)  # where the chair goes back to after closing
+    if not can(request.user, DossierAction.CLOSE_SCORING, dossier):
+        raise PermissionDenied  # refused before the confirmation is even read
     if not request.POST.get("confirm"):  # irreversible: asked first (no inline script, CSP)
         messages.error(request, CONFIRM_CLOSE_SCORING)
         return redirect(item.session if item else council)

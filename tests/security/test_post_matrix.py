@@ -11,6 +11,7 @@ import pytest
 from django.urls import reverse
 
 from catalogue.models import LabelReport
+from evaluations.certified_changes import request_correction
 from evaluations.models import (
     CouncilRole,
     CouncilSession,
@@ -20,6 +21,7 @@ from evaluations.models import (
     ScoreSheet,
 )
 from outbox.models import OutboxBatch, OutboxMessage
+from privacy.erasure import request_deletion
 from programme.models import IdeaStage
 from reports.models import ImportBatch
 from tests import factories
@@ -120,6 +122,10 @@ ACTIONS = {
     "reports:import": (OFFICES, OWN),
     "reports:import-commit": ({"provincial_office"}, PROVINCE),
     "jobs:selfcheck": (STAFF, OWN),
+    "evaluations:certificate-correction": ({"producer"}, AREA),
+    "evaluations:correction-decide": ({"provincial_office", "approver"}, PROVINCE),
+    "evaluations:session-written-sheet": ({"council_member"}, PROVINCE),
+    "privacy:deletion-request-execute": ({"provincial_office"}, PROVINCE),
 }
 # A signed-in person's own account: whoever posts acts on themselves only.
 OWN_ACCOUNT = {
@@ -127,6 +133,13 @@ OWN_ACCOUNT = {
     "accounts:my-details",
     "accounts:password-change",
     "accounts:password-change-done",
+    "accounts:2fa",
+    "accounts:2fa-setup",
+    "accounts:2fa-verify",
+    "privacy:consent",
+    "privacy:my-data",
+    "privacy:my-data-download",
+    "start",
 }
 # Pages and downloads: they write nothing, whatever the method.
 PAGES = {
@@ -169,6 +182,12 @@ PAGES = {
     "reports:export-round-results",
     "reports:import-preview",
     "reports:import-template",
+    "evaluations:correction-list",
+    "evaluations:decision-pdf",
+    "privacy:deletion-requests",
+    "privacy:register",
+    "reports:register",
+    "reports:register-xlsx",
 }
 
 
@@ -231,6 +250,17 @@ def action_world(today, producer, producer_org, council_member, provincial_offic
     event_row = DossierEvent.objects.create(
         dossier=submitted, actor=producer, action=DossierAction.SUBMIT, to_state="submitted"
     )
+    certificate = factories.CertificateFactory(
+        dossier=factories.DossierFactory(
+            product=factories.complete_product(producer_org, name="Sản phẩm đã công nhận"),
+            round=round_,
+            state=DossierState.APPROVED,
+        )
+    )
+    correction = request_correction(
+        certificate, by=producer, changes={"product_name": "Tên mới"}, reason="Đổi nhãn hiệu"
+    )
+    deletion = request_deletion(producer)
     held = OutboxBatch.objects.create(label="Trả hồ sơ", created_by=provincial_office)
     message = OutboxMessage.objects.create(
         batch=held, dossier=submitted, event=event_row, recipient=producer,
@@ -261,8 +291,15 @@ def action_world(today, producer, producer_org, council_member, provincial_offic
         "producers:invitation": invitation.pk,
         "reports:import": batch.pk,
         "catalogue:label-report": label_report.pk,
+        "evaluations:correction-decide": correction.pk,
+        "privacy:deletion-request": deletion.pk,
     }
-    extra = {"round_pk": round_.pk, "dossier_pk": scoring.pk, "user_pk": council_member.pk}
+    extra = {
+        "round_pk": round_.pk,
+        "dossier_pk": scoring.pk,
+        "user_pk": council_member.pk,
+        "number": certificate.number,
+    }
     data = {
         "evaluations:council-assign": {"dossiers": [forwarded.pk]},
         "evaluations:council-session-new": {"held_on": "2026-09-16", "place": "Phòng họp"},
@@ -280,6 +317,17 @@ def action_world(today, producer, producer_org, council_member, provincial_offic
         "products:photo-move": {"direction": "up"},
         "producers:members": {"email": "moi.thanhvien@example.vn"},
         "jobs:selfcheck": {},
+        "evaluations:certificate-correction": {
+            "product_name": "Tên mới",
+            "reason": "Đổi nhãn hiệu",
+            "confirm": "on",
+        },
+        "evaluations:correction-decide": {"decision": "approve", "note": "", "confirm": "on"},
+        "evaluations:session-written-sheet": {
+            "member": council.members.exclude(user=council_member).first().pk,
+            "basis": "Quy chế hội đồng, Điều 5",
+        },
+        "privacy:deletion-request-execute": {"confirm": "on"},
     }
     return {"ids": ids, "extra": extra, "data": data, "forwarded": forwarded}
 

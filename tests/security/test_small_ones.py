@@ -90,6 +90,7 @@ def test_sign_up_with_an_email_in_use_answers_as_usual_and_tells_the_owner(
         "phone": "",
         "password1": "mat-ong-hoa-nhan-2026",
         "password2": "mat-ong-hoa-nhan-2026",
+        "consent": "on",
     }
     with django_capture_on_commit_callbacks(execute=True):
         fresh = client.post(reverse("accounts:signup"), {**data, "email": "moi@example.vn"})
