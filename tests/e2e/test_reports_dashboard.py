@@ -48,9 +48,11 @@ def test_provincial_office_reads_the_dashboard_and_exports_it(page, live_server)
     page.goto("/")
     page.get_by_role("link", name="Bảng tổng hợp").first.click()
     page.wait_for_function("document.querySelectorAll('canvas').length >= 6")
-    # Charts below the first screen are drawn just after the load event.
+    # The scripts are deferred, and the charts below the first screen are drawn just after the
+    # load event: wait for Chart.js itself first.
     page.wait_for_function(
-        "Array.from(document.querySelectorAll('canvas')).every(c => Chart.getChart(c))"
+        "typeof Chart !== 'undefined'"
+        " && Array.from(document.querySelectorAll('canvas')).every(c => Chart.getChart(c))"
     )
     drawn = page.evaluate(
         "Array.from(document.querySelectorAll('canvas')).every(c => Chart.getChart(c))"
