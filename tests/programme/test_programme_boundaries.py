@@ -10,6 +10,7 @@ from programme.permissions import (
     can_convert_idea,
     can_manage_event,
     can_register_idea_for,
+    can_view_idea,
     can_view_idea_list,
     can_view_support_list,
 )
@@ -42,7 +43,8 @@ def test_only_a_ready_idea_becomes_a_product(producer, producer_org, stage, allo
 
 
 def test_a_council_member_has_no_ideas_or_support_lists(council_member, commune_officer):
-    assert can_view_idea_list(commune_officer) and can_view_support_list(commune_officer)
+    assert can_view_idea_list(commune_officer)
+    assert can_view_support_list(commune_officer)
     assert not can_view_idea_list(council_member)
     assert not can_view_support_list(council_member)
 
@@ -60,3 +62,11 @@ def test_events_are_managed_by_their_own_provinces_office(areas, role, province_
     events = {p: factories.TradeEventFactory(province_id=p) for p in (HUNG_YEN, HA_NOI)}
 
     assert {p for p, event in events.items() if can_manage_event(user, event)} == provinces
+
+
+def test_a_producer_account_without_a_profile_sees_no_idea_and_no_error(producer_org, areas):
+    idea = factories.ProductIdeaFactory(producer=producer_org)
+    newcomer = factories.UserFactory(email="moi@example.vn")
+
+    assert not can_view_idea(newcomer, idea)
+    assert not can_register_idea_for(newcomer, producer_org)
