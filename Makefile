@@ -38,9 +38,13 @@ translations: dev-venv
 
 # Mutation testing of the modules that hold boundaries and rules ([tool.mutmut] in pyproject.toml).
 # Slow (the tests run once per mutant), so not in CI; its summary goes to tests/MUTATION.md.
+# make mutation [MODULES="evaluations/permissions.py ..."] [TESTS="tests/evaluations ..."]
+# [CHILDREN=1]: the table in tests/MUTATION.md keeps the rows of modules not run this time.
+CHILDREN ?= 2
 mutation: dev-venv
 	rm -rf mutants var/mutation-template.sqlite3
 	mkdir -p var
 	DEBUG=1 DATABASE_URL=sqlite:///$(CURDIR)/var/mutation-template.sqlite3 $(BIN)/python manage.py migrate --no-input -v 0
-	OCOP_TEST_DB_TEMPLATE=$(CURDIR)/var/mutation-template.sqlite3 $(BIN)/mutmut run --max-children 2 || true
+	OCOP_TEST_DB_TEMPLATE=$(CURDIR)/var/mutation-template.sqlite3 MUTATION_MODULES="$(MODULES)" MUTATION_TESTS="$(TESTS)" \
+		nice -n 15 $(BIN)/python scripts/mutation_run.py --max-children $(CHILDREN) || true
 	$(BIN)/python scripts/mutation_summary.py

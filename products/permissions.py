@@ -48,10 +48,6 @@ def locking_dossier(product: Product) -> Dossier | None:
     )
 
 
-def can_edit_product(user, product: Product) -> bool:
-    return is_member(user, product) and locking_dossier(product) is None
-
-
 def is_public_photo(photo: ProductPhoto) -> bool:
     """Photos of a product with a current certificate appear on the public catalogue."""
     return photo.product.certificates.current().exists()
@@ -59,10 +55,6 @@ def is_public_photo(photo: ProductPhoto) -> bool:
 
 def can_view_photo(user, photo: ProductPhoto) -> bool:
     return is_public_photo(photo) or can_view_product(user, photo.product)
-
-
-def can_view_document(user, document: EvidenceDocument) -> bool:
-    return can_view_product(user, document.product)
 
 
 def _products():

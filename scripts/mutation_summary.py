@@ -3,7 +3,8 @@
     python scripts/mutation_summary.py        # rewrites the table between the markers
 
 Only the table is generated: what each survivor means (killed by a new test, or equivalent)
-is written by hand below it.
+is written by hand below it. A run over a subset (`make mutation MODULES=...`) replaces the rows
+of the modules it ran and keeps the others, so the groups can be run one at a time.
 """
 
 import re
@@ -35,6 +36,22 @@ def counts() -> dict[str, Counter]:
     return by_module
 
 
+def earlier_rows(table_text: str) -> dict[str, Counter]:
+    """The table already written, back into counts (the total row is recomputed)."""
+    by_module: dict[str, Counter] = {}
+    for line in table_text.splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if len(cells) != 7 or not cells[1].isdigit():
+            continue
+        name, _, killed, survived, no_tests, other, _ = cells
+        by_module[name] = Counter(
+            {"killed": int(killed), "survived": int(survived), "no tests": int(no_tests)}
+        )
+        by_module[name]["other"] = int(other)
+    by_module.pop("**all**", None)
+    return by_module
+
+
 def table(by_module: dict[str, Counter]) -> str:
     rows = [
         "| module | mutants | killed | survived | no test | other | killed % |",
@@ -61,8 +78,9 @@ def _row(name: str, c: Counter) -> str:
 def main() -> None:
     text = REPORT.read_text() if REPORT.exists() else f"# Mutation testing\n\n{BEGIN}\n{END}\n"
     before, rest = text.split(BEGIN)
-    _, after = rest.split(END)
-    REPORT.write_text(f"{before}{BEGIN}\n{table(counts())}\n{END}{after}")
+    previous, after = rest.split(END)
+    by_module = earlier_rows(previous) | counts()
+    REPORT.write_text(f"{before}{BEGIN}\n{table(by_module)}\n{END}{after}")
     print(f"Wrote {REPORT.relative_to(ROOT)}")
 
 
