@@ -158,7 +158,7 @@ def test_two_app_servers_share_sessions_and_the_job_queue(
 
         assert (before, headers_before["Location"].split("?")[0]) == (302, "/accounts/sign-in/")
         assert signed_in == 302, page[:2000]
-        assert headers_sign_in["Location"] == "/"
+        assert headers_sign_in["Location"] == "/start/"  # each role's own landing page
         assert after == 200
         assert 'name="old_password"' in page_on_b
         assert "Người Vận Hành" in page_on_b

@@ -11,6 +11,8 @@ from django.apps import apps
 
 PROJECT_APPS = (
     "accounts",
+    "privacy",
+    "once",
     "producers",
     "products",
     "evaluations",
@@ -26,10 +28,18 @@ def snapshot() -> dict[str, tuple[int, str]]:
     tables = {}
     for label in PROJECT_APPS:
         for model in apps.get_app_config(label).get_models():
-            rows = list(model._base_manager.order_by("pk").values_list())
+            rows = [
+                tuple(_comparable(value) for value in row)
+                for row in model._base_manager.order_by("pk").values_list()
+            ]
             digest = hashlib.sha256(repr(rows).encode()).hexdigest()
             tables[model._meta.label] = (len(rows), digest)
     return tables
+
+
+def _comparable(value):
+    """PostgreSQL returns binary columns as memoryview, whose repr is its address: the bytes."""
+    return bytes(value) if isinstance(value, memoryview) else value
 
 
 def changed(before: dict, after: dict) -> list[str]:
