@@ -273,7 +273,7 @@ IDEA_SETS = range(5, 15)
 # loại bỏ".
 IP_KNOCKOUT = "Ghi chú: Nếu sản phẩm vi phạm sở hữu trí tuệ, sẽ bị loại bỏ"
 # Under 5.2 "Cấu trúc câu chuyện sản phẩm" in every product set (read in sets 1-5, 8, 9, 14-17,
-# 20, 23): its options score the story of 5.1, so without a story (5.1 at 0) 5.2 scores 0.
+# 20, 22-25): its options score the story of 5.1, so without a story (5.1 at 0) 5.2 scores 0.
 STORY_NOTE = "Chỉ áp dụng khi có câu chuyện sản phẩm"
 # Requirement notes the extraction dropped (printed in italics under the criterion, no points).
 EXTRA_NOTES = {
@@ -289,6 +289,24 @@ EXTRA_NOTES = {
         "xúc tiến thương mại ở các thị trường tiềm năng."
         for n in (15, 16)  # @~1346k, @~1420k
     },
+    # Read in full on 3 December 2026: set 21 (its 7 and 9, @~1886k-1888k), set 22 (@~1896.7k-
+    # 1967k), set 24 (@~2037k-2107k), set 25 (@~2107k-2175k) and set 26 (@~2175k-2256k).
+    (21, "7"): "Ghi chú: Bản Tiêu chuẩn sản phẩm phải có phiếu kiểm nghiệm các chỉ tiêu an toàn "
+    "thực phẩm",  # @~1886k
+    **{
+        (n, "9"): "Ghi chú: Đánh giá dựa trên các hợp đồng xuất khẩu đã thực hiện, hoặc các "
+        "chứng nhận chất lượng đã được cấp, hoặc các thông tin về đánh giá thị trường, kết quả "
+        "xúc tiến thương mại ở các thị trường tiềm năng."
+        for n in (21, 24, 25)  # @~1888k, @~2103k, @~2172k
+    },
+    # Set 22 prints the same note with a doubled full stop (@~1964k).
+    (22, "9"): "Ghi chú: Đánh giá dựa trên các hợp đồng xuất khẩu đã thực hiện, hoặc các chứng "
+    "nhận chất lượng đã được cấp, hoặc các thông tin về đánh giá thị trường, kết quả xúc tiến "
+    "thương mại ở các thị trường tiềm năng..",
+    (24, "1.1"): "Yêu cầu: 100% sản phẩm được trồng trên địa bàn cấp tỉnh",  # @~2038k
+    (25, "1.1"): "Yêu cầu: 100% sản phẩm được nuôi trên địa bàn cấp tỉnh",  # @~2111k
+    # Set 26 prints 4.3's explanation on its own row under the title (@~2209k).
+    (26, "4.3"): "(Gồm: Tổ chức kinh doanh, phân phối sản phẩm)",
 }
 SOURCE = "QĐ 26/2026/QĐ-TTg, Phụ lục II, bộ {number}, ghi chú tại tiêu chí {code}"
 
