@@ -20,7 +20,9 @@ AUDIT_JS = """
 (() => {
   if (window.top !== window || !location.protocol.startsWith('http')) return;
   const phone = %(phone)s;
-  window.__ocopAuditRun = async () => {
+  // One axe run at a time: the run at load and the one at teardown may meet on a slow machine.
+  let previous = Promise.resolve();
+  const run = async () => {
     const report = {url: location.pathname + location.search, overflow: null, violations: []};
     const width = document.documentElement.scrollWidth;
     if (phone && width > window.innerWidth) report.overflow = [width, window.innerWidth];
@@ -34,6 +36,7 @@ AUDIT_JS = """
     } catch (error) { report.error = String(error); }
     return report;
   };
+  window.__ocopAuditRun = () => (previous = previous.then(run, run));
   window.addEventListener('load', () => setTimeout(async () => {
     const report = await window.__ocopAuditRun();
     if (window.__ocopAudit) window.__ocopAudit(report);
