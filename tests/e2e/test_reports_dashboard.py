@@ -3,6 +3,7 @@ figures as the tables, and downloads the recognised products as Excel."""
 
 import datetime
 import io
+import time
 from decimal import Decimal
 
 import pytest
@@ -47,12 +48,13 @@ def test_provincial_office_reads_the_dashboard_and_exports_it(page, live_server)
 
     page.goto("/")
     page.get_by_role("link", name="Bảng tổng hợp").first.click()
-    page.wait_for_function("document.querySelectorAll('canvas').length >= 6")
+    _wait_until(page, "document.querySelectorAll('canvas').length >= 6")
     # The scripts are deferred, and the charts below the first screen are drawn just after the
     # load event: wait for Chart.js itself first.
-    page.wait_for_function(
+    _wait_until(
+        page,
         "typeof Chart !== 'undefined'"
-        " && Array.from(document.querySelectorAll('canvas')).every(c => Chart.getChart(c))"
+        " && Array.from(document.querySelectorAll('canvas')).every(c => Chart.getChart(c))",
     )
     drawn = page.evaluate(
         "Array.from(document.querySelectorAll('canvas')).every(c => Chart.getChart(c))"
@@ -80,3 +82,12 @@ def test_provincial_office_reads_the_dashboard_and_exports_it(page, live_server)
     with open(download.value.path(), "rb") as handle:  # saved without its .xlsx name
         workbook = load_workbook(io.BytesIO(handle.read()), read_only=True)
     assert len(list(workbook.active.iter_rows(min_row=4, values_only=True))) == 3
+
+
+def _wait_until(page, expression: str, seconds: float = 15) -> None:
+    """Poll ``expression`` with page.evaluate: wait_for_function evaluates its string inside the
+    page, where the Content-Security-Policy (no 'unsafe-eval') may refuse it."""
+    deadline = time.monotonic() + seconds
+    while not page.evaluate(expression):
+        assert time.monotonic() < deadline, f"still false after {seconds} s: {expression}"
+        page.wait_for_timeout(100)
