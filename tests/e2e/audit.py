@@ -62,6 +62,9 @@ class PageAudit:
 
     def check_last(self, page) -> None:
         try:
+            # The journey's last click may still be loading its page: a document whose style
+            # sheets have not arrived yet would be judged unstyled.
+            page.wait_for_load_state("load")
             report = page.evaluate("window.__ocopAuditRun ? window.__ocopAuditRun() : null")
         except Exception:
             return
