@@ -37,12 +37,11 @@ from accounts.models import User
 from products.models import Product
 
 from . import certified, permissions
-from .extensions import end_extension
+from .extensions import end_extension, end_extension_of
 from .models import (
     Certificate,
     CouncilResult,
     Dossier,
-    DossierKind,
     Notice,
     RevocationGround,
     Sequence,
@@ -189,11 +188,7 @@ def issue_notice(
     )
     notice.full_clean()
     notice.save()
-    if locked.kind == DossierKind.RE_EVALUATION and locked.previous_certificate_id:
-        # Art. 12.3: an extended certificate is valid until the re-evaluation's result.
-        end_extension(
-            Certificate.objects.filter(pk=locked.previous_certificate_id), on=decision_date
-        )
+    end_extension_of(locked, on=decision_date)  # Art. 12.3: valid until the re-evaluation's result
     from .tasks import issue_notice_pdf
 
     # Rendered, signed and stored once after the commit; else at the first download.

@@ -9,8 +9,9 @@ could not have filed in it.
 
 The provincial office records the extension (``extend_certificate``, with its legal basis, who and
 when); it ends 180 days after expiry, or earlier on the day the re-evaluation's result is decided
-(``end_extension``: a new certificate or a result notice). While it runs the certificate is listed,
-verified and published as ``extended``, and the holder may still file the re-evaluation.
+(``end_extension``: a new certificate, a result notice, or the commune's refusal of the dossier).
+While it runs the certificate is listed, verified and published as ``extended``, and the holder
+may still file the re-evaluation.
 """
 
 import datetime
@@ -21,7 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import permissions
-from .models import Certificate
+from .models import Certificate, DossierKind
 from .models.certificate import DECISION_26_EFFECTIVE
 
 
@@ -79,3 +80,15 @@ def end_extension(certificates, *, on: datetime.date) -> None:
     for certificate in certificates.filter(extended_until__gt=on):
         certificate.extended_until = on
         certificate.save(update_fields=["extended_until"])
+
+
+def end_extension_of(dossier, *, on: datetime.date) -> None:
+    """`dossier`'s processing ended on `on` without a new certificate (a result notice, or the
+    commune refusing it): when it re-evaluates an extended certificate, that extension ends too.
+
+    A refusal is the competent body's result ("kết quả xử lý") as much as a notice is; left
+    running, the extension would keep the old certificate listed as valid for up to 180 days on
+    the strength of a dossier nobody is processing any more.
+    """
+    if dossier.kind == DossierKind.RE_EVALUATION and dossier.previous_certificate_id:
+        end_extension(Certificate.objects.filter(pk=dossier.previous_certificate_id), on=on)

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .. import revisions, scoring, services
+from ..extensions import end_extension_of
 from ..models import CorrectionItem, CorrectionKind, Dossier, DossierRevision, RoundState
 from ..receipts import new_tracking_code
 from .core import Action, TransitionError, apply
@@ -256,8 +257,17 @@ def reject_dossier(dossier: Dossier, *, by, reason: str) -> Dossier:
     """Không tiếp nhận: refuse the dossier, giving the producer the reason in writing."""
     if not reason.strip():
         raise TransitionError(_("Give the reason for the rejection."))
+
+    def effect(locked: Dossier) -> None:
+        end_extension_of(locked, on=timezone.localdate())  # Art. 12.3: the result is the refusal
+
     return apply(
-        dossier, Action.REJECT, by=by, comment=reason.strip(), check=_check_round_not_closed
+        dossier,
+        Action.REJECT,
+        by=by,
+        comment=reason.strip(),
+        check=_check_round_not_closed,
+        effect=effect,
     )
 
 

@@ -15,10 +15,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import call_command
 from django.urls import reverse
 
-from evaluations import services
+from evaluations import services, transitions
 from evaluations.certificates import issue_certificate, issue_notice
 from evaluations.extensions import extend_certificate
-from evaluations.models import Certificate, CertificateStatus, DossierKind
+from evaluations.models import Certificate, CertificateStatus, DossierKind, DossierState
 from evaluations.models.certificate import EXTENSION_BASIS
 from tests import factories
 
@@ -118,6 +118,36 @@ def test_a_result_notice_ends_the_extension_on_its_date(extended, approver):
     assert extended.extended_until == D(2026, 11, 20)
     assert extended.status(D(2026, 11, 20)) == CertificateStatus.EXTENDED
     assert extended.status(D(2026, 11, 21)) == CertificateStatus.EXPIRED
+
+
+def test_the_communes_refusal_of_the_re_evaluation_ends_the_extension(extended, commune_officer):
+    dossier = factories.DossierFactory(
+        product=extended.product,
+        kind=DossierKind.RE_EVALUATION,
+        previous_certificate=extended,
+        state=DossierState.SUBMITTED,
+    )
+
+    with _at(D(2026, 9, 10)):
+        transitions.reject_dossier(dossier, by=commune_officer, reason="Hồ sơ không đúng sản phẩm.")
+
+    extended.refresh_from_db()
+    assert extended.extended_until == D(2026, 9, 10)
+    assert extended.status(D(2026, 9, 11)) == CertificateStatus.EXPIRED
+
+
+def test_refusing_a_first_evaluation_leaves_the_producers_extension_alone(
+    extended, commune_officer
+):
+    other = factories.DossierFactory(
+        product__producer=extended.product.producer, state=DossierState.SUBMITTED
+    )
+
+    with _at(D(2026, 9, 10)):
+        transitions.reject_dossier(other, by=commune_officer, reason="Trùng sản phẩm.")
+
+    extended.refresh_from_db()
+    assert extended.extended_until == LIMIT
 
 
 def test_a_new_recognition_ends_and_replaces_the_extended_certificate(extended, approver):
