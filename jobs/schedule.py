@@ -37,7 +37,7 @@ DUTIES = (
         "prune_jobs",
         "ocop-prune-jobs.timer",
         "Sun *-*-* 03:30:00",
-        "old background jobs and their files",
+        "old background jobs and their files, spent one-time form tokens",
     ),
 )
 # A duty not heard from for this many hours is shown late on the self-check page.

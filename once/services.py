@@ -5,15 +5,22 @@ claimed in the same transaction as the creation, so the unique constraint decide
 requests racing with the same token and the loser's creation is rolled back.
 """
 
+import datetime
 import uuid
 from collections.abc import Callable
 
 from django.contrib import messages
 from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponseRedirect
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .models import SubmissionToken
+
+# A repeat comes within minutes (a double click, a reload, Back then submit); a month still
+# covers a form page left open in a tab. An older token only takes room: the weekly prune_jobs
+# duty deletes it.
+KEEP_TOKENS = datetime.timedelta(days=30)
 
 
 def _earlier(token: uuid.UUID) -> SubmissionToken | None:
@@ -49,3 +56,10 @@ def create_once(request, token: uuid.UUID | None, create: Callable[[], object]):
             raise  # a constraint of the object itself, not the token
         return None, _replay(request, earlier)
     return obj, None
+
+
+def purge_tokens(now: datetime.datetime | None = None) -> int:
+    """Delete the tokens claimed more than KEEP_TOKENS ago; returns how many."""
+    cutoff = (now or timezone.now()) - KEEP_TOKENS
+    deleted, _by_model = SubmissionToken.objects.filter(created_at__lt=cutoff).delete()
+    return deleted

@@ -2,6 +2,7 @@
 
 import datetime
 import smtplib
+import uuid
 
 import pytest
 from django.core.files.base import ContentFile
@@ -206,3 +207,26 @@ def test_prune_jobs_deletes_old_finished_jobs_and_their_files(staff, settings):
 
     assert set(Job.objects.values_list("pk", flat=True)) == {recent.pk, running.pk}
     assert not old_path.exists()
+
+
+def test_prune_jobs_deletes_one_time_form_tokens_past_their_keeping_time(staff, producer):
+    """The weekly duty keeps the table of form tokens small: a month-old token is gone, a
+    recent one still turns a repeated form into the first result."""
+    from jobs.models import ScheduledRun
+    from once.models import SubmissionToken
+
+    def token(days_old, user):
+        made = SubmissionToken.objects.create(token=uuid.uuid4(), user=user, url="/products/1/")
+        SubmissionToken.objects.filter(pk=made.pk).update(
+            created_at=timezone.now() - datetime.timedelta(days=days_old)
+        )
+        return made
+
+    kept = [token(0, producer), token(29, staff)]
+    token(31, producer)
+    token(400, staff)
+
+    call_command("prune_jobs", stdout=None)
+
+    assert set(SubmissionToken.objects.values_list("pk", flat=True)) == {t.pk for t in kept}
+    assert ScheduledRun.objects.get(command="prune_jobs").last_ok

@@ -91,11 +91,13 @@ def _officer_for(product) -> User | None:
 
 def seed_dossiers(*, round_, council, office, products) -> int:
     """File the first products of the demo in ``round_`` and move them along; returns how many.
-    Does nothing when the round already has dossiers."""
-    if Dossier.objects.filter(round=round_).exists():
-        return 0
+    Does nothing when the round already has dossiers, or those products have theirs elsewhere
+    (an earlier run's round): a product has one dossier in progress at a time."""
     # (product index, how far it goes)
     plan = [(0, "submitted"), (1, "returned"), (8, "in_scoring"), (11, "accepted")]
+    filed_before = Dossier.objects.filter(product__in=[products[i] for i, _step in plan])
+    if Dossier.objects.filter(round=round_).exists() or filed_before.exists():
+        return 0
     filed = 0
     with holding_notices(label="Dữ liệu mẫu", by=office):
         for index, step in plan:

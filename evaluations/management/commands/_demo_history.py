@@ -96,18 +96,21 @@ PRODUCTS = [
     ("Thêu ren Vạn Xuân", "Tổ hợp tác Thêu ren Vạn Xuân", "group", 13219, 21, "Lạc Thị Ren"),
 ]
 
-# (product index, years back from this year, stars, average). Years 7 and 6 are 2019 and 2020
-# when the demo runs in 2026: 3 + 5 products at 4★ and 7 + 9 at 3★, Hưng Yên's first two years.
+# (product index, year, stars, average): Hưng Yên's first two years, 2019 and 2020, whatever
+# the day the demo runs: 3 + 5 products at 4★ and 7 + 9 at 3★. Their 36 months ran out long ago.
 FIRST_ROUNDS = [
-    (0, 7, 4, "78.5"), (3, 7, 4, "81.0"), (6, 7, 4, "75.0"), (1, 7, 3, "66.0"), (2, 7, 3, "64.5"),
-    (4, 7, 3, "61.0"), (7, 7, 3, "58.0"), (9, 7, 3, "63.0"), (11, 7, 3, "60.5"), (12, 7, 3, "55.5"),
-    (10, 6, 4, "72.0"), (17, 6, 4, "76.5"), (19, 6, 4, "70.5"), (20, 6, 4, "73.0"),
-    (27, 6, 4, "79.0"), (5, 6, 3, "62.0"), (8, 6, 3, "57.5"), (13, 6, 3, "65.0"),
-    (14, 6, 3, "59.0"), (15, 6, 3, "61.5"), (16, 6, 3, "68.0"), (18, 6, 3, "56.0"),
-    (21, 6, 3, "60.0"), (22, 6, 3, "63.5"),
+    (0, 2019, 4, "78.5"), (3, 2019, 4, "81.0"), (6, 2019, 4, "75.0"), (1, 2019, 3, "66.0"),
+    (2, 2019, 3, "64.5"), (4, 2019, 3, "61.0"), (7, 2019, 3, "58.0"), (9, 2019, 3, "63.0"),
+    (11, 2019, 3, "60.5"), (12, 2019, 3, "55.5"),
+    (10, 2020, 4, "72.0"), (17, 2020, 4, "76.5"), (19, 2020, 4, "70.5"), (20, 2020, 4, "73.0"),
+    (27, 2020, 4, "79.0"), (5, 2020, 3, "62.0"), (8, 2020, 3, "57.5"), (13, 2020, 3, "65.0"),
+    (14, 2020, 3, "59.0"), (15, 2020, 3, "61.5"), (16, 2020, 3, "68.0"), (18, 2020, 3, "56.0"),
+    (21, 2020, 3, "60.0"), (22, 2020, 3, "63.5"),
 ]  # fmt: skip
-# Later years: re-recognitions (the first certificates ran out after 36 months), upgrades and
-# new products. Years back 3 and 2 with "soon" fall 150 days into the re-evaluation window.
+# (product index, years back from this year, stars, average). Later years: re-recognitions (the
+# first certificates ran out after 36 months), upgrades and new products, counted back from the
+# day the demo runs so that some are always current; "soon" falls 150 days into the
+# re-evaluation window. Five years back is 2021 at the earliest: after the first two years.
 LATER_ROUNDS = [
     (0, 4, 4, "80.0"), (3, 4, 4, "82.5"), (1, 4, 4, "70.5"), (23, 4, 3, "62.0"),
     (24, 5, 3, "58.5"), (25, 5, 3, "64.0"),
@@ -117,6 +120,7 @@ LATER_ROUNDS = [
     (9, 1, 3, "64.0"), (11, 1, 4, "70.0"), (12, 1, 3, "57.0"), (31, 1, 3, "63.0"),
     (26, 1, 4, "72.5"), (15, 1, 3, "66.5"), (23, 0, 4, "71.5"), (4, 0, 3, "62.5"),
 ]  # fmt: skip
+FIRST_YEAR = 2019
 REVOKED_PRODUCT = 12  # Giò chả Phạm Ngũ Lão: an inspection found it below the criteria
 TAX_CODE = "09012346{:02d}"
 NUMBER_PREFIX = "GCN-HY-"  # the province's register numbers, unlike the portal's OCOP-33-…
@@ -130,13 +134,15 @@ TARGETS = {Metric.NEW_3_STAR_PLUS: 30, Metric.NEW_4_STAR_PLUS: 8, Metric.RE_EVAL
 
 
 def _decision_date(years_back, index: int, today: datetime.date) -> datetime.date:
+    """``years_back`` is a count of years before today's, "soon", or a year (the first rounds)."""
     if years_back == "soon":
         # valid_until = decision + 36 months: 150 days ahead, inside the 180-120 day window.
         return add_months(today + datetime.timedelta(days=150), -36)
     if years_back == 0:
         return today - datetime.timedelta(days=30 + index % 20)
+    year = years_back if years_back >= FIRST_YEAR else today.year - years_back
     # Councils meet from spring to autumn; spread the decisions over those months.
-    return datetime.date(today.year - years_back, 4 + index % 7, 5 + index % 20)
+    return datetime.date(year, 4 + index % 7, 5 + index % 20)
 
 
 def register_rows(today: datetime.date) -> list[tuple]:
@@ -194,7 +200,7 @@ def import_history(*, office, today: datetime.date) -> int:
     if not preview.new_rows:
         return 0
     batch, _created = store_import_file(
-        content=content, file_name="so-theo-doi-ocop-truoc-2026.xlsx", by=office
+        content=content, file_name=f"so-theo-doi-ocop-truoc-{today.year}.xlsx", by=office
     )
     return commit_import(batch, by=office, today=today).created_count
 

@@ -9,9 +9,11 @@ from django.utils import timezone
 
 from accounts.models import Role, User
 from evaluations.models import Council, CouncilMember, CouncilRole, Round, RoundState
+from evaluations.working_days import add_working_days
 from producers.models import Gender, Membership, Producer, ProducerKind
 from products.models import Product
 from regions.models import Commune, FormerDistrict
+from reports.imports import HISTORICAL_ROUND_NUMBER
 
 from ._demo_dossiers import seed_dossiers
 from ._demo_history import seed_history
@@ -148,6 +150,38 @@ PRODUCERS = [
 ]
 
 
+def demo_round(today: datetime.date) -> Round:
+    """The round the demo's dossiers are filed in: the one an earlier run made, whatever its
+    year (running the command again changes nothing, even after New Year), else a round open
+    today, named for the half-year it opened in, its deadlines on working days ahead."""
+    existing = (
+        Round.objects.filter(province_id=HUNG_YEN)
+        .exclude(number=HISTORICAL_ROUND_NUMBER)
+        .order_by("-opens_on", "-pk")
+        .first()
+    )
+    if existing is not None:
+        return existing
+    opens_on = today - datetime.timedelta(days=20)
+    number = 1 if opens_on.month <= 6 else 2
+    local_cutoff_on = add_working_days(today, 28)
+    council_meeting_on = add_working_days(local_cutoff_on, 10)
+    round_ = Round(
+        province_id=HUNG_YEN,
+        year=opens_on.year,
+        number=number,
+        name=f"Đợt {number} năm {opens_on.year}",
+        opens_on=opens_on,
+        local_cutoff_on=local_cutoff_on,
+        council_meeting_on=council_meeting_on,
+        closes_on=add_working_days(council_meeting_on, 14),
+        state=RoundState.OPEN,
+    )
+    round_.full_clean()
+    round_.save()
+    return round_
+
+
 # Demo only: one known authenticator key for every demo account whose role signs in with a
 # second factor, printed below so that `make run` can be tried. Real accounts enrol their own.
 DEMO_TOTP_KEY = b"OCOP-DEMO-TOTP-2026!".hex()  # 20 bytes, as authenticator apps expect
@@ -207,19 +241,7 @@ class Command(BaseCommand):
             _demo_second_factor(staff[email])
 
         today = timezone.localdate()
-        round_, _ = Round.objects.get_or_create(
-            province_id=HUNG_YEN,
-            year=today.year,
-            number=2,
-            defaults={
-                "name": f"Đợt 2 năm {today.year}",
-                "opens_on": today - datetime.timedelta(days=20),
-                "local_cutoff_on": today + datetime.timedelta(days=40),
-                "council_meeting_on": today + datetime.timedelta(days=55),
-                "closes_on": today + datetime.timedelta(days=75),
-                "state": RoundState.OPEN,
-            },
-        )
+        round_ = demo_round(today)
         council, _ = Council.objects.get_or_create(
             round=round_, defaults={"name": f"Hội đồng đánh giá, phân hạng OCOP tỉnh — {round_}"}
         )
