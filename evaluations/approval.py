@@ -4,13 +4,12 @@ function that carries the decision out through the transitions."""
 
 from dataclasses import dataclass, field
 
-from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from . import transitions
 from .approval_route import NOMINATE, NOTICE, RECOGNISE, approval_route
-from .councils import compute_council_result, criteria_set_for
+from .councils import compute_council_result
 from .models import (
     CouncilResult,
     Dossier,
@@ -144,10 +143,7 @@ def approval_sheet(result: CouncilResult) -> ApprovalSheet:
         outcome = compute_council_result(dossier, presence)
         sheets = ScoreSheet.objects.filter(dossier=dossier).select_related("member")
         consolidated = consolidated_sheet(dossier, outcome, sheets)
-    criteria_set = criteria_set_for(dossier)
-    missing = [
-        f"{code} {criteria_set.criterion(code).title}" for code in result.missing_five_star_minima
-    ]
+    missing = result.missing_five_star_minima_described()
     proposal = None
     if item is not None:
         proposal = IssuedDocument.objects.filter(key=f"proposal:{item.session_id}").first()
@@ -163,7 +159,7 @@ def approval_sheet(result: CouncilResult) -> ApprovalSheet:
         siblings.append((result.pk, dossier.state))
     notes = list(
         SessionItem.objects.filter(dossier=dossier)
-        .filter(~Q(discussion_note=""))
+        .exclude(discussion_note="")
         .values_list("discussion_note", flat=True)
     )
     return ApprovalSheet(

@@ -116,11 +116,21 @@ def test_a_result_of_90_points_offers_only_the_nomination(
 
     choices = [value for value, _label in response.context["form"].fields["decision"].choices]
     assert choices == ["nominate", "send_back"]
+    # The arranged sheets miss some 5★ minima: the central council will read which.
+    assert result.missing_five_star_minima
+    assert result.missing_five_star_minima_described()[0] in response.text
     # A recognition posted anyway is refused: the law sends the result to the ministry.
     client.post(screen(result), {"decision": "recognise", **DECISION})
     result.dossier.refresh_from_db()
     assert result.dossier.state == DossierState.SCORED
     assert Certificate.objects.count() == 0
+    # The nomination goes through; the 5★ minima still missed travel with it.
+    client.post(screen(result), {"decision": "nominate"})
+    result.dossier.refresh_from_db()
+    event = DossierEvent.objects.filter(dossier=result.dossier).last()
+    assert result.dossier.state == DossierState.NOMINATED
+    assert (event.actor, event.action) == (approver, "nominate")
+    assert event.data["missing_five_star_minima"] == result.missing_five_star_minima
 
 
 def test_approving_goes_through_the_transition(client, approver, four_stars, two_stars):
