@@ -226,6 +226,8 @@ def test_other_staff_get_404(client, request, persona, four_stars):
 
     assert client.get(screen(four_stars)).status_code == 404
     assert client.post(screen(four_stars), {"decision": "recognise", **DECISION}).status_code == 404
+    start = reverse("admin:evaluations_councilresult_approval_start")
+    assert client.get(start).status_code == 404
 
 
 @pytest.mark.parametrize("persona", ["producer", "council_member", "chair"])
