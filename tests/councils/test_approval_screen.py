@@ -11,7 +11,14 @@ from django.urls import reverse
 from accounts.landing import landing_url_for
 from accounts.models import Role
 from evaluations.councils import declare_conflict
-from evaluations.models import Certificate, CouncilResult, DossierEvent, DossierState, Notice
+from evaluations.models import (
+    Certificate,
+    CouncilResult,
+    DossierEvent,
+    DossierState,
+    IssuedDocument,
+    Notice,
+)
 from evaluations.sessions import close_session, record_discussion
 from evaluations.transitions import close_scoring
 from tests import factories
@@ -286,3 +293,18 @@ def test_members_with_a_conflict_are_listed_apart(
     assert result.average == Decimal("76.67")
     assert "Cổ đông của hợp tác xã" in response.text
     assert "76,67" in response.text
+
+
+def test_the_decision_is_issued_once_no_result_of_the_round_waits(
+    client, approver, four_stars, two_stars
+):
+    client.force_login(approver)
+
+    client.post(screen(four_stars), {"decision": "recognise", **DECISION})
+    issued_early = IssuedDocument.objects.filter(key__startswith="decision:").exists()
+    last = client.post(screen(two_stars), {"decision": "notice", **DECISION}, follow=True)
+
+    # Issued once, with the round's every recognition in it, not frozen with the first.
+    assert not issued_early
+    assert IssuedDocument.objects.filter(key__startswith="decision:").count() == 1
+    assert reverse("evaluations:decision-pdf") in last.text
