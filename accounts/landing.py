@@ -14,13 +14,13 @@ _LANDING = {
     Role.LOCAL_OFFICER: "evaluations:queue",  # dossiers waiting for the officer's review
     Role.COUNCIL_MEMBER: "evaluations:my-sheets",  # score sheets to fill
     Role.PROVINCIAL_OFFICE: "reports:dashboard",  # the office's overview of the programme
-    Role.APPROVER: "admin:evaluations_councilresult_changelist",  # results awaiting approval
+    # The approval screen of the first result awaiting a decision (the list when none waits).
+    Role.APPROVER: "admin:evaluations_councilresult_approval_start",
     Role.ADMINISTRATOR: "admin:index",
 }
 # Who may not enter the admin (not staff) gets the overview instead.
 _ADMIN_FALLBACK = "reports:dashboard"
-# The approver's list opens on the results awaiting a decision (evaluations.admin_filters).
-_QUERY = {Role.APPROVER: "?state=scored"}
+_QUERY: dict[str, str] = {}
 
 
 def landing_url_for(user) -> str:

@@ -4,13 +4,14 @@ Every action goes through evaluations.transitions, so each approval, notice, nom
 is locked, permission-checked and audited exactly as anywhere else.
 """
 
+from functools import partial
 from urllib.parse import urlencode
 
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.html import format_html, format_html_join
@@ -30,6 +31,9 @@ from .admin_filters import (
     RoundFilter,
     StarsFilter,
 )
+from .approval import decide
+from .approval_admin import approval_start, approval_view, screen_url
+from .approval_route import NOMINATE, RECOGNISE, approval_route
 from .models import CouncilResult, DossierState, ScoreSheet
 from .result_forms import DecisionForm, MinistryResultForm, SendBackForm
 
@@ -85,6 +89,23 @@ class CouncilResultAdmin(admin.ModelAdmin):
     show_full_result_count = False
     ordering = ["-closed_at", "-pk"]
     actions = ["approve_results", "send_back_results", "nominate_results", "record_ministry"]
+
+    def get_urls(self):
+        # Before the admin's own "<path:object_id>/" patterns, which would take these.
+        wrap = self.admin_site.admin_view
+        return [
+            path(
+                "<int:pk>/approval/",
+                wrap(partial(approval_view, self)),
+                name="evaluations_councilresult_approval",
+            ),
+            path(
+                "approval/",
+                wrap(partial(approval_start, self)),
+                name="evaluations_councilresult_approval_start",
+            ),
+            *super().get_urls(),
+        ]
 
     def changelist_view(self, request, extra_context=None):
         # The approver returns to this list after every decision (ocop_portal.page_cache).
@@ -147,6 +168,12 @@ class CouncilResultAdmin(admin.ModelAdmin):
     def has_approve_permission(self, request):
         return _is_approver(request.user)
 
+    def get_list_display(self, request):
+        # Only the approver may open the approval screen (the others would get a 404).
+        if _is_approver(request.user):
+            return [*self.list_display, "approval_link"]
+        return self.list_display
+
     def get_actions(self, request):
         actions = super().get_actions(request)
         actions.pop("delete_selected", None)
@@ -165,6 +192,12 @@ class CouncilResultAdmin(admin.ModelAdmin):
             result.pk,
             label,
         )
+
+    @admin.display(description=_("approval screen"))
+    def approval_link(self, result):
+        """The result beside its proposal and consolidated sheet (approval_admin)."""
+        label = _("Decide") if result.dossier.state == DossierState.SCORED else _("Open")
+        return format_html('<a href="{}">{}</a>', screen_url(result.pk), label)
 
     @admin.display(description=_("product"), ordering="dossier__product__name")
     def product(self, result):
@@ -344,9 +377,9 @@ class CouncilResultAdmin(admin.ModelAdmin):
                         _("skipped: %(state)s") % {"state": result.dossier.get_state_display()},
                     )
                 )
-            elif result.nominable:
+            elif approval_route(result) == NOMINATE:
                 plan.append((result, _("skipped: 90 points or more — nominate for national 5★")))
-            elif result.stars in (3, 4):
+            elif approval_route(result) == RECOGNISE:
                 plan.append(
                     (
                         result,
@@ -369,19 +402,18 @@ class CouncilResultAdmin(admin.ModelAdmin):
         number, date = form.cleaned_data["decision_number"], form.cleaned_data["decision_date"]
 
         def step(result):
-            dossier = result.dossier
-            if result.nominable:
+            route = approval_route(result)
+            if route == NOMINATE:
                 raise transitions.TransitionError(
                     _("Nominate it for national 5★ evaluation instead.")
                 )
-            if result.stars in (3, 4):
-                transitions.approve_result(
-                    dossier, by=request.user, decision_number=number, decision_date=date
-                )
-            else:
-                transitions.notify_not_recognised(
-                    dossier, by=request.user, decision_number=number, decision_date=date
-                )
+            decide(
+                result,
+                by=request.user,
+                decision=route,
+                decision_number=number,
+                decision_date=date,
+            )
 
         label = _("Approval of results, decision %(number)s of %(date)s") % {
             "number": number,

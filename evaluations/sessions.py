@@ -20,6 +20,7 @@ from accounts.models import Role, User
 from regions.collation import vietnamese_order
 
 from . import scoring, scoring_notes
+from .approval_route import approval_route
 from .conflicts import conflict_flags
 from .councils import Presence, compute_council_result, criteria_set_for, outcome_for
 from .models import (
@@ -410,14 +411,7 @@ def consolidated_sheet(dossier: Dossier, outcome, sheets: Iterable[ScoreSheet]) 
 
 
 def proposed_decision(result) -> str:
-    """What the council proposes to the approver, by the approval rules: the ministry for a
-    result of 90 points or more (Art. 7.3.e: "đạt từ 90 điểm trở lên", even with a 5★ minimum
-    missed), recognition at 3★ or 4★, a notice below 3★. A result stopped by a sheet's note is
-    never rated, whatever its average: a notice."""
-    if getattr(result, "stopped_by", ()):
-        return "notice"
-    if result.average >= scoring.NATIONAL_THRESHOLD and result.stars > 0:
-        return "nominate"
-    if result.stars in (3, 4):
-        return "recognise"
-    return "notice"
+    """What the council proposes to the approver: the approval route of its result
+    (``approval_route``: the ministry from 90 points, recognition at 3★ or 4★, otherwise a
+    notice; a result stopped by a sheet's note is never rated)."""
+    return approval_route(result)

@@ -31,7 +31,7 @@ SHOTS = [
     ("local-officer", "tanhung@ocop.demo", "evaluations:queue", "A commune officer: the queue"),
     ("council-member", "uyvien1@ocop.demo", "evaluations:my-sheets", "A council member"),
     ("secretary", "thuky@ocop.demo", "evaluations:council-list", "The council's secretary"),
-    ("approver", "lanhdao@ocop.demo", "evaluations:dossier-list", "The approver"),
+    ("approver", "lanhdao@ocop.demo", "start", "The approver: the approval screen"),
     ("provincial-office", "vanphong@ocop.demo", "reports:dashboard", "The provincial office"),
     ("administrator", "admin@ocop.demo", "admin:index", "The administrator"),
 ]

@@ -3,6 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .. import scoring
+from ..approval_route import NOMINATE, approval_route
 from ..scoring import NATIONAL_THRESHOLD
 
 
@@ -68,7 +69,7 @@ class CouncilResult(models.Model):
         """Decision 26/2026 Art. 7.3.e: products "đạt từ 90 điểm trở lên" go to the ministry's
         central council, whether or not every 5★ minimum is met (the text asks only for the
         points). A stopped or knocked-out product (0 stars) is not evaluated further."""
-        return self.average >= NATIONAL_THRESHOLD and self.stars > 0 and not self.stopped_by
+        return approval_route(self) == NOMINATE
 
     @property
     def missing_five_star_minima(self) -> list[str]:

@@ -6,6 +6,7 @@ from typing import Any
 from django.utils.formats import localize
 from django.utils.translation import gettext as _
 
+from ..approval_route import NOMINATE, RECOGNISE, approval_route
 from ..models import Dossier, DossierKind
 from .core import Action, TransitionError, apply
 
@@ -136,7 +137,8 @@ def approve_result(dossier: Dossier, *, by, decision_number: str, decision_date)
 
     def check(locked: Dossier) -> None:
         result = _result(locked)
-        if result.nominable:
+        route = approval_route(result)
+        if route == NOMINATE:
             # Art. 7.3.e: a result of 90 points or more goes to the central council, even when
             # a 5★ minimum holds its rating at 4★ here.
             raise TransitionError(
@@ -145,7 +147,7 @@ def approve_result(dossier: Dossier, *, by, decision_number: str, decision_date)
                     "(Decision 26/2026, Art. 7.3.e)."
                 )
             )
-        if result.stars not in (3, 4):
+        if route != RECOGNISE:
             raise TransitionError(
                 _("Only 3★ and 4★ results are recognised by the province; this one is %(stars)s★.")
                 % {"stars": result.stars}
@@ -172,15 +174,15 @@ def notify_not_recognised(dossier: Dossier, *, by, decision_number: str, decisio
     from ..certificates import issue_notice
 
     def check(locked: Dossier) -> None:
-        result = _result(locked)
-        if result.nominable:  # Art. 7.3.e, whatever the minima held its rating to
+        route = approval_route(_result(locked))
+        if route == NOMINATE:  # Art. 7.3.e, whatever the minima held its rating to
             raise TransitionError(
                 _(
                     "This result has 90 points or more: nominate it for national 5★ evaluation "
                     "(Decision 26/2026, Art. 7.3.e)."
                 )
             )
-        if result.stars >= 3:
+        if route == RECOGNISE:
             raise TransitionError(_("This result reaches 3★: recognise it instead."))
 
     def effect(locked: Dossier) -> dict[str, Any]:
@@ -202,7 +204,7 @@ def nominate_for_national(dossier: Dossier, *, by, comment: str = "") -> Dossier
         result = _result(locked)
         if result.average < 90:
             raise TransitionError(_("Only products with 90 points or more can be nominated."))
-        if not result.nominable:
+        if approval_route(result) != NOMINATE:
             raise TransitionError(
                 _("The evaluation of this product was stopped; it cannot be nominated.")
             )

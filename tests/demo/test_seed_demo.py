@@ -1,5 +1,5 @@
-"""`make run`'s demo data: officers find dossiers waiting, the council one to score, and running
-the command again changes nothing."""
+"""`make run`'s demo data: officers find dossiers waiting, the council one to score, the approver
+one result to decide, and running the command again changes nothing."""
 
 import pytest
 from django.core.management import call_command
@@ -27,6 +27,7 @@ def test_demo_has_dossiers_at_each_step_and_is_idempotent(
             DossierState.RETURNED,
             DossierState.ACCEPTED,
             DossierState.IN_SCORING,
+            DossierState.SCORED,
         ]
     )
     assert CorrectionItem.objects.count() == 2
@@ -34,6 +35,10 @@ def test_demo_has_dossiers_at_each_step_and_is_idempotent(
     assert Dossier.objects.visible_to(tanhung).filter(state=DossierState.SUBMITTED).exists()
     member = User.objects.get(email="uyvien1@ocop.demo")
     assert Dossier.objects.visible_to(member).filter(state=DossierState.IN_SCORING).exists()
+    # One result waits for the approver, scored by the council in a session now closed, at 4★.
+    waiting = Dossier.objects.get(round__number=2, state=DossierState.SCORED)
+    assert waiting.result.stars == 4
+    assert waiting.session_items.get().session.state == "closed"
     # The demo's notices wait in the outbox: it sends no email.
     assert OutboxMessage.objects.exists()
 

@@ -29,7 +29,8 @@ def _sign_in(client, user):
         ("district_officer", "evaluations:queue"),
         ("council_member", "evaluations:my-sheets"),
         ("provincial_office", "reports:dashboard"),
-        ("approver", "admin:evaluations_councilresult_changelist"),
+        # The approval screen of the first result waiting, or the list when none does.
+        ("approver", "admin:evaluations_councilresult_approval_start"),
     ],
 )
 def test_each_role_lands_on_its_own_work_after_signing_in(client, request, persona, landing):
@@ -47,7 +48,7 @@ def test_each_role_lands_on_its_own_work_after_signing_in(client, request, perso
     start = client.get(signed_in.url)
     assert start.status_code == 302
     assert start.url.split("?")[0] == reverse(landing)
-    assert client.get(start.url).status_code == 200
+    assert client.get(start.url, follow=True).status_code == 200
 
 
 def test_a_next_address_still_wins_over_the_landing(client, provincial_office):
@@ -62,14 +63,17 @@ def test_a_next_address_still_wins_over_the_landing(client, provincial_office):
     assert response.url == reverse("outbox:list")
 
 
-def test_the_approver_lands_on_the_results_awaiting_a_decision(client, approver, today):
+def test_the_approver_lands_on_the_result_awaiting_a_decision(client, approver, today):
     awaiting = factories.CouncilResultFactory(dossier__round__province_id=33)
     factories.CouncilResultFactory(dossier__round__province_id=33, dossier__state="approved")
     client.force_login(approver)
 
-    listing = client.get(client.get(reverse("start")).url)
+    landing = client.get(client.get(reverse("start")).url)
+    screen = client.get(landing.url)
 
-    assert [r.pk for r in listing.context["cl"].result_list] == [awaiting.pk]
+    assert landing.url == reverse("admin:evaluations_councilresult_approval", args=[awaiting.pk])
+    assert screen.context["result"] == awaiting
+    assert screen.context["form"] is not None
 
 
 def test_an_approver_outside_the_admin_lands_on_the_overview(client, approver):

@@ -12,11 +12,19 @@ from PIL import Image
 
 from accounts.models import Role, User
 from evaluations import scoring
-from evaluations.councils import assign_dossiers
-from evaluations.models import Dossier, DossierKind
+from evaluations.councils import (
+    assign_dossiers,
+    declare_no_conflict,
+    save_sheet_points,
+    sheet_for,
+    submit_sheet,
+)
+from evaluations.models import CouncilRole, Dossier, DossierKind
 from evaluations.services import create_dossier
+from evaluations.sessions import close_session, open_session
 from evaluations.transitions import (
     accept_dossier,
+    close_scoring,
     forward_dossier,
     return_dossier,
     submit_dossier,
@@ -94,7 +102,8 @@ def seed_dossiers(*, round_, council, office, products) -> int:
     Does nothing when the round already has dossiers, or those products have theirs elsewhere
     (an earlier run's round): a product has one dossier in progress at a time."""
     # (product index, how far it goes)
-    plan = [(0, "submitted"), (1, "returned"), (8, "in_scoring"), (11, "accepted")]
+    # The scored one goes first: its session must close before the next dossier joins the council.
+    plan = [(0, "submitted"), (1, "returned"), (5, "scored"), (8, "in_scoring"), (11, "accepted")]
     filed_before = Dossier.objects.filter(product__in=[products[i] for i, _step in plan])
     if Dossier.objects.filter(round=round_).exists() or filed_before.exists():
         return 0
@@ -130,9 +139,58 @@ def seed_dossiers(*, round_, council, office, products) -> int:
                     ],
                     comment="Hồ sơ cần bổ sung trước khi xã tiếp nhận.",
                 )
-            if step in {"accepted", "in_scoring"}:
+            if step in {"accepted", "in_scoring", "scored"}:
                 dossier = accept_dossier(dossier, by=officer, assessment=LOCAL_ASSESSMENT)
-            if step == "in_scoring":
+            if step in {"in_scoring", "scored"}:
                 dossier = forward_dossier(dossier, by=officer)
                 assign_dossiers(council, by=office, dossiers=[dossier])
+            if step == "scored":
+                _score_in_session(dossier, council)
     return filed
+
+
+# Each scoring member's total aims near these; the sheets meet every 4★ minimum.
+DEMO_TOTALS = (82, 78, 80, 76, 79)
+
+
+def _points_near(criteria_set: scoring.CriteriaSet, target: int) -> dict[str, str]:
+    """Options meeting each criterion's 4★ minimum, raised one criterion at a time while the
+    total stays at or under ``target``: a plausible 4★ sheet."""
+    minima = criteria_set.minima(4)
+    leaves = criteria_set.leaf_criteria()
+    chosen = {}
+    for criterion in leaves:
+        floor = minima.get(criterion.code, 0)
+        points = [option.points for option in criterion.options]
+        chosen[criterion.code] = min((p for p in points if p >= floor), default=max(points))
+    for criterion in leaves:
+        for option in sorted(criterion.options, key=lambda o: o.points, reverse=True):
+            total = sum(chosen.values()) - chosen[criterion.code] + option.points
+            if option.points > chosen[criterion.code] and total <= target:
+                chosen[criterion.code] = option.points
+                break
+    return {code: str(points) for code, points in chosen.items()}
+
+
+def _score_in_session(dossier, council) -> None:
+    """A session of the council scores the dossier and closes: its result awaits the approver."""
+    seats = list(council.members.select_related("user").order_by("pk"))
+    chair = next(seat.user for seat in seats if seat.role == CouncilRole.CHAIR)
+    session = open_session(
+        council,
+        by=chair,
+        held_on=dossier.round.opens_on,
+        place="Hội trường Sở Nông nghiệp và Môi trường",
+        present=council.members.all(),
+    )
+    criteria_set = scoring.load_criteria_set(
+        dossier.criteria_decision, dossier.product.criteria_set
+    )
+    scorers = [seat.user for seat in seats if seat.role in CouncilRole.SCORING]
+    for member, target in zip(scorers, DEMO_TOTALS, strict=False):
+        declare_no_conflict(dossier, member=member)
+        sheet = sheet_for(dossier, member)
+        save_sheet_points(sheet, points=_points_near(criteria_set, target))
+        submit_sheet(sheet, by=member)
+    close_scoring(dossier, by=chair)
+    close_session(session, by=chair)
