@@ -58,6 +58,7 @@ def test_the_demo_seeds_on_any_day(day, areas, settings, tmp_path):
             DossierState.RETURNED,
             DossierState.ACCEPTED,
             DossierState.IN_SCORING,
+            DossierState.SCORED,
         ]
     )
 
@@ -95,4 +96,4 @@ def test_running_the_demo_again_after_new_year_changes_nothing(areas, settings, 
         call_command("seed_demo", verbosity=0)
 
     assert (Round.objects.count(), Dossier.objects.count(), Certificate.objects.count()) == before
-    assert Dossier.objects.filter(round__state=RoundState.OPEN).count() == 4
+    assert Dossier.objects.filter(round__state=RoundState.OPEN).count() == 5
