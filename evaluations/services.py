@@ -10,10 +10,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from criteria import scoring
 from ocop_portal.text import fold
 from products.models import EvidenceKind, Product
 
-from . import permissions, scoring
+from . import permissions
 from .models import (
     Certificate,
     CertificateStatus,

@@ -2,7 +2,7 @@
 (Form 02 Part III, "mô tả, minh chứng kèm theo"), the council reads them beside each criterion,
 and a claim a star minimum rests on without any linked document is flagged before submission.
 
-The kinds each criterion expects come from ``evaluations.evidence`` (data, per criteria set).
+The kinds each criterion expects come from ``criteria.evidence`` (data, per criteria set).
 """
 
 from collections import defaultdict
@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from evaluations import evidence, scoring
+from criteria import evidence, scoring
 from evaluations.services import record_product_change
 
 from .assessment import answers, criteria_set_of

@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from evaluations import scoring
+from criteria import scoring
 from once.forms import OneTimeTokenMixin
 
 from .models import REVIEWED_FIELDS, EvidenceDocument, EvidenceKind, Product

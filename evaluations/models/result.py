@@ -2,8 +2,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .. import scoring
-from ..scoring import NATIONAL_THRESHOLD
+from criteria import scoring
+from criteria.scoring import NATIONAL_THRESHOLD
 
 
 class CouncilResult(models.Model):

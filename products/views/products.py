@@ -4,7 +4,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from evaluations import scoring
+from criteria import scoring
 from evaluations.certified_changes import CertifiedFieldLocked, current_certificates
 from evaluations.rounds import can_enter_round
 from once.services import create_once
