@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 
+from . import signals
 from .models import Invitation, Membership, Producer
 
 
@@ -36,11 +37,10 @@ def _changed_fields(instance, data: dict[str, Any]) -> list[str]:
 
 
 def _audit_products(producer: Producer, *, by: User, fields: list[str]) -> None:
-    from evaluations.services import record_product_change
-
     what = _("Producer profile changed: %(fields)s") % {"fields": ", ".join(fields)}
-    for product in producer.products.all():
-        record_product_change(product, by=by, what=what, data={"fields": fields})
+    signals.profile_changed.send(
+        sender=Producer, producer=producer, by=by, what=what, data={"fields": fields}
+    )
 
 
 @transaction.atomic

@@ -12,8 +12,8 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from criteria import scoring
-from evaluations.services import record_product_change
 
+from .changes import record_product_change
 from .models import Product, SelfAssessment
 from .services import lock_editable
 

@@ -15,9 +15,9 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from criteria import evidence, scoring
-from evaluations.services import record_product_change
 
 from .assessment import answers, criteria_set_of
+from .changes import record_product_change
 from .models import CriterionEvidence, EvidenceDocument, EvidenceKind, Product
 from .services import lock_editable
 
