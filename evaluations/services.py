@@ -272,8 +272,8 @@ def snapshot_self_assessment(dossier: Dossier) -> dict:
     return dict(assessment.points_by_code) if assessment else {}
 
 
-@receiver(product_changed, dispatch_uid="evaluations.services.record_product_change")
-def record_product_change(sender, *, product, by, what: str, data: dict | None = None, **kwargs):
+@receiver(product_changed, dispatch_uid="evaluations.services.audit_product_change")
+def audit_product_change(sender, *, product, by, what: str, data: dict | None = None, **kwargs):
     """Audit a change to a product's content on each of its dossiers already submitted once.
 
     Products send ``product_changed`` from their services whenever a producer changes data,
