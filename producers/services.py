@@ -71,9 +71,8 @@ def update_producer_profile(
     changed = _changed_fields(locked, data)
     if not changed:
         return locked
-    from evaluations.certified_changes import check_producer_edit
-
-    check_producer_edit(locked, changed)  # what a current certificate states stays (issue 18)
+    # What a current certificate states stays (issue 18): the certificates refuse by raising.
+    signals.edit_requested.send(sender=Producer, instance=locked, changed=changed)
     for name in changed:
         setattr(locked, name, data[name])
     locked.version += 1

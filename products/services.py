@@ -17,9 +17,9 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from evaluations.certified_changes import check_product_edit
 from producers.models import Producer
 from producers.services import StaleEdit
+from producers.signals import edit_requested
 
 from . import permissions
 from .changes import record_product_change
@@ -147,7 +147,8 @@ def update_product(
     changed = [name for name, value in data.items() if getattr(locked, name) != value]
     if not changed:
         return locked
-    check_product_edit(locked, changed)  # what a current certificate states stays (issue 18)
+    # What a current certificate states stays (issue 18): the certificates refuse by raising.
+    edit_requested.send(sender=Product, instance=locked, changed=changed)
     for name in changed:
         setattr(locked, name, data[name])
     locked.version += 1
