@@ -32,6 +32,7 @@ test: dev-venv browser
 lint: dev-venv
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 translations: dev-venv
 	$(BIN)/python scripts/translate.py

@@ -29,7 +29,7 @@ from django.db import connection, transaction  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from accounts.models import Role, User  # noqa: E402
-from evaluations import scoring  # noqa: E402
+from criteria import scoring  # noqa: E402
 from evaluations.models import (  # noqa: E402
     Certificate,
     Council,

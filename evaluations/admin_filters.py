@@ -3,9 +3,9 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from criteria import scoring
 from regions.models import FormerDistrict
 
-from . import scoring
 from .models import DossierState, Round
 
 

@@ -11,7 +11,7 @@ Works on the stored ``models.CouncilResult`` and on the scoring module's result 
 carry ``average``, ``stars`` and ``stopped_by``.
 """
 
-from .scoring import NATIONAL_THRESHOLD
+from criteria.scoring import NATIONAL_THRESHOLD
 
 NOMINATE = "nominate"
 RECOGNISE = "recognise"

@@ -251,7 +251,7 @@ def _qr_data_uri(url: str) -> str:
 
 
 def _criteria_set_name(product: Product) -> str:
-    from .scoring import ScoringError, load_criteria_set
+    from criteria.scoring import ScoringError, load_criteria_set
 
     try:
         return load_criteria_set(product.criteria_decision, product.criteria_set).name

@@ -26,7 +26,7 @@ def printed_address(producer: Producer) -> str:
 
 
 def criteria_set_name(decision: str, number: int) -> str:
-    from .scoring import ScoringError, load_criteria_set
+    from criteria.scoring import ScoringError, load_criteria_set
 
     try:
         return load_criteria_set(decision, number).name

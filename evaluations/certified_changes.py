@@ -14,12 +14,14 @@ import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.models import Role, User
 from producers.models import Producer, ProducerKind
+from producers.signals import edit_form_built, edit_requested
 from products.models import Product
 from regions.models import Commune
 
@@ -121,6 +123,32 @@ def disable_certified_fields(form, locked: dict, certificate: Certificate | None
 
 
 # ---- Correction requests -----------------------------------------------------------------------
+
+
+# Producers and products ask before an edit and when they build an edit form (they may not import
+# this module): producers.signals.edit_requested and edit_form_built.
+@receiver(edit_requested, sender=Product, dispatch_uid="certified_changes.product_edit")
+def _product_edit(sender, *, instance, changed, **kwargs):
+    check_product_edit(instance, changed)
+
+
+@receiver(edit_requested, sender=Producer, dispatch_uid="certified_changes.producer_edit")
+def _producer_edit(sender, *, instance, changed, **kwargs):
+    check_producer_edit(instance, changed)
+
+
+@receiver(edit_form_built, sender=Product, dispatch_uid="certified_changes.product_form")
+def _product_form(sender, *, form, instance, **kwargs):
+    locked = locked_product_fields(instance)
+    if locked:
+        disable_certified_fields(form, locked, current_certificates(product=instance).first())
+
+
+@receiver(edit_form_built, sender=Producer, dispatch_uid="certified_changes.producer_form")
+def _producer_form(sender, *, form, instance, **kwargs):
+    locked = locked_producer_fields(instance)
+    if locked:
+        disable_certified_fields(form, locked, current_certificates(producer=instance).first())
 
 
 def can_decide(user: User, certificate: Certificate) -> bool:

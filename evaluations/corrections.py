@@ -10,7 +10,9 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import permissions, scoring
+from criteria import scoring
+
+from . import permissions
 from .models import CorrectionItem, Dossier
 
 MAX_ANSWER_LENGTH = 2000

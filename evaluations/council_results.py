@@ -12,8 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from criteria import scoring
 
-from . import scoring
 from .models import CouncilMember, CouncilResult, CouncilRole, Dossier, ScoreSheet
 
 

@@ -16,8 +16,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Role, User
+from criteria import scoring, scoring_notes
 
-from . import permissions, scoring, scoring_notes, sheet_findings
+from . import permissions, sheet_findings
 from .council_results import (  # noqa: F401  (re-exported: the result lives there)
     Outcome,
     Presence,

@@ -6,7 +6,8 @@ council's result is a proposal until the approver releases it."""
 from dataclasses import dataclass
 from decimal import Decimal
 
-from . import scoring
+from criteria import scoring
+
 from .councils import criteria_set_for
 from .models import Certificate, CouncilResult, Dossier, DossierState, ScoreSheet, SessionItem
 

@@ -20,10 +20,11 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from accounts.models import Role
+from criteria import scoring
 from ocop_portal import page_cache
 from outbox.hold import holding_notices
 
-from . import scoring, transitions
+from . import transitions
 from .admin_filters import (
     CriteriaSetFilter,
     DossierStateFilter,

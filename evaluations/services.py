@@ -5,15 +5,18 @@ from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from criteria import scoring
 from ocop_portal.text import fold
+from products.changes import product_changed
 from products.models import EvidenceKind, Product
 
-from . import permissions, scoring
+from . import permissions
 from .models import (
     Certificate,
     CertificateStatus,
@@ -269,11 +272,12 @@ def snapshot_self_assessment(dossier: Dossier) -> dict:
     return dict(assessment.points_by_code) if assessment else {}
 
 
-def record_product_change(product, *, by, what: str, data: dict | None = None) -> None:
+@receiver(product_changed, dispatch_uid="evaluations.services.audit_product_change")
+def audit_product_change(sender, *, product, by, what: str, data: dict | None = None, **kwargs):
     """Audit a change to a product's content on each of its dossiers already submitted once.
 
-    Products call this from their services whenever a producer changes data, photos or documents,
-    so the officer and the council see what changed after submission.
+    Products send ``product_changed`` from their services whenever a producer changes data,
+    photos or documents, so the officer and the council see what changed after submission.
     """
     from .transitions import record_change
 

@@ -17,9 +17,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Role, User
+from criteria import scoring, scoring_notes
 from regions.collation import vietnamese_order
 
-from . import scoring, scoring_notes
 from .approval_route import approval_route
 from .conflicts import conflict_flags
 from .councils import Presence, compute_council_result, criteria_set_for, outcome_for

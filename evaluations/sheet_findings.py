@@ -8,7 +8,7 @@ from decimal import Decimal, InvalidOperation
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from . import scoring, scoring_notes
+from criteria import scoring, scoring_notes
 
 
 def chosen_points(points_by_code: Mapping[str, object]) -> dict[str, Decimal]:

@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.i18n import set_language
 
 from accounts import views as account_views
+from evaluations.views import producer_dashboard
+from producers import urls as producer_urls
 
 from . import views
 
@@ -22,7 +24,20 @@ urlpatterns = [
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("accounts/", include("accounts.urls")),
     path("areas/", include("regions.urls")),
-    path("producer/", include("producers.urls")),
+    # The producer's dashboard reads dossiers and certificates, so its view lives in evaluations;
+    # it keeps its place and name in the producers' namespace (producers:dashboard).
+    path(
+        "producer/",
+        include(
+            (
+                [
+                    path("", producer_dashboard.dashboard, name="dashboard"),
+                    *producer_urls.urlpatterns,
+                ],
+                producer_urls.app_name,
+            )
+        ),
+    ),
     path("products/", include("products.urls")),
     path("evaluations/", include("evaluations.urls")),
     path("catalogue/", include("catalogue.urls")),

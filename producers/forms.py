@@ -11,6 +11,7 @@ from once.forms import OneTimeTokenMixin
 from regions.collation import vietnamese_order
 from regions.models import Commune, Province
 
+from . import signals
 from .ethnicities import ETHNICITY_CHOICES, MAJORITY
 from .models import Producer
 from .validators import normalise_phone, normalise_tax_code
@@ -115,17 +116,11 @@ class ProducerForm(OneTimeTokenMixin, forms.ModelForm):
         )
         self.fields["local_labour_share"].widget.attrs.update({"min": 0, "max": 100})
         if self.instance.pk:
-            from evaluations.certified_changes import (
-                current_certificates,
-                disable_certified_fields,
-                locked_producer_fields,
-            )
-
-            locked = locked_producer_fields(self.instance)
-            if "commune" in locked:
-                locked = {**locked, "province": locked["commune"]}
-            certificate = current_certificates(producer=self.instance).first() if locked else None
-            disable_certified_fields(self, locked, certificate)
+            # Fields a current certificate prints are shown read-only (issue 18).
+            signals.edit_form_built.send(sender=Producer, form=self, instance=self.instance)
+            if self.fields["commune"].disabled:  # the province only narrows the communes
+                self.fields["province"].disabled = True
+                self.fields["province"].help_text = self.fields["commune"].help_text
         self.helper = _bare_helper(
             Layout(
                 Fieldset(_("Organisation"), "kind", "name", "tax_code", "registration_date"),

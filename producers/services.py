@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 
+from . import signals
 from .models import Invitation, Membership, Producer
 
 
@@ -36,11 +37,10 @@ def _changed_fields(instance, data: dict[str, Any]) -> list[str]:
 
 
 def _audit_products(producer: Producer, *, by: User, fields: list[str]) -> None:
-    from evaluations.services import record_product_change
-
     what = _("Producer profile changed: %(fields)s") % {"fields": ", ".join(fields)}
-    for product in producer.products.all():
-        record_product_change(product, by=by, what=what, data={"fields": fields})
+    signals.profile_changed.send(
+        sender=Producer, producer=producer, by=by, what=what, data={"fields": fields}
+    )
 
 
 @transaction.atomic
@@ -71,9 +71,8 @@ def update_producer_profile(
     changed = _changed_fields(locked, data)
     if not changed:
         return locked
-    from evaluations.certified_changes import check_producer_edit
-
-    check_producer_edit(locked, changed)  # what a current certificate states stays (issue 18)
+    # What a current certificate states stays (issue 18): the certificates refuse by raising.
+    signals.edit_requested.send(sender=Producer, instance=locked, changed=changed)
     for name in changed:
         setattr(locked, name, data[name])
     locked.version += 1

@@ -4,8 +4,9 @@ from . import views
 
 app_name = "producers"
 
+# The dashboard ("", name "dashboard") reads dossiers and certificates, a layer above producers:
+# its view is evaluations.views.producer_dashboard, added to this namespace by ocop_portal/urls.py.
 urlpatterns = [
-    path("", views.dashboard, name="dashboard"),
     path("profile/", views.profile, name="profile"),
     path("profile/new/", views.profile_create, name="profile-create"),
     path("profile/edit/", views.profile_edit, name="profile-edit"),

@@ -11,7 +11,6 @@ from once.services import create_once
 from privacy.access import log_sensitive_view
 
 from . import services
-from .dashboard import dashboard as dashboard_context
 from .forms import InvitationForm, ProducerForm
 from .models import Invitation
 from .permissions import (
@@ -25,15 +24,6 @@ from .permissions import (
 def _producer_account_only(user) -> None:
     if not user.is_producer:
         raise Http404
-
-
-def dashboard(request):
-    _producer_account_only(request.user)
-    membership = membership_of(request.user)
-    if membership is None:
-        return redirect("producers:profile-create")
-    context = dashboard_context(membership.producer)
-    return render(request, "producers/dashboard.html", {"producer": membership.producer, **context})
 
 
 def profile(request):

@@ -1,5 +1,5 @@
 """The producer's self-assessment (Form 02 Part III): the council's own sheet, filled by the
-producer, saved one criterion at a time, scored by ``evaluations.scoring`` once complete.
+producer, saved one criterion at a time, scored by ``criteria.scoring`` once complete.
 """
 
 from collections.abc import Mapping
@@ -11,9 +11,9 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from evaluations import scoring
-from evaluations.services import record_product_change
+from criteria import scoring
 
+from .changes import record_product_change
 from .models import Product, SelfAssessment
 from .services import lock_editable
 
@@ -165,61 +165,3 @@ def save_self_assessment(
         what = _("Self-assessment changed: criteria %(codes)s") % {"codes": ", ".join(cleaned)}
         record_product_change(locked, by=by, what=what, data={"options": cleaned})
     return assessment
-
-
-def sheet_rows(sheet: scoring.CriteriaSet, ticked: Mapping[str, int]) -> list[dict]:
-    """The sheet in order for the template: parts, sections, criteria; a scored criterion comes
-    with its options and which one is ticked."""
-
-    def criterion_row(criterion: scoring.Criterion, depth: int, kind: str = "criterion") -> dict:
-        options = [
-            {
-                "index": index,
-                "label": option.label,
-                "points": option.points,
-                "min_star": option.min_star,
-                "checked": ticked.get(criterion.code) == index,
-            }
-            for index, option in enumerate(criterion.options)
-        ]
-        return {
-            "kind": kind,
-            "depth": depth,
-            "code": criterion.code,
-            "title": criterion.title,
-            "max_points": criterion.max_points,
-            "options": options,
-            "note": criterion.note,
-            "rules": criterion.rules,
-        }
-
-    rows = []
-    for depth, item in sheet.rows():
-        if isinstance(item, scoring.Part):
-            rows.append(
-                {
-                    "kind": "part",
-                    "depth": 0,
-                    "code": item.code,
-                    "title": item.title,
-                    "max_points": item.max_points,
-                }
-            )
-        elif isinstance(item, scoring.Section):
-            if item.scored_directly:
-                rows.append(criterion_row(item.criteria[0], 1, kind="section"))
-            else:
-                rows.append(
-                    {
-                        "kind": "section",
-                        "depth": 1,
-                        "code": item.code,
-                        "title": item.title,
-                        "max_points": item.max_points,
-                        "options": [],
-                        "note": item.note,
-                    }
-                )
-        else:
-            rows.append(criterion_row(item, depth))
-    return rows

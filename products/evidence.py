@@ -2,7 +2,7 @@
 (Form 02 Part III, "mô tả, minh chứng kèm theo"), the council reads them beside each criterion,
 and a claim a star minimum rests on without any linked document is flagged before submission.
 
-The kinds each criterion expects come from ``evaluations.evidence`` (data, per criteria set).
+The kinds each criterion expects come from ``criteria.evidence`` (data, per criteria set).
 """
 
 from collections import defaultdict
@@ -14,10 +14,10 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from evaluations import evidence, scoring
-from evaluations.services import record_product_change
+from criteria import evidence, scoring
 
 from .assessment import answers, criteria_set_of
+from .changes import record_product_change
 from .models import CriterionEvidence, EvidenceDocument, EvidenceKind, Product
 from .services import lock_editable
 

@@ -4,8 +4,9 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from evaluations import scoring
+from criteria import scoring
 from once.forms import OneTimeTokenMixin
+from producers.signals import edit_form_built
 
 from .models import REVIEWED_FIELDS, EvidenceDocument, EvidenceKind, Product
 from .validators import DOCUMENT_ACCEPT, PHOTO_ACCEPT, validate_document, validate_photo
@@ -131,17 +132,12 @@ class ProductForm(OneTimeTokenMixin, forms.ModelForm):
         )
 
     def _disable_certified(self):
-        from evaluations.certified_changes import (
-            current_certificates,
-            disable_certified_fields,
-            locked_product_fields,
-        )
-
-        locked = locked_product_fields(self.instance)
-        if locked:
-            locked = {**locked, "sector": "", "group": ""}  # they only narrow the set's list
-            certificate = current_certificates(product=self.instance).first()
-            disable_certified_fields(self, locked, certificate)
+        """Fields a current certificate prints are shown read-only (issue 18)."""
+        edit_form_built.send(sender=Product, form=self, instance=self.instance)
+        if self.fields["criteria_set"].disabled:  # sector and group only narrow the set's list
+            for name in ("sector", "group"):
+                self.fields[name].disabled = True
+                self.fields[name].help_text = self.fields["criteria_set"].help_text
 
     @staticmethod
     def _grouped(sets):

@@ -352,7 +352,7 @@ class CriterionEvidence(models.Model):
     def clean(self):
         """The admin and any model form refuse what the evidence page refuses: a document of
         another product, or of a kind the criterion does not accept (products.evidence)."""
-        from evaluations import evidence, scoring
+        from criteria import evidence, scoring
 
         from .evidence import check_kinds
 

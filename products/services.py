@@ -2,7 +2,7 @@
 
 Every change a producer makes goes through here, is refused while a dossier of the product is
 under review (``permissions.LOCKING_STATES``), and is audited on the product's submitted dossiers
-through ``evaluations.services.record_product_change``. Creating calls take the form's one-time
+through ``changes.record_product_change``. Creating calls take the form's one-time
 ``client_token``: a double submit finds the row the first request made instead of adding another.
 """
 
@@ -17,12 +17,12 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from evaluations.certified_changes import check_product_edit
-from evaluations.services import record_product_change
 from producers.models import Producer
 from producers.services import StaleEdit
+from producers.signals import edit_requested
 
 from . import permissions
+from .changes import record_product_change
 from .images import process_photo
 from .models import (
     DOCUMENT_EXTENSIONS,
@@ -147,7 +147,8 @@ def update_product(
     changed = [name for name, value in data.items() if getattr(locked, name) != value]
     if not changed:
         return locked
-    check_product_edit(locked, changed)  # what a current certificate states stays (issue 18)
+    # What a current certificate states stays (issue 18): the certificates refuse by raising.
+    edit_requested.send(sender=Product, instance=locked, changed=changed)
     for name in changed:
         setattr(locked, name, data[name])
     locked.version += 1

@@ -24,8 +24,8 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from criteria.scoring import ScoringError, load_criteria_set
 from evaluations.models import CertificateStatus, DossierKind, DossierState, ScoreSheet
-from evaluations.scoring import ScoringError, load_criteria_set
 from producers.models import ProducerKind
 from regions.collation import vietnamese_order
 

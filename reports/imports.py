@@ -19,9 +19,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from openpyxl import load_workbook
 
+from criteria.scoring import band_stars
 from evaluations.models import Certificate, Dossier
 from evaluations.models.certificate import VALIDITY_MONTHS, add_months
-from evaluations.scoring import band_stars
 from ocop_portal.text import fold
 from products.models import Product
 from regions.models import Commune, Province

@@ -1,4 +1,4 @@
-"""Build the criteria catalogue of Decision 26/2026/QĐ-TTg: ``evaluations/criteria/26-2026/``.
+"""Build the criteria catalogue of Decision 26/2026/QĐ-TTg: ``criteria/data/26-2026/``.
 
 The committed JSON files are the source of truth at run time; this script only documents how they
 were made. It reads the machine extraction of Appendix II
@@ -25,7 +25,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_SOURCE = REPO / "scripts" / "data" / "qd26-2026-criteria-extracted.json"
-OUT = REPO / "evaluations" / "criteria" / "26-2026"
+OUT = REPO / "criteria" / "data" / "26-2026"
 
 NNMT = "Bộ Nông nghiệp và Môi trường"
 BCT = "Bộ Công Thương"

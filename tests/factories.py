@@ -290,7 +290,7 @@ class EventParticipationFactory(factory.django.DjangoModelFactory):
 
 def complete_answers(criteria_decision: str = "26/2026", criteria_set: int = 4) -> dict[str, str]:
     """Every criterion of the set answered with its first option: a complete self-assessment."""
-    from evaluations import scoring
+    from criteria import scoring
 
     sheet = scoring.load_criteria_set(criteria_decision, criteria_set)
     return {leaf.code: str(leaf.options[0].points) for leaf in sheet.leaf_criteria()}

@@ -2,9 +2,10 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .. import scoring
+from criteria import scoring
+from criteria.scoring import NATIONAL_THRESHOLD
+
 from ..approval_route import NOMINATE, approval_route
-from ..scoring import NATIONAL_THRESHOLD
 
 
 class CouncilResult(models.Model):

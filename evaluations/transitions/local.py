@@ -11,7 +11,9 @@ from typing import Any
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .. import revisions, scoring, services
+from criteria import scoring
+
+from .. import revisions, services
 from ..extensions import end_extension_of
 from ..models import CorrectionItem, CorrectionKind, Dossier, DossierRevision, RoundState
 from ..receipts import new_tracking_code

@@ -8,12 +8,13 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from criteria import scoring
 from ocop_portal import page_cache
 from once.services import create_once
 from products.evidence import unproven_claims
 from products.models import Product
 
-from .. import corrections, deadlines, scoring, services
+from .. import corrections, deadlines, services
 from ..forms import (
     AcceptForm,
     DossierCreateForm,

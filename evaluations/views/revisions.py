@@ -11,9 +11,10 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from criteria import scoring
 from products.models import EvidenceKind, Product
 
-from .. import corrections, revisions, scoring, services
+from .. import corrections, revisions, services
 from ..forms import CorrectionAnswersForm, RevisionChoiceForm
 from ..models import CorrectionKind, Dossier
 from ..permissions import can_answer_corrections, get_dossier_for

@@ -15,12 +15,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.models import Role
+from criteria import scoring, scoring_notes
 from ocop_portal import page_cache
 from products.assessment import chosen_options
 from products.evidence import evidence_rows
 from regions.collation import vietnamese_order
 
-from .. import scoring, scoring_notes
 from ..conflicts import conflict_flags, conflict_reasons
 from ..council_forms import ConflictForm, SheetAnswersForm
 from ..councils import (

@@ -4,12 +4,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from criteria.sheet_rows import sheet_rows
+
 from .. import permissions
 from ..assessment import (
     chosen_options,
     criteria_set_of,
     save_self_assessment,
-    sheet_rows,
     summarise,
 )
 from ..evidence import anchor, evidence_rows, unproven_claims

@@ -4,8 +4,10 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from criteria.sheet_rows import sheet_rows
+
 from .. import permissions
-from ..assessment import chosen_options, criteria_set_of, sheet_rows
+from ..assessment import chosen_options, criteria_set_of
 from ..evidence import anchor, evidence_rows, link_criterion_evidence, unproven_claims
 from ..models import Product
 

@@ -4,8 +4,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from evaluations import scoring
-from evaluations.certified_changes import CertifiedFieldLocked, current_certificates
+from criteria import scoring
+from evaluations.certified_changes import current_certificates
 from evaluations.rounds import can_enter_round
 from once.services import create_once
 from producers.permissions import get_membership_for, membership_of
@@ -104,11 +104,12 @@ def product_edit(request, pk):
             form = ProductForm(data, instance=Product.objects.get(pk=product.pk))
             form.is_valid()
             form.add_error(None, error)
-        except CertifiedFieldLocked as error:  # nothing saved; the typed values stay
+        except ValidationError as error:
+            if error.code != "certified":  # locked meanwhile
+                messages.error(request, error.message)
+                return redirect(product)
+            # A current certificate prints a changed field: nothing saved, the typed values stay.
             form.add_error(None, error)
-        except ValidationError as error:  # locked meanwhile
-            messages.error(request, error.message)
-            return redirect(product)
         else:
             messages.success(request, _("The product is saved."))
             return redirect(product)

@@ -7,7 +7,7 @@ import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.urls import reverse
 
-from evaluations import scoring
+from criteria import scoring
 from evaluations.models import Certificate, DossierEvent, DossierState
 from evaluations.transitions import (
     TransitionError,
@@ -17,7 +17,7 @@ from evaluations.transitions import (
 )
 from tests import factories
 
-from ..evaluations.test_scoring import SETS, best, sheet
+from ..criteria.test_scoring import SETS, best, sheet
 
 CHANGELIST = reverse("admin:evaluations_councilresult_changelist")
 DECISION = {"decision_number": "1234/QĐ-UBND", "decision_date": "2026-09-10"}

@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 
 from accounts.models import Role
-from evaluations import scoring
+from criteria import scoring
 from evaluations.models import CouncilRole, DossierState, RoundState, ScoreSheet
 from tests import factories
 

@@ -175,7 +175,7 @@ def test_member_submitting_twice_changes_nothing(council_member, dossier, criter
 def test_member_ticking_one_of_two_options_of_equal_points_keeps_that_one(
     council_member, producer_org, council
 ):
-    from evaluations import scoring
+    from criteria import scoring
     from tests import factories
 
     dossier = factories.DossierFactory(

@@ -10,7 +10,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from accounts.models import Role
-from evaluations import scoring
+from criteria import scoring
 from evaluations.councils import form_council
 from evaluations.models import Certificate, DossierState, ScoreSheet
 from evaluations.sessions import close_session, open_session

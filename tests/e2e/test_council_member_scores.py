@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from accounts.models import Role
-from evaluations import scoring
+from criteria import scoring
 from evaluations.models import CouncilRole, DossierState, RoundState, ScoreSheet
 from tests import factories
 from tests.e2e.conftest import sign_in_as

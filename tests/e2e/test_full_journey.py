@@ -14,7 +14,7 @@ from django.core import mail
 from playwright.sync_api import expect
 
 from accounts.models import Role
-from evaluations import scoring
+from criteria import scoring
 from evaluations.councils import form_council
 from evaluations.models import Certificate, Dossier, DossierState, RoundState
 from evaluations.sessions import open_session

@@ -3,8 +3,8 @@
 import pytest
 
 from evaluations.models import DossierEvent, DossierState
-from evaluations.services import record_product_change
 from products import services as product_services
+from products.changes import record_product_change
 from tests import factories
 
 

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from evaluations.models import DossierEvent, DossierState
-from evaluations.services import record_product_change
+from products.changes import record_product_change
 from tests import factories
 
 from .conftest import ASSESSMENT

@@ -1,9 +1,9 @@
-"""The evidence types per criterion (criteria/26-2026/evidence.json) cover every criterion of
+"""The evidence types per criterion (criteria/data/26-2026/evidence.json) cover every criterion of
 every set with kinds the portal knows, and say so explicitly when no document proves one."""
 
 import pytest
 
-from evaluations import evidence, scoring
+from criteria import evidence, scoring
 from products.models import EvidenceKind
 
 SETS = [info.number for info in scoring.list_criteria_sets("26/2026")]

@@ -4,7 +4,7 @@ before submission - a warning, never a refusal."""
 import pytest
 from django.urls import reverse
 
-from evaluations import scoring
+from criteria import scoring
 from evaluations.models import DossierState
 from evaluations.transitions import submit_dossier
 from products.evidence import unproven_claims

@@ -3,7 +3,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from evaluations import scoring
+from criteria import scoring
 from products.assessment import summarise
 from products.models import SelfAssessment
 from tests import factories

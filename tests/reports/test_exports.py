@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from openpyxl import load_workbook
 
+from criteria.scoring import load_criteria_set
 from evaluations.models import CertificateStatus, DossierState, ScoreSheet
-from evaluations.scoring import load_criteria_set
 from producers.models import ProducerKind
 from reports.exports import DOSSIER_HEADERS, RECOGNISED_HEADERS
 from tests import factories

@@ -11,7 +11,7 @@ from django.core.files.base import ContentFile
 from PIL import Image
 
 from accounts.models import Role, User
-from evaluations import scoring
+from criteria import scoring
 from evaluations.councils import (
     assign_dossiers,
     declare_no_conflict,

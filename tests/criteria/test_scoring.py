@@ -7,7 +7,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from evaluations import scoring
+from criteria import scoring
 
 from .test_criteria_catalogue import small_parts, write_set
 

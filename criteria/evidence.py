@@ -1,5 +1,6 @@
-"""The evidence types expected for each criterion, read from ``criteria/<decision>/evidence.json``.
-Plain Python, like ``scoring``: kinds are the values of ``products.models.EvidenceKind``.
+"""The evidence types expected for each criterion, read from
+``criteria/data/<decision>/evidence.json``. Plain Python, like ``scoring``: kinds are the values
+of ``products.models.EvidenceKind``.
 
 Form 02 Part III asks the producer to describe each criterion with its evidence ("mô tả, minh
 chứng kèm theo"); the data file says which of Form 02's listed documents prove which criterion.

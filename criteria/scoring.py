@@ -1,8 +1,8 @@
 """Scoring of OCOP products against a versioned criteria catalogue. Plain Python, no Django.
 
-The catalogue is committed JSON: ``criteria/<decision folder>/decision.json`` plus one
-``set-NN.json`` per criteria set ("26/2026" lives in ``criteria/26-2026``). Decision 26/2026/QĐ-TTg
-decides the behaviour:
+The catalogue is committed JSON: ``criteria/data/<decision folder>/decision.json`` plus one
+``set-NN.json`` per criteria set ("26/2026" lives in ``criteria/data/26-2026``). Decision
+26/2026/QĐ-TTg decides the behaviour:
 
 * Art. 3.1, Appendix II: a sheet has parts A/B/C (40/25/35 = 100 points); a criterion is scored
   by choosing one of its options ("Bộ tiêu chí … kiêm phiếu đánh giá").
@@ -21,207 +21,45 @@ decides the behaviour:
 from __future__ import annotations
 
 import math
-import os
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from fractions import Fraction
-from pathlib import Path
 
 from . import scoring_notes as notes
 
-CRITERIA_ROOT = Path(os.environ.get("OCOP_CRITERIA_ROOT", Path(__file__).parent / "criteria"))
+# The catalogue's shapes and its loading live in ``sets`` and ``loader`` (kept apart for size);
+# callers use these names from this module.
+from .loader import (  # noqa: F401
+    CRITERIA_ROOT,
+    CriteriaSetInfo,
+    DecisionInfo,
+    _folder,
+    clear_cache,
+    list_criteria_sets,
+    list_decisions,
+    load_criteria_set,
+)
+from .sets import (  # noqa: F401
+    CatalogueError,
+    CriteriaSet,
+    Criterion,
+    InvalidPoints,
+    MissingCriterion,
+    Option,
+    Part,
+    ScoringError,
+    Section,
+    UnknownCriterion,
+    _to_decimal,
+    _total,
+)
+
 # Art. 3.3: (inclusive lower bound, stars), highest band first; upper bounds are exclusive.
 STAR_BANDS = tuple((Decimal(b), s) for b, s in ((90, 5), (70, 4), (50, 3), (30, 2), (0, 1)))
 NATIONAL_THRESHOLD = Decimal(90)  # Art. 7.3.e
 CERTIFIABLE_STARS = 3  # Art. 4.1.a: no decision, no certificate below 3★
 CENT = Decimal("0.01")
-
-
-class ScoringError(ValueError):
-    """A sheet or a catalogue that cannot be scored; ``code`` names the criterion, if any.
-    Subclasses: a scored criterion without points (MissingCriterion), a code that is not a scored
-    criterion of the set (UnknownCriterion), points that are not one of the criterion's options
-    (InvalidPoints), a catalogue that is missing or contradicts itself (CatalogueError)."""
-
-    def __init__(self, message: str, code: str | None = None) -> None:
-        super().__init__(message)
-        self.code = code
-
-
-class MissingCriterion(ScoringError): ...
-
-
-class UnknownCriterion(ScoringError): ...
-
-
-class InvalidPoints(ScoringError): ...
-
-
-class CatalogueError(ScoringError): ...
-
-
-def _total(values: Iterable[Decimal]) -> Decimal:
-    return sum(values, Decimal(0))
-
-
-@dataclass(frozen=True)
-class Option:
-    """One answer of a criterion. ``min_star``: the option is the minimum for that star level;
-    ``case``: its alternative where the law says "Lựa chọn một trong hai trường hợp"."""
-
-    label: str
-    points: Decimal
-    min_star: int | None = None
-    case: str | None = None
-
-
-@dataclass(frozen=True)
-class Criterion:
-    """A leaf has options and is scored; a parent only groups its children (6.1 → 6.1.1 …).
-    ``note``: the requirement printed under the title; ``rules``: its stop, knock-out and
-    applicability notes (``scoring_notes``)."""
-
-    code: str
-    title: str
-    max_points: Decimal
-    options: tuple[Option, ...] = ()
-    children: tuple[Criterion, ...] = ()
-    note: str = ""
-    rules: tuple[notes.NoteRule, ...] = ()
-
-    @property
-    def is_leaf(self) -> bool:
-        return not self.children
-
-    def leaves(self) -> Iterator[Criterion]:
-        if self.is_leaf:
-            yield self
-        for child in self.children:
-            yield from child.leaves()
-
-    def option_for(self, points: Decimal) -> Option | None:
-        return next((o for o in self.options if o.points == points), None)
-
-    def required_points(self, level: int) -> Decimal | None:
-        """Points needed on this criterion for a ``level``★ rating, or None if none are needed.
-
-        Every mark ≤ ``level`` applies (minima are cumulative: 4★ also needs the 3★ mark). For
-        one mark the lowest option carrying it counts (a mark repeated on alternative options is
-        met by either); across marks the highest counts, so 5★ needs the *****-option itself.
-        """
-        by_mark: dict[int, Decimal] = {}
-        for o in self.options:
-            if o.min_star is not None and o.min_star <= level:
-                by_mark[o.min_star] = min(by_mark.get(o.min_star, o.points), o.points)
-        return max(by_mark.values(), default=None)
-
-
-@dataclass(frozen=True)
-class Section:
-    code: str
-    title: str
-    max_points: Decimal
-    criteria: tuple[Criterion, ...]
-    note: str = ""
-
-    @property
-    def scored_directly(self) -> bool:
-        """A section without sub-criteria (e.g. "7. TÍNH ĐỘC ĐÁO"): its one criterion has the
-        section's code and title."""
-        return len(self.criteria) == 1 and self.criteria[0].code == self.code
-
-
-@dataclass(frozen=True)
-class Part:
-    code: str
-    title: str
-    max_points: Decimal
-    sections: tuple[Section, ...]
-
-    def leaves(self) -> Iterator[Criterion]:
-        for sec in self.sections:
-            for crit in sec.criteria:
-                yield from crit.leaves()
-
-
-@dataclass(frozen=True)
-class CriteriaSet:
-    decision: str
-    number: int
-    name: str
-    sector: str
-    group: str
-    parts: tuple[Part, ...]
-    knockout_rules: tuple[str, ...] = ()
-    subgroup: str | None = None
-    agencies: tuple[str, ...] = ()
-    heading: str = ""
-    _index: dict[str, Criterion] = field(default_factory=dict, init=False, repr=False)
-
-    def __post_init__(self) -> None:
-        for crit in self.all_criteria():
-            if crit.code in self._index:
-                raise CatalogueError(f"set {self.number}: criterion code {crit.code} is repeated")
-            self._index[crit.code] = crit
-
-    @property
-    def max_points(self) -> Decimal:
-        return _total(p.max_points for p in self.parts)
-
-    def all_criteria(self) -> Iterator[Criterion]:
-        """Every criterion, parents before their children, in sheet order."""
-
-        def walk(crit: Criterion) -> Iterator[Criterion]:
-            yield crit
-            for child in crit.children:
-                yield from walk(child)
-
-        for part in self.parts:
-            for sec in part.sections:
-                for crit in sec.criteria:
-                    yield from walk(crit)
-
-    def leaf_criteria(self) -> tuple[Criterion, ...]:
-        """The scored criteria, in sheet order."""
-        return tuple(leaf for part in self.parts for leaf in part.leaves())
-
-    def criterion(self, code: str) -> Criterion:
-        if code not in self._index:
-            raise UnknownCriterion(f"criteria set {self.number} has no criterion {code!r}", code)
-        return self._index[code]
-
-    def minima(self, level: int) -> dict[str, Decimal]:
-        """Criterion code → points needed for a ``level``★ rating (Appendix II star marks)."""
-        needs = ((c.code, c.required_points(level)) for c in self.leaf_criteria())
-        return {code: need for code, need in needs if need is not None}
-
-    def rows(self) -> Iterator[tuple[int, Part | Section | Criterion]]:
-        """The sheet as (depth, item) in order, for rendering: parts at 0, sections at 1,
-        criteria from 2. A section scored directly yields no criterion row: its options are on
-        ``section.criteria[0]``."""
-
-        def walk(crit: Criterion, depth: int) -> Iterator[tuple[int, Criterion]]:
-            yield depth, crit
-            for child in crit.children:
-                yield from walk(child, depth + 1)
-
-        for part in self.parts:
-            yield 0, part
-            for sec in part.sections:
-                yield 1, sec
-                for crit in () if sec.scored_directly else sec.criteria:
-                    yield from walk(crit, 2)
-
-
-def _to_decimal(value: object) -> Decimal:
-    """int, Decimal, numeric str or float (by its repr) → a finite Decimal; bools are refused."""
-    if isinstance(value, bool) or not isinstance(value, int | str | Decimal | float):
-        raise TypeError(f"not a number: {value!r}")
-    result = Decimal(repr(value) if isinstance(value, float) else value)
-    if not result.is_finite():
-        raise ValueError(f"not a finite number: {value!r}")
-    return result
 
 
 def band_stars(total: Decimal | int) -> int:
@@ -423,16 +261,3 @@ def council_result(
     extra = {"member_totals": totals, "spread": spread, "spread_exceeded": spread > spread_limit}
     judged = _excluded(judged, criteria_set, knocked_out, stopped_by)
     return CouncilResult(parts=parts, not_applicable=void, **judged, **extra)
-
-
-# The catalogue's loading lives in criteria_loader (kept apart for size); imported last because it
-# builds the dataclasses above. Callers use these names from this module.
-from .criteria_loader import (  # noqa: E402, F401
-    CriteriaSetInfo,
-    DecisionInfo,
-    _folder,
-    clear_cache,
-    list_criteria_sets,
-    list_decisions,
-    load_criteria_set,
-)

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from evaluations import scoring
+from criteria import loader, scoring
 
 DECISION = "26/2026"
 NUMBERS = range(1, 27)
 REPO = Path(__file__).resolve().parents[2]
-CATALOGUE = REPO / "evaluations" / "criteria" / "26-2026"
+CATALOGUE = REPO / "criteria" / "data" / "26-2026"
 EXTRACTION = REPO / "scripts" / "data" / "qd26-2026-criteria-extracted.json"
 
 
@@ -321,7 +321,7 @@ def test_two_decisions_load_side_by_side(two_decisions):
 
 
 def test_module_root_points_the_catalogue_elsewhere(two_decisions, monkeypatch):
-    monkeypatch.setattr(scoring, "CRITERIA_ROOT", two_decisions)
+    monkeypatch.setattr(loader, "CRITERIA_ROOT", two_decisions)
 
     old = scoring.load_criteria_set("148/2023", 1)
 

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from evaluations import scoring, scoring_notes
+from criteria import scoring, scoring_notes
 
 from .test_criteria_catalogue import small_parts, write_set
 from .test_scoring import PROPERTY, SETS, best, sheets

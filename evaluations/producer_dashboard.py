@@ -1,5 +1,9 @@
 """What a producer's dashboard shows: their products with each one's dossiers, what is asked of
-them, and their certificates. Reads only, in a fixed number of queries whatever the count."""
+them, and their certificates. Reads only, in a fixed number of queries whatever the count.
+
+It reads producers, products, dossiers and certificates, so it lives here, above them all; the
+page keeps its name in the producers' namespace (``producers:dashboard``, ocop_portal/urls.py).
+"""
 
 from dataclasses import dataclass, field
 
@@ -8,14 +12,14 @@ from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from evaluations.models import Certificate, Dossier, DossierEvent, DossierState
-from evaluations.services import required_documents, where_to_add
+from producers.models import Producer
 from products.assessment import summarise
 from products.models import EvidenceKind, Product
 from products.permissions import LOCKING_STATES
 from regions.collation import vietnamese_order
 
-from .models import Producer
+from .models import Certificate, Dossier, DossierEvent, DossierState
+from .services import required_documents, where_to_add
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from evaluations import scoring
+from criteria import scoring
 
 from .test_scoring import NUMBERS, PROPERTY, SETS, sheets
 

@@ -1,33 +1,26 @@
-"""Loading the criteria catalogue (``criteria/<decision folder>/decision.json`` and one
-``set-NN.json`` per set) into the scoring module's dataclasses, checked as it loads: every maximum
-is its contents' sum or best option, every set sums to 100 (Art. 3.3), every note is well formed.
+"""Loading the criteria catalogue (``criteria/data/<decision folder>/decision.json`` and one
+``set-NN.json`` per set) into the dataclasses of ``sets``, checked as it loads: every maximum is
+its contents' sum or best option, every set sums to 100 (Art. 3.3), every note is well formed.
 
-Import the names from ``evaluations.scoring``, which re-exports them; this module is imported by
-it once its dataclasses exist.
+Callers import the names from ``criteria.scoring``, which re-exports them. ``OCOP_CRITERIA_ROOT``
+points the catalogue elsewhere (a test's or an archive's folder).
 """
 
 from __future__ import annotations
 
 import datetime
 import json
+import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from . import scoring_notes as notes
+from .sets import CatalogueError, CriteriaSet, Criterion, Option, Part, Section, _to_decimal, _total
 
-if TYPE_CHECKING:
-    from .scoring import CriteriaSet, Criterion
-
-
-def _scoring():
-    """The scoring module, imported when first needed: it imports this module as it loads."""
-    from . import scoring
-
-    return scoring
+CRITERIA_ROOT = Path(os.environ.get("OCOP_CRITERIA_ROOT", Path(__file__).parent / "data"))
 
 
 @dataclass(frozen=True)
@@ -49,36 +42,34 @@ class DecisionInfo:
 
 def _require(ok: bool, message: str) -> None:
     if not ok:
-        raise _scoring().CatalogueError(message)
+        raise CatalogueError(message)
 
 
 def _folder(root: Path | str | None, decision: str) -> Path:
     """Decision "26/2026" → folder ``<root>/26-2026``."""
     name = decision.replace("/", "-")
     _require(re.fullmatch(r"\w[\w.-]*", name) is not None, f"not a decision code: {decision!r}")
-    return (Path(root) if root is not None else _scoring().CRITERIA_ROOT).resolve() / name
+    return (Path(root) if root is not None else CRITERIA_ROOT).resolve() / name
 
 
 def _criterion(data: Mapping, where: str) -> Criterion:
-    m = _scoring()
-    options = tuple(m.Option(**o | {"points": m._to_decimal(o["points"])}) for o in data["options"])
+    options = tuple(Option(**o | {"points": _to_decimal(o["points"])}) for o in data["options"])
     children = tuple(_criterion(c, where) for c in data.get("children", ()))
     try:
         rules = notes.parse_rules(data["code"], data.get("rules", ()), where)
     except (TypeError, ValueError) as bad:
-        raise m.CatalogueError(str(bad), data["code"]) from bad
-    parsed = {"max_points": m._to_decimal(data["max_points"]), "options": options, "rules": rules}
-    crit = m.Criterion(**data | parsed | {"children": children})
+        raise CatalogueError(str(bad), data["code"]) from bad
+    parsed = {"max_points": _to_decimal(data["max_points"]), "options": options, "rules": rules}
+    crit = Criterion(**data | parsed | {"children": children})
     _require(bool(options) != bool(children), f"{where}: {crit.code} needs options xor children")
     _require(not (rules and children), f"{where}: {crit.code} groups criteria; notes go on those")
-    best = m._total(c.max_points for c in children) if children else max(o.points for o in options)
+    best = _total(c.max_points for c in children) if children else max(o.points for o in options)
     _require(crit.max_points == best, f"{where}: {crit.code} max {crit.max_points} != {best}")
     return crit
 
 
 @cache
 def _load(folder: Path, number: int) -> CriteriaSet:
-    m = _scoring()
     path = folder / f"set-{number:02d}.json"
     _require(path.is_file(), f"no criteria set {number} in {folder}")
     data = json.loads(path.read_text(encoding="utf-8"))
@@ -88,18 +79,18 @@ def _load(folder: Path, number: int) -> CriteriaSet:
         sections = []
         for s in p["sections"]:
             crits = tuple(_criterion(c, where) for c in s["criteria"])
-            sec = m.Section(**s | {"max_points": m._to_decimal(s["max_points"]), "criteria": crits})
+            sec = Section(**s | {"max_points": _to_decimal(s["max_points"]), "criteria": crits})
             wrong = f"{where}: section {sec.code} max is not the sum of its criteria"
-            _require(sec.max_points == m._total(c.max_points for c in crits), wrong)
+            _require(sec.max_points == _total(c.max_points for c in crits), wrong)
             sections.append(sec)
-        maximum = m._to_decimal(p["max_points"])
-        part = m.Part(**p | {"max_points": maximum, "sections": tuple(sections)})
+        maximum = _to_decimal(p["max_points"])
+        part = Part(**p | {"max_points": maximum, "sections": tuple(sections)})
         wrong = f"{where}: part {part.code} max is not the sum of its sections"
-        _require(part.max_points == m._total(s.max_points for s in sections), wrong)
+        _require(part.max_points == _total(s.max_points for s in sections), wrong)
         parts.append(part)
     fields = {k: tuple(v) if isinstance(v, list) else v for k, v in data.items()}
     del fields["max_points"]
-    result = m.CriteriaSet(**fields | {"parts": tuple(parts)})
+    result = CriteriaSet(**fields | {"parts": tuple(parts)})
     # Art. 3.3: "Tổng điểm đánh giá cho mỗi sản phẩm tối đa là 100 điểm".
     _require(result.max_points == 100, f"{where}: parts sum to {result.max_points}, not 100")
     leaves = {c.code for c in result.leaf_criteria()}
@@ -129,7 +120,7 @@ def list_criteria_sets(decision: str, *, root: Path | str | None = None) -> list
 def list_decisions(*, root: Path | str | None = None) -> list[DecisionInfo]:
     """The decisions in the catalogue (one folder each), oldest first."""
     found = []
-    base = Path(root) if root is not None else _scoring().CRITERIA_ROOT
+    base = Path(root) if root is not None else CRITERIA_ROOT
     for path in base.glob("*/decision.json"):
         data = json.loads(path.read_text(encoding="utf-8"))
         date = datetime.date.fromisoformat(data["date"])
