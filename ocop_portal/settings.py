@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "outbox",
     "privacy",
     "once",
+    "demo",
 ]
 
 MIDDLEWARE = [
