@@ -58,8 +58,11 @@ from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_K
 from django.contrib.sessions.backends.db import SessionStore  # noqa: E402
 from django.urls import reverse  # noqa: E402
 from django.utils.crypto import get_random_string  # noqa: E402
+from django_otp import DEVICE_ID_SESSION_KEY  # noqa: E402
+from django_otp.plugins.otp_totp.models import TOTPDevice  # noqa: E402
 
 from accounts.models import User  # noqa: E402
+from accounts.two_factor import role_requires_two_factor  # noqa: E402
 from evaluations.models import Certificate, Dossier, DossierState  # noqa: E402
 from producers.models import Producer  # noqa: E402
 
@@ -70,6 +73,12 @@ def session_cookie(email: str) -> str:
     session[SESSION_KEY] = str(user.pk)
     session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    if role_requires_two_factor(user):
+        # As after the authenticator code: without it these roles are sent to the second step.
+        device, _ = TOTPDevice.objects.get_or_create(
+            user=user, name="bench", defaults={"confirmed": True}
+        )
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
     session.create()
     # A browser sends back the CSRF cookie it was given with its first page.
     return f"sessionid={session.session_key}; csrftoken={get_random_string(32)}"

@@ -3,8 +3,9 @@
 The catalogue's filter bar, result cards and product pages cost tens of milliseconds to render
 at national scale and are read far more often than recognitions are decided. Each cached part is
 keyed by a version that any change to a certificate, product, photo, producer, sales point or
-trade event bumps, so a revocation leaves the catalogue at once, not when a timer runs out; the
-date is in the key because "current" certificates change at midnight without any write.
+trade event bumps (saves and deletes, queryset updates and bulk writes: catalogue.apps), so a
+revocation leaves the catalogue at once, not when a timer runs out; the date is in the key
+because "current" certificates change at midnight without any write.
 """
 
 import hashlib
@@ -29,8 +30,14 @@ def _bump() -> None:
     cache_versions.bump(VERSION_KEY)
 
 
+def retire() -> None:
+    """Retire every cached part at once (after a restore, or a change made with raw SQL)."""
+    _bump()
+
+
 def changed(**_signal_kwargs) -> None:
-    """Receiver for the models the catalogue shows. Bumped at once (the writing request's own
+    """Receiver for the models the catalogue shows (their saves, deletes, queryset updates
+    and bulk writes). Bumped at once (the writing request's own
     next read) and again after the commit: a request that rendered between the two would
     otherwise have cached the old rows under the new version."""
     _bump()

@@ -7,13 +7,7 @@ class EvaluationsConfig(AppConfig):
     verbose_name = _("Evaluations")
 
     def ready(self):
-        from django.db.backends.signals import connection_created
-
-        from ocop_portal import page_cache
-
         from . import (
             signing,  # noqa: F401  (registers the signing certificate check)
             working_days,  # noqa: F401  (registers the holiday calendar check)
         )
-
-        connection_created.connect(page_cache.install, dispatch_uid="page_cache")

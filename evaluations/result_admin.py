@@ -19,7 +19,6 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from accounts.models import Role
-from ocop_portal import page_cache
 from outbox.hold import holding_notices
 
 from . import scoring, transitions
@@ -85,10 +84,6 @@ class CouncilResultAdmin(admin.ModelAdmin):
     show_full_result_count = False
     ordering = ["-closed_at", "-pk"]
     actions = ["approve_results", "send_back_results", "nominate_results", "record_ministry"]
-
-    def changelist_view(self, request, extra_context=None):
-        # The approver returns to this list after every decision (ocop_portal.page_cache).
-        return page_cache.per_person(super().changelist_view)(request, extra_context)
 
     fields = [
         "product",

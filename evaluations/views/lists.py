@@ -11,7 +11,6 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 
-from ocop_portal import page_cache
 from regions.collation import vietnamese_order
 from regions.models import FormerDistrict
 
@@ -45,7 +44,6 @@ def _render(request, template_context):
     )
 
 
-@page_cache.per_person
 def queue(request):
     """The local officer's queue: the dossiers of producers inside their jurisdiction, oldest
     submission first, each with its working days against the 15-day limit."""
@@ -69,7 +67,6 @@ def queue(request):
     )
 
 
-@page_cache.per_person
 def dossier_list(request):
     """Every dossier of the province (not drafts), for the provincial office and approvers."""
     user = request.user
@@ -98,7 +95,6 @@ def dossier_list(request):
     )
 
 
-@page_cache.per_person
 def my_dossiers(request):
     """The producer's dossiers, latest first."""
     user = request.user

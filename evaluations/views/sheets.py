@@ -15,7 +15,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.models import Role
-from ocop_portal import page_cache
 from products.assessment import chosen_options
 from products.evidence import evidence_rows
 from regions.collation import vietnamese_order
@@ -208,7 +207,6 @@ def _own_dossier(request, pk: int, *, scoring_only: bool = False) -> Dossier:
     return dossier
 
 
-@page_cache.per_person
 def my_sheets(request):
     user = request.user
     if user.role != Role.COUNCIL_MEMBER:
@@ -239,7 +237,6 @@ def my_sheets(request):
     )
 
 
-@page_cache.per_person
 def sheet(request, pk):
     dossier = _own_dossier(request, pk)
     own_sheet = ScoreSheet.objects.filter(dossier=dossier, member=request.user).first()
@@ -248,7 +245,6 @@ def sheet(request, pk):
     )
 
 
-@page_cache.per_person
 def member_sheet(request, pk, user_pk):
     """Another member's sheet, read-only: the chair, the secretary and the province's officials,
     once it is submitted (404 before, so its existence leaks nothing)."""
