@@ -27,7 +27,7 @@ def _link(product, code, kind, title):
 
 
 def _criterion_html(response, anchor):
-    return response.text.split(f'id="{anchor}"')[1].split("</form>")[0]
+    return response.text.split(f'id="{anchor}"')[1].split("</fieldset>")[0]
 
 
 def test_linked_document_is_shown_beside_its_criterion_only(client, council_member, dossier):
