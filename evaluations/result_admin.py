@@ -4,11 +4,14 @@ Every action goes through evaluations.transitions, so each approval, notice, nom
 is locked, permission-checked and audited exactly as anywhere else.
 """
 
+import functools
 from urllib.parse import urlencode
 
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
-from django.core.exceptions import PermissionDenied
+from django.contrib.admin.templatetags.admin_urls import add_preserved_filters
+from django.contrib.admin.views.main import ChangeList
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -31,6 +34,37 @@ from .admin_filters import (
 )
 from .models import CouncilResult, DossierState, ScoreSheet
 from .result_forms import DecisionForm, MinistryResultForm, SendBackForm
+
+# What the change list's columns read, and nothing else: the results, dossiers, products and
+# producers carry JSON and long text (members' totals, the local assessment, descriptions) that
+# the list never shows but would decode on each of its 50 rows.
+CHANGELIST_COLUMNS = [
+    "average",
+    "stars",
+    "unmet_minima",
+    "spread",
+    "spread_exceeded",
+    "decision_number",
+    "closed_at",
+    "dossier__state",
+    "dossier__round__name",
+    "dossier__product__name",
+    "dossier__product__criteria_decision",
+    "dossier__product__criteria_set",
+    "dossier__product__producer__name",
+    "dossier__product__producer__commune__name",
+    "dossier__product__producer__commune__former_district__name",
+]
+
+
+class ResultChangeList(ChangeList):
+    def get_queryset(self, request, exclude_parameters=None):
+        return super().get_queryset(request, exclude_parameters).only(*CHANGELIST_COLUMNS)
+
+
+@functools.cache
+def _criteria_set_name(decision: str, number: int) -> str:
+    return scoring.load_criteria_set(decision, number).name
 
 
 def _is_approver(user) -> bool:
@@ -117,6 +151,9 @@ class CouncilResultAdmin(admin.ModelAdmin):
 
     # ---- who may see and act ------------------------------------------------------------
 
+    def get_changelist(self, request, **kwargs):
+        return ResultChangeList
+
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
         user = request.user
@@ -148,6 +185,51 @@ class CouncilResultAdmin(admin.ModelAdmin):
         return actions if self.has_approve_permission(request) else {}
 
     # ---- columns ------------------------------------------------------------------------
+
+    # One row of the change list, in list_display's order (evaluations.templatetags.result_rows),
+    # after the action checkbox of those who may act.
+    ROW = (
+        '<th class="field-product"><a href="{}">{}</a></th>'
+        '<td class="field-producer">{}</td><td class="field-area">{}</td>'
+        '<td class="field-round">{}</td><td class="field-criteria_set">{}</td>'
+        '<td class="field-average">{}</td><td class="field-stars_display">{}</td>'
+        '<td class="field-missing_minima_display">{}</td><td class="field-spread_display">{}</td>'
+        '<td class="field-state">{}</td><td class="field-decision_number">{}</td>'
+    )
+    CHECKBOX = '<td class="action-checkbox">{}</td>'
+
+    def changelist_rows(self, cl) -> list:
+        with_actions = cl.list_display[:1] == ["action_checkbox"]
+        if list(cl.list_display[with_actions:]) != list(self.list_display):
+            raise ImproperlyConfigured("CouncilResultAdmin.ROW must follow list_display")
+        # Each row's link differs only by its key: made once, with the list's filters kept.
+        placeholder = add_preserved_filters(
+            {"preserved_filters": cl.preserved_filters, "opts": cl.opts},
+            reverse("admin:evaluations_councilresult_change", args=[0]),
+        )
+        head, _, tail = placeholder.partition("/0/")
+        empty = self.get_empty_value_display()
+        rows = []
+        for result in cl.result_list:
+            row = format_html(
+                self.ROW,
+                f"{head}/{result.pk}/{tail}",
+                self.product(result),
+                self.producer(result),
+                self.area(result),
+                self.round(result),
+                self.criteria_set(result),
+                number_format(result.average, 2),
+                self.stars_display(result),
+                self.missing_minima_display(result),
+                self.spread_display(result),
+                self.state(result),
+                result.decision_number or empty,
+            )
+            if with_actions:
+                row = format_html(self.CHECKBOX, self.action_checkbox(result)) + row
+            rows.append(row)
+        return rows
 
     @admin.display(description=mark_safe('<input type="checkbox" id="action-toggle">'))
     def action_checkbox(self, result):
@@ -182,7 +264,7 @@ class CouncilResultAdmin(admin.ModelAdmin):
     @admin.display(description=_("criteria set"))
     def criteria_set(self, result):
         product = result.dossier.product
-        return scoring.load_criteria_set(product.criteria_decision, product.criteria_set).name
+        return _criteria_set_name(product.criteria_decision, product.criteria_set)
 
     @admin.display(description=_("stars"), ordering="stars")
     def stars_display(self, result):
@@ -224,7 +306,7 @@ class CouncilResultAdmin(admin.ModelAdmin):
             return format_html(
                 '<strong class="ocop-spread-flag">{} ⚠</strong>', number_format(result.spread, 2)
             )
-        return result.spread
+        return number_format(result.spread, 2)
 
     @admin.display(description=_("state"))
     def state(self, result):
