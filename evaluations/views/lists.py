@@ -20,10 +20,23 @@ from ..models import Dossier, Round
 from ..permissions import can_list_province_dossiers, can_use_queue
 
 PAGE_SIZE = 50
+# What a row shows (dossier_list.html, the working-day clock), and nothing else: a dossier row
+# also holds the local assessment and the producer's long texts, decoded for nothing otherwise.
+LIST_COLUMNS = (
+    "state",
+    "kind",
+    "submitted_at",
+    "round__name",
+    "product__name",
+    "product__criteria_set",
+    "product__producer__name",
+    "product__producer__commune__name",
+    "product__producer__commune__former_district__name",
+)
 
 
 def _page(request, dossiers, *, clocks: bool):
-    page = Paginator(dossiers, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(dossiers.only(*LIST_COLUMNS), PAGE_SIZE).get_page(request.GET.get("page"))
     rows = list(page.object_list)
     if clocks:
         today = timezone.localdate()
