@@ -10,6 +10,8 @@ because "current" certificates change at midnight without any write.
 
 import hashlib
 
+from django.conf import settings
+from django.contrib import messages
 from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
@@ -42,6 +44,28 @@ def changed(**_signal_kwargs) -> None:
     otherwise have cached the old rows under the new version."""
     _bump()
     transaction.on_commit(_bump)
+
+
+def etag(request, *_args, **_kwargs) -> str | None:
+    """A page's ETag for conditional GET (a product or verification page is one object): the
+    same version, language, day and address as the cached parts, and the visitor (a signed-in
+    header, the CSRF secret of its sign-out form), so a 304 is answered without a query and is
+    right exactly as long as the cached parts are. None while a message waits to be shown."""
+    if len(messages.get_messages(request)):
+        return None
+    user = getattr(request, "user", None)
+    who = f"{user.pk if user is not None and user.is_authenticated else ''}"
+    secret = request.COOKIES.get(settings.CSRF_COOKIE_NAME, "")
+    parts = (
+        version(),
+        get_language(),
+        f"{timezone.localdate():%Y%m%d}",
+        request.get_host(),
+        request.get_full_path(),
+        who,
+        secret,
+    )
+    return '"' + hashlib.sha256(repr(parts).encode()).hexdigest()[:32] + '"'
 
 
 def cached(request, name: str, compute):

@@ -135,3 +135,32 @@ def test_moving_a_photo_reorders_the_catalogue_card_without_saving_the_product(
     assert before.index("Ảnh tổ ong") < before.index("Ảnh hũ mật")
     assert after.index("Ảnh hũ mật") < after.index("Ảnh tổ ong")
     assert Product.objects.get(pk=product.pk).updated_at == updated_at
+
+
+def test_a_product_page_asked_again_unchanged_is_answered_not_modified_without_a_query(
+    client, listed, warm_caches, django_assert_num_queries
+):
+    product = listed("Mật ong hoa nhãn").product
+    client.get(_product_url(product))  # the browser's first visit: it gets its cookies
+    first = client.get(_product_url(product))
+
+    with django_assert_num_queries(0):
+        again = client.get(_product_url(product), HTTP_IF_NONE_MATCH=first["ETag"])
+
+    assert again.status_code == 304
+
+
+def test_a_verification_page_asked_again_after_a_revocation_is_sent_anew(client, listed, today):
+    certificate = listed("Chè búp Tân Cương")
+    url = reverse("catalogue:verify", args=[certificate.number])
+    first = client.get(url)
+
+    Certificate.objects.filter(pk=certificate.pk).update(
+        revoked_on=today, revocation_ground="quality", revocation_note="Kết luận kiểm tra"
+    )
+    again = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
+
+    assert first.status_code == 200
+    assert again.status_code == 200
+    assert again["ETag"] != first["ETag"]
+    assert "Đã thu hồi" in again.text
