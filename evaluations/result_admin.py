@@ -209,6 +209,8 @@ class CouncilResultAdmin(admin.ModelAdmin):
         )
         head, _, tail = placeholder.partition("/0/")
         empty = self.get_empty_value_display()
+        # Worded once per page: get_state_display() translates afresh for each row.
+        states = {value: str(label) for value, label in DossierState.choices}
         rows = []
         for result in cl.result_list:
             row = format_html(
@@ -223,7 +225,7 @@ class CouncilResultAdmin(admin.ModelAdmin):
                 self.stars_display(result),
                 self.missing_minima_display(result),
                 self.spread_display(result),
-                self.state(result),
+                states.get(result.dossier.state, result.dossier.state),
                 result.decision_number or empty,
             )
             if with_actions:
