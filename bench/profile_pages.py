@@ -1,13 +1,13 @@
 """Time each key page inside one process and count its queries (a script, not a test).
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/ocop_bench \
-        python bench/profile_pages.py [label…] [-v] [--cprofile] [--afresh]
+        python bench/profile_pages.py [label…] [-v] [--cprofile]
 
-Where bench/run.py measures the served portal under load, this shows where one request's time
-goes: the median wall time of a few requests, the number of queries and the time spent in SQL.
-With --cprofile it also prints the functions where those requests spent their time; with
---afresh every request renders its page, as the first view after a write does (no kept page,
-ocop_portal.page_cache).
+Where bench/run.py and bench/load.sh measure the served portal under load, this shows where one
+request's time goes: the median wall and CPU time of a few requests, the number of queries and
+the time spent in SQL. Every request renders its page: no signed-in page is kept between
+requests (only the public catalogue's parts and the criteria text of the score sheets are).
+With --cprofile it also prints the functions where those requests spent their time.
 """
 
 import cProfile
@@ -25,8 +25,6 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from ocop_portal import page_cache
-
 REPEAT = 7
 
 
@@ -35,23 +33,23 @@ def profile(label: str, path: str, cookie: str | None) -> None:
     if cookie:
         client.cookies.load(cookie)
     client.get(path)  # warm caches, as a running worker would be
-    walls = []
+    walls, cpus = [], []
     profiler = cProfile.Profile() if "--cprofile" in sys.argv else None
     if profiler:
         profiler.enable()
     for _ in range(REPEAT):
-        if "--afresh" in sys.argv:
-            page_cache.bump()
         with CaptureQueriesContext(connection) as queries:
-            started = time.perf_counter()
+            started, cpu_started = time.perf_counter(), time.process_time()
             response = client.get(path)
             walls.append((time.perf_counter() - started) * 1000)
+            cpus.append((time.process_time() - cpu_started) * 1000)
     if profiler:
         profiler.disable()
     sql_ms = sum(float(q["time"]) for q in queries.captured_queries) * 1000
     slowest = max(queries.captured_queries, key=lambda q: float(q["time"]), default=None)
     print(
         f"{label:<20} {response.status_code} median {statistics.median(walls):7.1f} ms  "
+        f"cpu {statistics.median(cpus):6.1f} ms (best {min(cpus):5.1f})  "
         f"queries {len(queries):3}  sql {sql_ms:7.1f} ms",
         flush=True,
     )

@@ -11,6 +11,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.views.decorators.http import condition
 
 from evaluations.documents import (
     certificate_document,
@@ -81,6 +82,7 @@ def _product_detail_page(request, pk) -> tuple[str, str] | None:
 
 
 @login_not_required
+@condition(etag_func=public_cache.etag)
 def product_detail(request, pk):
     page = public_cache.cached(request, "product", lambda: _product_detail_page(request, pk))
     if page is None:
@@ -145,6 +147,7 @@ def _verify_page(request, number) -> tuple[str, str] | None:
 
 
 @login_not_required
+@condition(etag_func=public_cache.etag)
 def verify(request, number):
     """What a scanned QR code opens: kept like the catalogue's pages, so a revocation shows at
     once (catalogue.public_cache)."""

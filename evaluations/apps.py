@@ -7,15 +7,9 @@ class EvaluationsConfig(AppConfig):
     verbose_name = _("Evaluations")
 
     def ready(self):
-        from django.db.backends.signals import connection_created
-
-        from ocop_portal import page_cache
-
         from . import (
             certified_changes,  # noqa: F401  (holds certified fields of products and producers)
             services,  # noqa: F401  (records product changes on the dossiers' timelines)
             signing,  # noqa: F401  (registers the signing certificate check)
             working_days,  # noqa: F401  (registers the holiday calendar check)
         )
-
-        connection_created.connect(page_cache.install, dispatch_uid="page_cache")

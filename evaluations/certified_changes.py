@@ -290,8 +290,8 @@ def reissue_certificate(
     certified.freeze(new, Product.objects.select_related("producer").get(pk=old.product_id))
     new.full_clean()
     new.save()
+    Certificate.objects.filter(pk=old.pk).update(replaced_by=new)
     old.replaced_by = new
-    old.save(update_fields=["replaced_by"])  # saved, not updated: the catalogue hears it
     from .documents import issue_after_commit
 
     issue_after_commit(new.pk)

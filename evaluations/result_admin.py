@@ -4,12 +4,14 @@ Every action goes through evaluations.transitions, so each approval, notice, nom
 is locked, permission-checked and audited exactly as anywhere else.
 """
 
-from functools import partial
+import functools
 from urllib.parse import urlencode
 
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
-from django.core.exceptions import PermissionDenied
+from django.contrib.admin.templatetags.admin_urls import add_preserved_filters
+from django.contrib.admin.views.main import ChangeList
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -21,7 +23,6 @@ from django.utils.translation import ngettext
 
 from accounts.models import Role
 from criteria import scoring
-from ocop_portal import page_cache
 from outbox.hold import holding_notices
 
 from . import transitions
@@ -37,6 +38,37 @@ from .approval_admin import approval_start, approval_view, screen_url
 from .approval_route import NOMINATE, RECOGNISE, approval_route
 from .models import CouncilResult, DossierState, ScoreSheet
 from .result_forms import DecisionForm, MinistryResultForm, SendBackForm
+
+# What the change list's columns read, and nothing else: the results, dossiers, products and
+# producers carry JSON and long text (members' totals, the local assessment, descriptions) that
+# the list never shows but would decode on each of its 50 rows.
+CHANGELIST_COLUMNS = [
+    "average",
+    "stars",
+    "unmet_minima",
+    "spread",
+    "spread_exceeded",
+    "decision_number",
+    "closed_at",
+    "dossier__state",
+    "dossier__round__name",
+    "dossier__product__name",
+    "dossier__product__criteria_decision",
+    "dossier__product__criteria_set",
+    "dossier__product__producer__name",
+    "dossier__product__producer__commune__name",
+    "dossier__product__producer__commune__former_district__name",
+]
+
+
+class ResultChangeList(ChangeList):
+    def get_queryset(self, request, exclude_parameters=None):
+        return super().get_queryset(request, exclude_parameters).only(*CHANGELIST_COLUMNS)
+
+
+@functools.cache
+def _criteria_set_name(decision: str, number: int) -> str:
+    return scoring.load_criteria_set(decision, number).name
 
 
 def _is_approver(user) -> bool:
@@ -97,20 +129,16 @@ class CouncilResultAdmin(admin.ModelAdmin):
         return [
             path(
                 "<int:pk>/approval/",
-                wrap(partial(approval_view, self)),
+                wrap(functools.partial(approval_view, self)),
                 name="evaluations_councilresult_approval",
             ),
             path(
                 "approval/",
-                wrap(partial(approval_start, self)),
+                wrap(functools.partial(approval_start, self)),
                 name="evaluations_councilresult_approval_start",
             ),
             *super().get_urls(),
         ]
-
-    def changelist_view(self, request, extra_context=None):
-        # The approver returns to this list after every decision (ocop_portal.page_cache).
-        return page_cache.per_person(super().changelist_view)(request, extra_context)
 
     fields = [
         "product",
@@ -143,6 +171,9 @@ class CouncilResultAdmin(admin.ModelAdmin):
         css = {"all": ["css/admin.css"]}
 
     # ---- who may see and act ------------------------------------------------------------
+
+    def get_changelist(self, request, **kwargs):
+        return ResultChangeList
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
@@ -181,6 +212,58 @@ class CouncilResultAdmin(admin.ModelAdmin):
         return actions if self.has_approve_permission(request) else {}
 
     # ---- columns ------------------------------------------------------------------------
+
+    # One row of the change list, in list_display's order (evaluations.templatetags.result_rows),
+    # after the action checkbox of those who may act.
+    ROW = (
+        '<th class="field-product"><a href="{}">{}</a></th>'
+        '<td class="field-producer">{}</td><td class="field-area">{}</td>'
+        '<td class="field-round">{}</td><td class="field-criteria_set">{}</td>'
+        '<td class="field-average">{}</td><td class="field-stars_display">{}</td>'
+        '<td class="field-missing_minima_display">{}</td><td class="field-spread_display">{}</td>'
+        '<td class="field-state">{}</td><td class="field-decision_number">{}</td>'
+    )
+    CHECKBOX = '<td class="action-checkbox">{}</td>'
+    SCREEN = '<td class="field-approval_link">{}</td>'
+
+    def changelist_rows(self, cl) -> list:
+        with_actions = cl.list_display[:1] == ["action_checkbox"]
+        shown = list(cl.list_display[with_actions:])
+        with_screen = shown[-1:] == ["approval_link"]  # the approver's column (get_list_display)
+        if shown[: len(shown) - with_screen] != list(self.list_display):
+            raise ImproperlyConfigured("CouncilResultAdmin.ROW must follow list_display")
+        # Each row's link differs only by its key: made once, with the list's filters kept.
+        placeholder = add_preserved_filters(
+            {"preserved_filters": cl.preserved_filters, "opts": cl.opts},
+            reverse("admin:evaluations_councilresult_change", args=[0]),
+        )
+        head, _, tail = placeholder.partition("/0/")
+        empty = self.get_empty_value_display()
+        # Worded once per page: get_state_display() translates afresh for each row.
+        states = {value: str(label) for value, label in DossierState.choices}
+        rows = []
+        for result in cl.result_list:
+            row = format_html(
+                self.ROW,
+                f"{head}/{result.pk}/{tail}",
+                self.product(result),
+                self.producer(result),
+                self.area(result),
+                self.round(result),
+                self.criteria_set(result),
+                number_format(result.average, 2),
+                self.stars_display(result),
+                self.missing_minima_display(result),
+                self.spread_display(result),
+                states.get(result.dossier.state, result.dossier.state),
+                result.decision_number or empty,
+            )
+            if with_actions:
+                row = format_html(self.CHECKBOX, self.action_checkbox(result)) + row
+            if with_screen:
+                row += format_html(self.SCREEN, self.approval_link(result))
+            rows.append(row)
+        return rows
 
     @admin.display(description=mark_safe('<input type="checkbox" id="action-toggle">'))
     def action_checkbox(self, result):
@@ -221,7 +304,7 @@ class CouncilResultAdmin(admin.ModelAdmin):
     @admin.display(description=_("criteria set"))
     def criteria_set(self, result):
         product = result.dossier.product
-        return scoring.load_criteria_set(product.criteria_decision, product.criteria_set).name
+        return _criteria_set_name(product.criteria_decision, product.criteria_set)
 
     @admin.display(description=_("stars"), ordering="stars")
     def stars_display(self, result):
@@ -263,7 +346,7 @@ class CouncilResultAdmin(admin.ModelAdmin):
             return format_html(
                 '<strong class="ocop-spread-flag">{} ⚠</strong>', number_format(result.spread, 2)
             )
-        return result.spread
+        return number_format(result.spread, 2)
 
     @admin.display(description=_("state"))
     def state(self, result):

@@ -160,10 +160,6 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
-# Signed-in key pages are kept per person until the next database write (ocop_portal.page_cache),
-# for at most this many seconds; 0 renders every page afresh.
-PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", 600)
-
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     # Counts failed sign-ins and refuses further attempts for a while (brute-force protection).

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ocop_portal.row_changes import AnnouncedQuerySet
 from ocop_portal.text import fold
 from regions.collation import vietnamese_order
 
@@ -26,7 +27,7 @@ class Gender(models.TextChoices):
     MALE = "male", _("Male")
 
 
-class ProducerQuerySet(models.QuerySet):
+class ProducerQuerySet(AnnouncedQuerySet):
     def for_user(self, user):
         """The producers this account acts for."""
         if not user.is_authenticated:

@@ -9,11 +9,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ocop_portal.row_changes import AnnouncedQuerySet
 from ocop_portal.text import LONG_TEXT_MAX_LENGTH, NOTE_MAX_LENGTH, fold
 from regions.collation import vietnamese_order
 
 
-class ProductQuerySet(models.QuerySet):
+class ProductQuerySet(AnnouncedQuerySet):
     def of_producer(self, producer):
         return self.filter(producer=producer)
 
@@ -161,6 +162,8 @@ class ProductPhoto(models.Model):
     is_cover = models.BooleanField(_("cover photo"), default=False)
     client_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
     uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    objects = AnnouncedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("product photo")

@@ -288,7 +288,6 @@ def set_cover_photo(photo: ProductPhoto, *, by: User) -> None:
     # Two steps: the "one cover per product" constraint must hold after each statement.
     product.photos.filter(is_cover=True).exclude(pk=photo.pk).update(is_cover=False)
     product.photos.filter(pk=photo.pk).update(is_cover=True)
-    product.save(update_fields=["updated_at"])  # the catalogue card shows the cover
     record_product_change(product, by=by, what=_("Cover photo changed"))
 
 
@@ -305,7 +304,6 @@ def move_photo(photo: ProductPhoto, *, by: User, offset: int) -> None:
     for position, item in enumerate(photos):
         item.position = position
     ProductPhoto.objects.bulk_update(photos, ["position"])
-    product.save(update_fields=["updated_at"])  # the catalogue card shows the first photo
     record_product_change(product, by=by, what=_("Photo order changed"))
 
 

@@ -203,6 +203,4 @@ def _settle_replacements(certificate: Certificate) -> None:
         product=certificate.product, replaced_by__isnull=True, revoked_on__isnull=True
     ).order_by("-decision_date", "-pk")
     latest = live.first()
-    for earlier in live.exclude(pk=latest.pk):
-        earlier.replaced_by = latest
-        earlier.save(update_fields=["replaced_by"])  # saved one by one: the catalogue hears it
+    live.exclude(pk=latest.pk).update(replaced_by=latest)

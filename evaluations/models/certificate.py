@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ocop_portal.row_changes import AnnouncedQuerySet
 from ocop_portal.text import NOTE_MAX_LENGTH, fold
 from regions.collation import vietnamese_order
 
@@ -68,7 +69,7 @@ class CertificateStatus(models.TextChoices):
     REPLACED = "replaced", _("Replaced by a newer recognition")
 
 
-class CertificateQuerySet(models.QuerySet):
+class CertificateQuerySet(AnnouncedQuerySet):
     def current(self, today=None):
         """Live today: within the 36 months, or within an Art. 12.3 extension."""
         today = today or timezone.localdate()

@@ -9,7 +9,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from criteria import scoring
-from ocop_portal import page_cache
 from once.services import create_once
 from products.evidence import unproven_claims
 from products.models import Product
@@ -146,7 +145,6 @@ def render_dossier(request, dossier, *, bound=None):
     return render(request, "evaluations/dossier_detail.html", context)
 
 
-@page_cache.per_person
 def dossier_detail(request, pk):
     return render_dossier(request, get_dossier_for(request.user, pk))
 

@@ -1,22 +1,18 @@
 """A council member's score sheets: the list to score, the sheet itself (autosaved one criterion
 at a time), submitting it, declaring a conflict of interest; and reading a submitted sheet."""
 
-import functools
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import formats
 from django.utils.formats import number_format
-from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accounts.models import Role
-from criteria import scoring, scoring_notes
-from ocop_portal import page_cache
+from criteria import scoring_notes
 from products.assessment import chosen_options
 from products.evidence import evidence_rows
 from regions.collation import vietnamese_order
@@ -37,6 +33,7 @@ from ..models import Council, CouncilRole, Dossier, DossierState, ScoreSheet
 from ..permissions import can_score, can_view_sheet, council_role, get_dossier_for
 from ..session_forms import SignSheetForm
 from ..sheet_findings import chosen_points, notes_met
+from ..sheet_text import NOTE_KINDS, options_html, sheet_text
 
 # Form 03: the commune's assessment, shown to the council beside the evidence.
 LOCAL_AREAS = {
@@ -47,83 +44,53 @@ LOCAL_AREAS = {
 }
 
 
-# How a printed note of the sheet is labelled beside its criterion (scoring_notes kinds).
-NOTE_KINDS = {
-    scoring_notes.KNOCKOUT: gettext_lazy("Knock-out"),
-    scoring_notes.STOP: gettext_lazy("Stop"),
-    scoring_notes.APPLIES_IF: gettext_lazy("Applies only if"),
-}
-
-
 def anchor(code: str) -> str:
     return "criterion-" + code.replace(".", "-")
 
 
-@functools.cache
-def _option_badges(points, min_star, language: str) -> tuple[str, str]:
-    """An option's "2 pts" and "minimum for 3★" badges, worded once per language: a sheet has
-    about 150 options, and translating each in the template was a third of its rendering."""
-    return (
-        _("%(points)s pts") % {"points": formats.localize(points)},
-        _("minimum for %(stars)s★") % {"stars": min_star} if min_star else "",
-    )
-
-
-def _criterion_row(criterion, depth, ticked, hints, editable, evidence=None, findings=()):
-    """``findings``: the criteria whose note the member recorded as applying."""
-    chosen = ticked.get(criterion.code)
-    language = get_language()
-    options = []
-    for i, option in enumerate(criterion.options):
-        points_badge, minimum_badge = _option_badges(option.points, option.min_star, language)
-        options.append(
-            {
-                "index": i,
-                "option": option,
-                "checked": i == chosen,
-                "hint": i == hints.get(criterion.code),
-                "points_badge": points_badge,
-                "minimum_badge": minimum_badge,
-            }
-        )
+def _criterion_row(criterion, words, depth, ticked, hints, editable, evidence=None, findings=()):
+    """What belongs to the member beside a criterion's text (``words``: evaluations.sheet_text):
+    the ticked option, the producer's hint, the recorded findings, the evidence; ``findings``:
+    the criteria whose note the member recorded as applying."""
+    code = criterion.code
+    text = words.criteria[code]
     return {
+        "kind": "criterion",
         "criterion": criterion,
+        "code": code,
+        "anchor": anchor(code),
         "depth": depth,
-        "anchor": anchor(criterion.code),
-        "options": options,
-        "answered": chosen is not None,
-        "editable": editable,
-        "evidence": (evidence or {}).get(criterion.code),
+        "text": text,
+        "options": options_html(
+            text,
+            chosen=ticked.get(code),
+            hint=hints.get(code),
+            editable=editable,
+            hint_badge=words.hint_badge,
+        ),
+        "evidence": (evidence or {}).get(code),
         "rules": [
-            {
-                "rule": rule,
-                "kind_label": NOTE_KINDS[rule.kind],
-                "recorded": criterion.code in findings,
-            }
-            for rule in criterion.rules
+            {"rule": rule, "text": rule_text, "recorded": code in findings}
+            for rule, rule_text in zip(criterion.rules, text.rules, strict=True)
         ],
     }
 
 
 def _rows(criteria_set, ticked, hints, editable, evidence=None, findings=()):
-    """The sheet as rows for the template: part and section headings, group headings of nested
-    criteria, and a row with options for each scored criterion; ``evidence`` (code → the
-    producer's evidence row, read once for the whole sheet) goes beside each criterion."""
+    """The sheet as rows for the template: the headings of parts, sections and groups of nested
+    criteria as rendered once (evaluations.sheet_text), and a row for each scored criterion;
+    ``evidence`` (code → the producer's evidence row, read once for the whole sheet) goes
+    beside each criterion."""
+    words = sheet_text(criteria_set)
     rows = []
-    for depth, item in criteria_set.rows():
-        if isinstance(item, scoring.Part):
-            rows.append({"kind": "part", "item": item})
-        elif isinstance(item, scoring.Section):
-            rows.append({"kind": "section", "item": item})
-            if item.scored_directly:
-                crit = item.criteria[0]
-                row = _criterion_row(crit, depth, ticked, hints, editable, evidence, findings)
-                rows.append({"kind": "criterion", **row})
-        elif item.is_leaf:
-            row = _criterion_row(item, depth, ticked, hints, editable, evidence, findings)
-            rows.append({"kind": "criterion", **row})
-        else:
-            rows.append({"kind": "group", "item": item, "depth": depth})
+    for kind, depth, value in words.rows:
+        if kind == "heading":
+            rows.append({"kind": kind, "html": value})
+            continue
+        criterion = criteria_set.criterion(value)
+        rows.append(
+            _criterion_row(criterion, words, depth, ticked, hints, editable, evidence, findings)
+        )
     return rows
 
 
@@ -208,7 +175,6 @@ def _own_dossier(request, pk: int, *, scoring_only: bool = False) -> Dossier:
     return dossier
 
 
-@page_cache.per_person
 def my_sheets(request):
     user = request.user
     if user.role != Role.COUNCIL_MEMBER:
@@ -239,7 +205,6 @@ def my_sheets(request):
     )
 
 
-@page_cache.per_person
 def sheet(request, pk):
     dossier = _own_dossier(request, pk)
     own_sheet = ScoreSheet.objects.filter(dossier=dossier, member=request.user).first()
@@ -248,7 +213,6 @@ def sheet(request, pk):
     )
 
 
-@page_cache.per_person
 def member_sheet(request, pk, user_pk):
     """Another member's sheet, read-only: the chair, the secretary and the province's officials,
     once it is submitted (404 before, so its existence leaks nothing)."""
@@ -288,15 +252,18 @@ def sheet_autosave(request, pk):
         url = reverse("evaluations:sheet", kwargs={"pk": pk})
         return redirect(f"{url}#{anchor(next(iter(form.criteria), ''))}")
     # A refused answer is put back as saved, so the sheet on screen never shows what is not kept.
-    ticked = ticked_options(sheet, criteria_set)
-    hints, evidence = _hints(dossier), _evidence(dossier) if error else None
-    redo = [
-        _criterion_row(c, 0, ticked, hints, True, evidence, set(sheet.findings))
-        for c in form.criteria.values()
-    ]
+    redo = []
+    if error:
+        ticked, words = ticked_options(sheet, criteria_set), sheet_text(criteria_set)
+        hints, evidence, findings = _hints(dossier), _evidence(dossier), set(sheet.findings)
+        redo = [
+            _criterion_row(c, words, 0, ticked, hints, True, evidence, findings)
+            for c in form.criteria.values()
+        ]
     context = {
         "dossier": dossier,
-        "rows": redo if error else [],
+        "rows": redo,
+        "editable": True,
         **_status(sheet, criteria_set, error=error, saved=not error),
     }
     return render(request, "evaluations/sheets/_autosave.html", context)

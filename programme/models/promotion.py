@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ocop_portal.row_changes import AnnouncedQuerySet
 from ocop_portal.text import LONG_TEXT_MAX_LENGTH
 
 
@@ -31,6 +32,8 @@ class SalesPoint(models.Model):
     url = models.URLField(_("link"), blank=True, max_length=500)
     created_at = models.DateTimeField(auto_now_add=True)
 
+    objects = AnnouncedQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("sales point")
         verbose_name_plural = _("sales points")
@@ -52,7 +55,7 @@ class EventKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class TradeEventQuerySet(models.QuerySet):
+class TradeEventQuerySet(AnnouncedQuerySet):
     def visible_to(self, user):
         """Public events for everyone; unpublished ones for whoever manages the province's events.
         Twin of ``permissions.can_view_event``."""
@@ -134,6 +137,8 @@ class EventParticipation(models.Model):
     )
     booth = models.CharField(_("booth"), max_length=50, blank=True)
     added_at = models.DateTimeField(auto_now_add=True)
+
+    objects = AnnouncedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("product attending")

@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ocop_portal.row_changes import AnnouncedQuerySet
 from ocop_portal.text import NOTE_MAX_LENGTH
 
 from ..areas import COMMUNE, FORMER_DISTRICT, PROVINCE, Area
@@ -20,7 +21,7 @@ class Metric(models.TextChoices):
     PRODUCERS_TAKING_PART = "producers_taking_part", _("Producers taking part")
 
 
-class PlanTargetQuerySet(models.QuerySet):
+class PlanTargetQuerySet(AnnouncedQuerySet):
     def in_province(self, province_id: int):
         return self.filter(
             Q(province_id=province_id)

@@ -9,8 +9,6 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from ocop_portal import page_cache
-
 from .. import exports, permissions, selectors
 from ..charts import dashboard_charts
 
@@ -22,11 +20,10 @@ def _require_reports(user) -> None:
 
 # A dozen aggregates over every certificate and dossier of the area, and their rendering: done
 # at most once a minute per area, whoever asks (the page says the figures are as of that time).
-# The minute is in the keys, so a page kept for a person never shows older figures than that.
 DASHBOARD_CACHE_SECONDS = 60
 
 
-def _minute(request=None) -> str:
+def _minute() -> str:
     return f"{timezone.localtime():%Y%m%d%H%M}"
 
 
@@ -40,7 +37,6 @@ def _figures(request, today) -> dict:
     return {"body": body, "computed_at": timezone.now()}
 
 
-@page_cache.per_person(vary=_minute)
 def dashboard(request):
     _require_reports(request.user)
     today = timezone.localdate()

@@ -112,3 +112,32 @@ def test_chair_session_page_query_count_is_constant(
         response = client.get(session.get_absolute_url())
 
     assert len(response.context["board"].items) == item_count
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("item_count", [1, 3])
+def test_member_sheet_query_count_is_constant(
+    client,
+    council_member,
+    second_member,
+    dossier,
+    criteria_set,
+    item_count,
+    warm_caches,
+    django_assert_num_queries,
+):
+    """Rendered afresh on every view (an autosave every few seconds): documents, answers and the
+    other members' sheets do not add queries."""
+    for index in range(item_count):
+        factories.DocumentFactory(product=dossier.product, title=f"Phiếu kiểm nghiệm {index}")
+    answers = {c.code: "0" for c in criteria_set.leaf_criteria()[:item_count]}
+    client.force_login(council_member)
+    client.post(reverse("evaluations:sheet-autosave", kwargs={"pk": dossier.pk}), answers)
+    submitted_sheet(dossier, second_member, 60)
+    url = reverse("evaluations:sheet", kwargs={"pk": dossier.pk})
+    client.get(url)  # warm the per-process caches (the criteria text)
+
+    with django_assert_num_queries(11):
+        response = client.get(url)
+
+    assert response.context["answered"] == item_count

@@ -11,6 +11,8 @@ from tests import factories
 
 from .conftest import ASSESSMENT
 
+QUERIES_FOR_DOSSIER_PAGE = 9
+
 
 def _url(name, dossier):
     return reverse(f"evaluations:{name}", kwargs={"pk": dossier.pk})
@@ -263,3 +265,23 @@ def test_action_pages_refuse_get(client, commune_officer, submitted):
     response = client.get(_url("dossier-accept", submitted))
 
     assert response.status_code == 405
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("item_count", [1, 3])
+def test_dossier_page_query_count_is_constant(
+    client, producer, commune_officer, submitted, item_count, django_assert_num_queries
+):
+    """Rendered afresh on every view: its documents and timeline are read in one query each."""
+    for index in range(item_count):
+        factories.DocumentFactory(product=submitted.product, title=f"Hợp đồng số {index}")
+        record_product_change(
+            submitted.product, by=producer, what=f"Thay tài liệu {index}", data={"fields": []}
+        )
+    client.force_login(commune_officer)
+    client.get(_url("dossier-detail", submitted))  # warm the per-process caches
+
+    with django_assert_num_queries(QUERIES_FOR_DOSSIER_PAGE):
+        response = client.get(_url("dossier-detail", submitted))
+
+    assert len(response.context["events"]) == item_count

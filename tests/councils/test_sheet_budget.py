@@ -1,0 +1,53 @@
+"""What a score sheet costs to render, against /healthz in the same process.
+
+Every view of a sheet is rendered afresh (nothing is kept between requests), and a council
+session has every member reopening theirs: the sheet must stay cheap. Times are CPU times, and
+each page's best of several runs, compared as a ratio, so a busy machine slows both alike and
+the test does not flake; a template that renders each criterion through an include, a {% url %}
+and a {% csrf_token %} again (about twice today's cost, measured) fails it."""
+
+import time
+
+import pytest
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+RUNS = 15
+HEALTHZ_PER_RUN = 4  # /healthz is short: a few per run, so one tick of noise weighs little
+# The sheet of set 4 (32 criteria, 104 options) against /healthz, both best of RUNS: measured
+# at 9 to 12.5 times (a quiet and a busy machine) once the criteria text is rendered once per
+# set and language, 20 times before.
+MOST_TIMES_HEALTHZ = 15
+
+
+def _cpu_ms(client, url, times=1) -> float:
+    started = time.process_time()
+    for _ in range(times):
+        response = client.get(url)
+        assert response.status_code == 200
+    return (time.process_time() - started) * 1000 / times
+
+
+def test_a_members_sheet_costs_a_bounded_multiple_of_healthz(
+    client, council_member, dossier, criteria_set, warm_caches
+):
+    client.force_login(council_member)
+    sheet_url = reverse("evaluations:sheet", kwargs={"pk": dossier.pk})
+    client.post(
+        reverse("evaluations:sheet-autosave", kwargs={"pk": dossier.pk}),
+        {criteria_set.leaf_criteria()[0].code: "0"},
+    )
+    client.get(sheet_url)  # warm: the criteria text, the templates
+    client.get("/healthz")
+
+    # Interleaved, so that both pages meet the same moments of a busy machine.
+    healthz, sheet = [], []
+    for _ in range(RUNS):
+        healthz.append(_cpu_ms(client, "/healthz", HEALTHZ_PER_RUN))
+        sheet.append(_cpu_ms(client, sheet_url))
+
+    best_healthz, best_sheet = min(healthz), min(sheet)
+    assert best_sheet / best_healthz <= MOST_TIMES_HEALTHZ, (
+        f"sheet {best_sheet:.1f} ms, /healthz {best_healthz:.2f} ms"
+    )
