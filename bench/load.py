@@ -37,7 +37,7 @@ from django.db.models import Count
 from django.urls import reverse
 
 from accounts.models import Role, User
-from evaluations import scoring
+from criteria import scoring
 from evaluations.models import Certificate, CouncilMember, Dossier, DossierState
 from producers.models import Membership, Producer
 

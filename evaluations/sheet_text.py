@@ -17,8 +17,8 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext, gettext_lazy
 
-from . import scoring, scoring_notes
-from .scoring import load_criteria_set
+from criteria import scoring, scoring_notes
+from criteria.scoring import load_criteria_set
 
 # How a printed note of the sheet is labelled beside its criterion (scoring_notes kinds).
 NOTE_KINDS = {
