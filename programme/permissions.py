@@ -8,9 +8,10 @@ anything out of reach, so outsiders learn nothing, not even that it exists.
 
 from django.http import Http404
 
+from accounts.jurisdiction import province_of
 from accounts.models import PROVINCIAL_ROLES, Role
 
-from .areas import PROGRAMME_STAFF, area_province_id
+from .areas import PROGRAMME_STAFF
 from .models import IdeaStage, ProductIdea, SupportRecord, TradeEvent
 
 # Officers who work on a producer's file: advise, record support, move ideas along.
@@ -43,7 +44,7 @@ def can_edit_targets(user, province_id: int) -> bool:
     return (
         _active(user)
         and user.role in {Role.PROVINCIAL_OFFICE, Role.ADMINISTRATOR}
-        and area_province_id(user) == province_id
+        and province_of(user) == province_id
     )
 
 
@@ -155,7 +156,7 @@ def managed_province_id(user) -> int | None:
     """The province whose events ``user`` manages; None for a national administrator (all)."""
     if user.role == Role.ADMINISTRATOR and not user.province_id:
         return None
-    return area_province_id(user)
+    return province_of(user)
 
 
 def can_manage_event(user, event: TradeEvent) -> bool:
