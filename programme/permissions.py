@@ -10,6 +10,7 @@ from django.http import Http404
 
 from accounts.jurisdiction import province_of
 from accounts.models import PROVINCIAL_ROLES, Role
+from producers.permissions import is_member
 
 from .areas import PROGRAMME_STAFF
 from .models import IdeaStage, ProductIdea, SupportRecord, TradeEvent
@@ -20,11 +21,6 @@ _WORKING_OFFICERS = frozenset({Role.LOCAL_OFFICER, Role.PROVINCIAL_OFFICE, Role.
 
 def _active(user) -> bool:
     return user.is_authenticated and user.is_active
-
-
-def _is_member_of(user, producer_id: int) -> bool:
-    membership = getattr(user, "producer_membership", None)
-    return membership is not None and membership.producer_id == producer_id
 
 
 def _covers_producer(user, producer) -> bool:
@@ -59,7 +55,7 @@ def can_view_idea(user, idea: ProductIdea) -> bool:
     if not _active(user):
         return False
     if user.role == Role.PRODUCER:
-        return _is_member_of(user, idea.producer_id)
+        return is_member(user, idea.producer_id)
     return user.role in PROGRAMME_STAFF and user.covers_commune(idea.producer.commune)
 
 
@@ -73,7 +69,7 @@ def can_register_idea_for(user, producer) -> bool:
     if not _active(user):
         return False
     if user.role == Role.PRODUCER:
-        return _is_member_of(user, producer.pk)
+        return is_member(user, producer.pk)
     return user.role in _WORKING_OFFICERS and _covers_producer(user, producer)
 
 
@@ -115,7 +111,7 @@ def can_view_support(user, record: SupportRecord) -> bool:
     if not _active(user):
         return False
     if user.role == Role.PRODUCER:
-        return _is_member_of(user, record.producer_id)
+        return is_member(user, record.producer_id)
     return user.role in PROGRAMME_STAFF and user.covers_commune(record.producer.commune)
 
 
@@ -135,7 +131,7 @@ def can_record_support(user, producer=None) -> bool:
 
 def can_manage_sales_points(user, product) -> bool:
     """Only the producer's own accounts say where their product is sold."""
-    return _active(user) and user.role == Role.PRODUCER and _is_member_of(user, product.producer_id)
+    return _active(user) and user.role == Role.PRODUCER and is_member(user, product.producer_id)
 
 
 def get_product_for_sales_points(user, pk: int):
