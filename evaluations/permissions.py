@@ -12,6 +12,8 @@ from producers.permissions import is_member
 
 from .models import Council, CouncilMember, CouncilRole, Dossier, DossierState, Round, ScoreSheet
 
+ROUND_MANAGERS = frozenset({Role.PROVINCIAL_OFFICE, Role.ADMINISTRATOR})
+
 
 def _in_province(user, province_id: int) -> bool:
     if user.role == Role.ADMINISTRATOR and not user.province_id:
@@ -90,9 +92,28 @@ def can_manage_round(user, province_id: int) -> bool:
     return (
         user.is_authenticated
         and user.is_active
-        and user.role in {Role.PROVINCIAL_OFFICE, Role.ADMINISTRATOR}
+        and user.role in ROUND_MANAGERS
         and _in_province(user, province_id)
     )
+
+
+def can_use_round_admin(user) -> bool:
+    """The rounds' pages of the Django admin: the provincial OCOP office and administrators
+    (which rounds each may change is ``can_manage_round``'s, by province)."""
+    return (
+        user.is_authenticated
+        and user.is_active
+        and (user.role in ROUND_MANAGERS or user.is_superuser)
+    )
+
+
+def rounds_managed_by(user):
+    """Rounds ``user`` may manage: the list-side twin of ``can_manage_round``."""
+    if not (user.is_authenticated and user.is_active and user.role in ROUND_MANAGERS):
+        return Round.objects.none()
+    if user.role == Role.ADMINISTRATOR and not user.province_id:
+        return Round.objects.all()
+    return Round.objects.filter(province_id=user.province_id)
 
 
 def can_view_round(user, round_: Round) -> bool:
