@@ -13,20 +13,15 @@ from regions.models import Commune
 from reports.permissions import certificates_visible_to
 
 from .. import factories
+from ..conftest import PERSONAS
 
 pytestmark = pytest.mark.django_db
 
-OFFICIALS = [
-    "commune_officer",
-    "district_officer",
-    "other_district_officer",
-    "provincial_office",
-    "council_member",
-    "approver",
+OFFICIALS = [p for p in PERSONAS if p not in {"producer", "stranger"}] + [
     "national_administrator",
     "far_office",
 ]
-EVERYONE = [*OFFICIALS, "producer", "stranger"]
+EVERYONE = [*PERSONAS, "national_administrator", "far_office"]
 # persona -> the sample communes their area holds.
 EXPECTED = {
     "commune_officer": {"home"},
