@@ -193,26 +193,12 @@ class User(AbstractUser):
         """The communes whose producers' dossiers this user may see as an official."""
         from regions.models import Commune
 
-        if self.role == Role.LOCAL_OFFICER:
-            if self.jurisdiction_commune_id:
-                return Commune.objects.filter(pk=self.jurisdiction_commune_id)
-            return Commune.objects.filter(former_district_id=self.jurisdiction_district_id)
-        if self.role in PROVINCIAL_ROLES and self.province_id:
-            return Commune.objects.filter(province_id=self.province_id)
-        if self.role == Role.ADMINISTRATOR:
-            return Commune.objects.all()
-        return Commune.objects.none()
+        from .jurisdiction import area_q
+
+        return Commune.objects.filter(area_q(self))
 
     def covers_commune(self, commune) -> bool:
         """Whether `commune` lies inside this official's jurisdiction (no query needed)."""
-        if commune is None:
-            return False
-        if self.role == Role.LOCAL_OFFICER:
-            if self.jurisdiction_commune_id:
-                return commune.pk == self.jurisdiction_commune_id
-            return commune.former_district_id == self.jurisdiction_district_id
-        if self.role == Role.ADMINISTRATOR and not self.province_id:
-            return True
-        if self.role in PROVINCIAL_ROLES:
-            return commune.province_id == self.province_id
-        return False
+        from .jurisdiction import covers
+
+        return covers(self, commune)

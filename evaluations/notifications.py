@@ -9,12 +9,12 @@ import logging
 
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
-from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from accounts.jurisdiction import covering_q
 from accounts.models import Role, User
 from outbox.hold import Hold
 
@@ -50,10 +50,7 @@ def _people(dossier, audience: str):
     if audience == PRODUCER:
         return active.filter(producer_membership__producer_id=dossier.product.producer_id)
     if audience == LOCAL:
-        area = Q(jurisdiction_commune_id=commune.pk)
-        if commune.former_district_id:
-            area |= Q(jurisdiction_district_id=commune.former_district_id)
-        return active.filter(area, role=Role.LOCAL_OFFICER)
+        return active.filter(covering_q([commune]), role=Role.LOCAL_OFFICER)
     if audience == COUNCIL:
         return active.filter(
             council_seats__council_id=dossier.council_id,

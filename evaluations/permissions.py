@@ -8,13 +8,11 @@ outside the user's reach is a 404, never a 403 that confirms it exists.
 from django.http import Http404
 
 from accounts.models import PROVINCIAL_ROLES, Role
+from producers.permissions import is_member
 
 from .models import Council, CouncilMember, CouncilRole, Dossier, DossierState, Round, ScoreSheet
 
-
-def _is_member_of_producer(user, producer_id: int) -> bool:
-    membership = getattr(user, "producer_membership", None)
-    return membership is not None and membership.producer_id == producer_id
+ROUND_MANAGERS = frozenset({Role.PROVINCIAL_OFFICE, Role.ADMINISTRATOR})
 
 
 def _in_province(user, province_id: int) -> bool:
@@ -43,7 +41,7 @@ def can_view_dossier(user, dossier: Dossier) -> bool:
     if not user.is_authenticated or not user.is_active:
         return False
     if user.role == Role.PRODUCER:
-        return _is_member_of_producer(user, dossier.product.producer_id)
+        return is_member(user, dossier.product.producer_id)
     if dossier.state == DossierState.DRAFT:
         return False
     if user.role == Role.LOCAL_OFFICER:
@@ -63,14 +61,14 @@ def can_edit_dossier(user, dossier: Dossier) -> bool:
     return (
         user.role == Role.PRODUCER
         and dossier.state in DossierState.PRODUCER_EDITABLE
-        and _is_member_of_producer(user, dossier.product.producer_id)
+        and is_member(user, dossier.product.producer_id)
     )
 
 
 def is_producer_of(user, dossier: Dossier) -> bool:
     """Acts for the dossier's producer: may submit, resubmit or withdraw it (the state table
     decides when)."""
-    return user.role == Role.PRODUCER and _is_member_of_producer(user, dossier.product.producer_id)
+    return user.role == Role.PRODUCER and is_member(user, dossier.product.producer_id)
 
 
 def can_answer_corrections(user, dossier: Dossier) -> bool:
@@ -94,9 +92,28 @@ def can_manage_round(user, province_id: int) -> bool:
     return (
         user.is_authenticated
         and user.is_active
-        and user.role in {Role.PROVINCIAL_OFFICE, Role.ADMINISTRATOR}
+        and user.role in ROUND_MANAGERS
         and _in_province(user, province_id)
     )
+
+
+def can_use_round_admin(user) -> bool:
+    """The rounds' pages of the Django admin: the provincial OCOP office and administrators
+    (which rounds each may change is ``can_manage_round``'s, by province)."""
+    return (
+        user.is_authenticated
+        and user.is_active
+        and (user.role in ROUND_MANAGERS or user.is_superuser)
+    )
+
+
+def rounds_managed_by(user):
+    """Rounds ``user`` may manage: the list-side twin of ``can_manage_round``."""
+    if not (user.is_authenticated and user.is_active and user.role in ROUND_MANAGERS):
+        return Round.objects.none()
+    if user.role == Role.ADMINISTRATOR and not user.province_id:
+        return Round.objects.all()
+    return Round.objects.filter(province_id=user.province_id)
 
 
 def can_view_round(user, round_: Round) -> bool:
@@ -149,7 +166,7 @@ def can_file_dossier(user, product) -> bool:
         user.is_authenticated
         and user.is_active
         and user.role == Role.PRODUCER
-        and _is_member_of_producer(user, product.producer_id)
+        and is_member(user, product.producer_id)
     )
 
 

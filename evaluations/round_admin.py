@@ -5,16 +5,9 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Role
-
 from . import rounds
 from .models import Round, RoundState
-
-MANAGERS = {Role.PROVINCIAL_OFFICE, Role.ADMINISTRATOR}
-
-
-def _manages(user) -> bool:
-    return user.is_active and (user.role in MANAGERS or user.is_superuser)
+from .permissions import can_use_round_admin, rounds_managed_by
 
 
 @admin.register(Round)
@@ -37,10 +30,7 @@ class RoundAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request).select_related("province")
-        user = request.user
-        if user.is_superuser and not user.province_id:
-            return queryset
-        return queryset.filter(province_id=user.province_id)
+        return queryset & rounds_managed_by(request.user)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "province" and request.user.province_id:
@@ -50,20 +40,21 @@ class RoundAdmin(admin.ModelAdmin):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def has_module_permission(self, request):
-        return _manages(request.user)
+        return can_use_round_admin(request.user)
 
     def has_view_permission(self, request, obj=None):
-        return _manages(request.user)
+        return can_use_round_admin(request.user)
 
     def has_add_permission(self, request):
-        return _manages(request.user)
+        return can_use_round_admin(request.user)
 
     def has_change_permission(self, request, obj=None):
-        return _manages(request.user) and (obj is None or obj.state != RoundState.CLOSED)
+        return can_use_round_admin(request.user) and (obj is None or obj.state != RoundState.CLOSED)
 
     def has_delete_permission(self, request, obj=None):
         # A round with dossiers is protected by the database; an empty planned one may go.
-        return _manages(request.user) and (obj is None or obj.state == RoundState.PLANNED)
+        planned = obj is None or obj.state == RoundState.PLANNED
+        return can_use_round_admin(request.user) and planned
 
     def _move(self, request, queryset, move):
         done = 0

@@ -18,13 +18,13 @@ def membership_of(user) -> Membership | None:
     )
 
 
-def is_member(user, producer: Producer) -> bool:
-    return (
-        user.is_authenticated
-        and user.is_active
-        and user.is_producer
-        and producer.memberships.filter(user=user).exists()
-    )
+def is_member(user, producer_id: int) -> bool:
+    """Whether ``user`` is an active producer account acting for the producer ``producer_id``:
+    the one membership rule every app asks (its cached membership row, no query once loaded)."""
+    if not user.is_authenticated or not user.is_active or not user.is_producer:
+        return False
+    membership = getattr(user, "producer_membership", None)
+    return membership is not None and membership.producer_id == producer_id
 
 
 def can_view_producer(user, producer: Producer) -> bool:
@@ -32,7 +32,7 @@ def can_view_producer(user, producer: Producer) -> bool:
     if not user.is_authenticated or not user.is_active:
         return False
     if user.is_producer:
-        return is_member(user, producer)
+        return is_member(user, producer.pk)
     from products.models import Product
 
     return Product.objects.visible_to(user).filter(producer=producer).exists()
@@ -72,7 +72,7 @@ def can_view_sensitive_personal_data(user, producer: Producer) -> bool:
     if not user.is_authenticated or not user.is_active:
         return False
     if user.is_producer:
-        return is_member(user, producer)
+        return is_member(user, producer.pk)
     if user.is_superuser:
         return True
     if user.role in {Role.PROVINCIAL_OFFICE, Role.ADMINISTRATOR}:

@@ -9,7 +9,7 @@ producer accounts see it, and an official sees it when one of its dossiers is vi
 from django.http import Http404
 
 from evaluations.models import Dossier, DossierState
-from producers.models import Membership
+from producers import permissions as producers_permissions
 
 from .models import EvidenceDocument, Product, ProductPhoto
 
@@ -20,14 +20,8 @@ LOCKING_STATES = frozenset(DossierState.ACTIVE - DossierState.PRODUCER_EDITABLE)
 
 
 def is_member(user, product: Product) -> bool:
-    """Whether `user` acts for the product's producer (uses the cached membership row)."""
-    if not user.is_authenticated or not user.is_active or not user.is_producer:
-        return False
-    try:
-        membership = user.producer_membership
-    except Membership.DoesNotExist:
-        return False
-    return membership.producer_id == product.producer_id
+    """Whether `user` acts for the product's producer."""
+    return producers_permissions.is_member(user, product.producer_id)
 
 
 def can_view_product(user, product: Product) -> bool:

@@ -2,8 +2,8 @@
 
 An area travels in URLs and forms as a short key, ``province-33``, ``former_district-231`` or
 ``commune-12139``, so a GET form or a link can name any of the three kinds without three
-parameters. ``jurisdiction_filter`` is the one place that turns a user's jurisdiction into a
-query filter for this app's scopes (ideas, support records).
+parameters. ``jurisdiction_filter`` narrows this app's scopes (ideas, support records) to the
+staff's area through ``accounts.jurisdiction``, where every app's area filter lives.
 """
 
 from dataclasses import dataclass
@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from accounts.jurisdiction import area_of, area_q
 from accounts.models import Role
 from regions.models import Commune, FormerDistrict, Province
 
@@ -75,16 +76,6 @@ def resolve_area(key: str | None, *, province_id: int) -> Area | None:
     return Area.of(obj) if obj else None
 
 
-def area_province_id(user) -> int | None:
-    """The province whose programme a user works in (an officer's through their jurisdiction)."""
-    if not user.is_authenticated:
-        return None
-    if user.role == Role.LOCAL_OFFICER:
-        area = user.jurisdiction_commune or user.jurisdiction_district
-        return area.province_id if area else None
-    return user.province_id
-
-
 # The programme's staff for a producer's file (business plans, support amounts): the officers who
 # work on it and the province's leadership. Council members score dossiers; they are not staff for
 # these pages, so they see no producer's plans or support (issue 19, 5b).
@@ -94,17 +85,11 @@ PROGRAMME_STAFF = frozenset(
 
 
 def jurisdiction_filter(user, commune_field: str) -> Q | None:
-    """A filter keeping rows whose ``commune_field`` lies in the user's jurisdiction.
+    """``area_q`` for the programme's staff: rows whose ``commune_field`` lies in their area.
 
-    None means "nothing" (the user is no official); ``Q()`` means everything (a national
-    administrator). The twin of ``User.covers_commune`` for querysets.
+    None means "nothing" (the user is no staff, or has no area); ``Q()`` means everything (a
+    national administrator).
     """
-    if user.role == Role.LOCAL_OFFICER:
-        if user.jurisdiction_commune_id:
-            return Q(**{f"{commune_field}_id": user.jurisdiction_commune_id})
-        return Q(**{f"{commune_field}__former_district_id": user.jurisdiction_district_id})
-    if user.role == Role.ADMINISTRATOR and not user.province_id:
-        return Q()
-    if user.role in PROGRAMME_STAFF and user.province_id:
-        return Q(**{f"{commune_field}__province_id": user.province_id})
-    return None
+    if user.role not in PROGRAMME_STAFF or area_of(user) is None:
+        return None
+    return area_q(user, commune_field)

@@ -8,9 +8,11 @@ anything out of reach, so outsiders learn nothing, not even that it exists.
 
 from django.http import Http404
 
+from accounts.jurisdiction import province_of
 from accounts.models import PROVINCIAL_ROLES, Role
+from producers.permissions import is_member
 
-from .areas import PROGRAMME_STAFF, area_province_id
+from .areas import PROGRAMME_STAFF
 from .models import IdeaStage, ProductIdea, SupportRecord, TradeEvent
 
 # Officers who work on a producer's file: advise, record support, move ideas along.
@@ -19,11 +21,6 @@ _WORKING_OFFICERS = frozenset({Role.LOCAL_OFFICER, Role.PROVINCIAL_OFFICE, Role.
 
 def _active(user) -> bool:
     return user.is_authenticated and user.is_active
-
-
-def _is_member_of(user, producer_id: int) -> bool:
-    membership = getattr(user, "producer_membership", None)
-    return membership is not None and membership.producer_id == producer_id
 
 
 def _covers_producer(user, producer) -> bool:
@@ -43,7 +40,7 @@ def can_edit_targets(user, province_id: int) -> bool:
     return (
         _active(user)
         and user.role in {Role.PROVINCIAL_OFFICE, Role.ADMINISTRATOR}
-        and area_province_id(user) == province_id
+        and province_of(user) == province_id
     )
 
 
@@ -58,7 +55,7 @@ def can_view_idea(user, idea: ProductIdea) -> bool:
     if not _active(user):
         return False
     if user.role == Role.PRODUCER:
-        return _is_member_of(user, idea.producer_id)
+        return is_member(user, idea.producer_id)
     return user.role in PROGRAMME_STAFF and user.covers_commune(idea.producer.commune)
 
 
@@ -72,7 +69,7 @@ def can_register_idea_for(user, producer) -> bool:
     if not _active(user):
         return False
     if user.role == Role.PRODUCER:
-        return _is_member_of(user, producer.pk)
+        return is_member(user, producer.pk)
     return user.role in _WORKING_OFFICERS and _covers_producer(user, producer)
 
 
@@ -114,7 +111,7 @@ def can_view_support(user, record: SupportRecord) -> bool:
     if not _active(user):
         return False
     if user.role == Role.PRODUCER:
-        return _is_member_of(user, record.producer_id)
+        return is_member(user, record.producer_id)
     return user.role in PROGRAMME_STAFF and user.covers_commune(record.producer.commune)
 
 
@@ -134,7 +131,7 @@ def can_record_support(user, producer=None) -> bool:
 
 def can_manage_sales_points(user, product) -> bool:
     """Only the producer's own accounts say where their product is sold."""
-    return _active(user) and user.role == Role.PRODUCER and _is_member_of(user, product.producer_id)
+    return _active(user) and user.role == Role.PRODUCER and is_member(user, product.producer_id)
 
 
 def get_product_for_sales_points(user, pk: int):
@@ -155,7 +152,7 @@ def managed_province_id(user) -> int | None:
     """The province whose events ``user`` manages; None for a national administrator (all)."""
     if user.role == Role.ADMINISTRATOR and not user.province_id:
         return None
-    return area_province_id(user)
+    return province_of(user)
 
 
 def can_manage_event(user, event: TradeEvent) -> bool:

@@ -31,13 +31,14 @@ from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Sum
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
 
+from accounts.jurisdiction import province_of
 from accounts.models import Role
 from evaluations.models import Certificate, Dossier, DossierKind, DossierState
 from ocop_portal.text import fold
 from regions.collation import vietnamese_order
 from regions.models import FormerDistrict, Province
 
-from .areas import COMMUNE, FORMER_DISTRICT, PROVINCE, Area, area_province_id
+from .areas import COMMUNE, FORMER_DISTRICT, PROVINCE, Area
 from .models import (
     EventParticipation,
     FundSource,
@@ -99,7 +100,7 @@ class AreaProgress:
 
 def province_for(user) -> int:
     """The province whose programme the user looks at (a national administrator: the portal's)."""
-    return area_province_id(user) or settings.OCOP_PROVINCE_CODE
+    return province_of(user) or settings.OCOP_PROVINCE_CODE
 
 
 def progress_actuals(*, province_id: int, year: int) -> dict[str, Counter]:

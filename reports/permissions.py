@@ -7,9 +7,10 @@ which 404 on anything out of reach (outsiders learn nothing, not even that it ex
 """
 
 from django.conf import settings
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404
 
+from accounts.jurisdiction import COUNTRY, FORMER_DISTRICT, area_of, area_q, province_of
 from accounts.models import Role
 from evaluations.models import Certificate, Dossier, Round
 
@@ -45,34 +46,17 @@ def import_province_id(user) -> int:
 def scope_key(user) -> str:
     """A short name of the area the user's reports cover: users with the same key see the same
     figures, so computed figures can be shared between them."""
-    if user.role == Role.LOCAL_OFFICER:
-        if user.jurisdiction_commune_id:
-            return f"commune-{user.jurisdiction_commune_id}"
-        return f"district-{user.jurisdiction_district_id}"
-    if _whole_country(user):
-        return "country"
-    return f"province-{user.province_id}"
-
-
-def area_filter(user, producer: str = "product__producer") -> Q:
-    """The Q that keeps rows whose producer (reached through ``producer``) is in the user's area.
-
-    The list-side twin of ``User.covers_commune``; only meaningful for report roles.
-    """
-    if user.role == Role.LOCAL_OFFICER:
-        if user.jurisdiction_commune_id:
-            return Q(**{f"{producer}__commune_id": user.jurisdiction_commune_id})
-        return Q(**{f"{producer}__commune__former_district_id": user.jurisdiction_district_id})
-    if _whole_country(user):
-        return Q()
-    return Q(**{f"{producer}__commune__province_id": user.province_id})
+    kind, pk = area_of(user) or ("none", None)
+    # The keys predate the shared module; kept so figures already computed stay shared.
+    kind = "district" if kind == FORMER_DISTRICT else kind
+    return kind if kind == COUNTRY else f"{kind}-{pk}"
 
 
 def certificates_visible_to(user) -> QuerySet:
     """Certificates counted on the user's dashboard and exports (any status)."""
     if not can_view_reports(user):
         return Certificate.objects.none()
-    return Certificate.objects.filter(area_filter(user))
+    return Certificate.objects.filter(area_q(user, "product__producer__commune"))
 
 
 def can_view_certificate(user, certificate: Certificate) -> bool:
@@ -86,26 +70,19 @@ def dossiers_visible_to(user) -> QuerySet:
     return Dossier.objects.visible_to(user)
 
 
-def _report_province_id(user) -> int | None:
-    if user.role == Role.LOCAL_OFFICER:
-        area = user.jurisdiction_commune or user.jurisdiction_district
-        return area.province_id
-    return user.province_id
-
-
 def rounds_visible_to(user) -> QuerySet:
     """Rounds of the province the user reports on (a local officer: their area's province)."""
     if not can_view_reports(user):
         return Round.objects.none()
     if _whole_country(user):
         return Round.objects.all()
-    return Round.objects.filter(province_id=_report_province_id(user))
+    return Round.objects.filter(province_id=province_of(user))
 
 
 def can_view_round(user, round_: Round) -> bool:
     if not can_view_reports(user):
         return False
-    return _whole_country(user) or round_.province_id == _report_province_id(user)
+    return _whole_country(user) or round_.province_id == province_of(user)
 
 
 def get_round_for(user, pk: int) -> Round:

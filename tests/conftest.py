@@ -31,6 +31,17 @@ TODAY = datetime.datetime(2026, 9, 15, 10, 0, tzinfo=VIETNAM)
 HUNG_YEN = 33
 KHOAI_CHAU = 330
 KIM_DONG = 331
+# The personas below, by fixture name: a permission test runs over all of them, stranger included.
+PERSONAS = [
+    "producer",
+    "stranger",
+    "commune_officer",
+    "district_officer",
+    "other_district_officer",
+    "provincial_office",
+    "council_member",
+    "approver",
+]
 
 
 _skipped: list[str] = []

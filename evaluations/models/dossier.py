@@ -50,32 +50,19 @@ class DossierKind(models.TextChoices):
 class DossierQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Dossiers `user` may open; the list-side twin of permissions.can_view_dossier."""
+        from accounts.jurisdiction import area_q
         from accounts.models import Role
 
         if not user.is_authenticated or not user.is_active:
             return self.none()
         if user.role == Role.PRODUCER:
             return self.filter(product__producer__memberships__user=user)
-        if user.role == Role.ADMINISTRATOR and not user.province_id:
-            return self.exclude(state=DossierState.DRAFT)
+        # A dossier belongs to its round's province; a local officer's area is the producer's.
+        area = area_q(user, "product__producer__commune", province="round__province")
         not_draft = ~Q(state=DossierState.DRAFT)
-        if user.role == Role.LOCAL_OFFICER:
-            if user.jurisdiction_commune_id:
-                area = Q(product__producer__commune_id=user.jurisdiction_commune_id)
-            else:
-                area = Q(
-                    product__producer__commune__former_district_id=user.jurisdiction_district_id
-                )
-            return self.filter(area & not_draft)
         if user.role == Role.COUNCIL_MEMBER:
-            return self.filter(
-                not_draft,
-                council__members__user=user,
-                round__province_id=user.province_id,
-            ).distinct()
-        if user.role in {Role.PROVINCIAL_OFFICE, Role.APPROVER, Role.ADMINISTRATOR}:
-            return self.filter(not_draft, round__province_id=user.province_id)
-        return self.none()
+            return self.filter(area, not_draft, council__members__user=user).distinct()
+        return self.filter(area & not_draft)
 
     def for_list(self):
         return self.select_related(

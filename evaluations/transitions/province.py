@@ -31,6 +31,47 @@ def assign_dossier(dossier: Dossier, *, by, council) -> Dossier:
 # ---- Council chair -------------------------------------------------------------------------
 
 
+def close_scoring_refusal(dossier: Dossier, *, item, outcome, quorum) -> str | None:
+    """Why the chair may not close scoring now, or None when they may: the rule ``close_scoring``
+    enforces, and the council page asks before it shows its button.
+
+    ``item`` is the dossier's place on its council's open session (None outside a session),
+    ``outcome`` its result counted with that session's presence, ``quorum`` that session's.
+    """
+    # Re-evaluations are decided on the members' written opinions; the council meets only
+    # when they diverge (Decision 26/2026, Art. 7.6).
+    by_written_opinions = (
+        dossier.kind == DossierKind.RE_EVALUATION
+        and item is None
+        and outcome.result is not None
+        and not outcome.result.spread_exceeded
+    )
+    if outcome.waiting_for:
+        return _("Not every member has submitted a score sheet yet: %(names)s.") % {
+            "names": ", ".join(outcome.waiting_for)
+        }
+    if not by_written_opinions:
+        # The council decides in session, with its quorum and the chair present: a rule of the
+        # provinces' council regulations (Tây Ninh: 3/4 of members with the chair); no national
+        # one.
+        if item is None:
+            return _("Open a council session with this product on its agenda before closing.")
+        if not quorum.chair_present:
+            return _("The chair is not recorded as present at the session.")
+        if not quorum.met:
+            return _(
+                "The session has no quorum: %(present)s scoring members present, %(needed)s needed."
+            ) % {"present": quorum.present, "needed": quorum.needed}
+    if outcome.result is None:
+        return _("No score sheet counts: every member declared a conflict.")
+    if outcome.result.spread_exceeded and not (item and item.discussion_note.strip()):
+        return _(
+            "Members' totals differ by %(spread)s points, more than the council's limit. "
+            "Record the council's discussion of the product before closing."
+        ) % {"spread": localize(outcome.result.spread)}
+    return None
+
+
 def close_scoring(dossier: Dossier, *, by) -> Dossier:
     """Kết thúc chấm điểm: the chair closes scoring once every scoring member has submitted a
     sheet or declared a conflict; the scoring module computes the council's result, which waits
@@ -38,25 +79,6 @@ def close_scoring(dossier: Dossier, *, by) -> Dossier:
     chair's note on the session's agenda item is the record of it."""
     from ..councils import compute_council_result, store_council_result
     from ..sessions import open_item_for, presence_of, quorum_of
-
-    def check_session(item) -> None:
-        # The council decides in session, with its quorum and the chair present: a rule of the
-        # provinces' council regulations (Tây Ninh: 3/4 of members with the chair); no national one.
-        if item is None:
-            raise TransitionError(
-                _("Open a council session with this product on its agenda before closing.")
-            )
-        quorum = quorum_of(item.session)
-        if not quorum.chair_present:
-            raise TransitionError(_("The chair is not recorded as present at the session."))
-        if not quorum.met:
-            raise TransitionError(
-                _(
-                    "The session has no quorum: %(present)s scoring members present, "
-                    "%(needed)s needed."
-                )
-                % {"present": quorum.present, "needed": quorum.needed}
-            )
 
     def presence(item):
         # In session only the members recorded present count (issue 18); on written opinions
@@ -66,31 +88,10 @@ def close_scoring(dossier: Dossier, *, by) -> Dossier:
     def check(locked: Dossier) -> None:
         item = open_item_for(locked)
         outcome = compute_council_result(locked, presence(item))
-        # Re-evaluations are decided on the members' written opinions; the council meets only
-        # when they diverge (Decision 26/2026, Art. 7.6).
-        by_written_opinions = (
-            locked.kind == DossierKind.RE_EVALUATION
-            and item is None
-            and outcome.result is not None
-            and not outcome.result.spread_exceeded
-        )
-        if outcome.waiting_for:
-            raise TransitionError(
-                _("Not every member has submitted a score sheet yet: %(names)s.")
-                % {"names": ", ".join(outcome.waiting_for)}
-            )
-        if not by_written_opinions:
-            check_session(item)
-        if outcome.result is None:
-            raise TransitionError(_("No score sheet counts: every member declared a conflict."))
-        if outcome.result.spread_exceeded and not (item and item.discussion_note.strip()):
-            raise TransitionError(
-                _(
-                    "Members' totals differ by %(spread)s points, more than the council's limit. "
-                    "Record the council's discussion of the product before closing."
-                )
-                % {"spread": localize(outcome.result.spread)}
-            )
+        quorum = quorum_of(item.session) if item is not None else None
+        refusal = close_scoring_refusal(locked, item=item, outcome=outcome, quorum=quorum)
+        if refusal is not None:
+            raise TransitionError(refusal)
 
     def effect(locked: Dossier) -> dict[str, Any]:
         item = open_item_for(locked)

@@ -17,7 +17,15 @@ from regions.collation import vietnamese_order
 from ..conflicts import conflict_flags
 from ..council_forms import AssignForm, CouncilForm
 from ..councils import assign_dossiers, form_council, outcome_for
-from ..models import Council, CouncilRole, DossierAction, DossierState, Round, RoundState
+from ..models import (
+    Council,
+    CouncilRole,
+    DossierAction,
+    DossierState,
+    Round,
+    RoundState,
+    SessionState,
+)
 from ..permissions import (
     PROVINCE_OFFICIALS,
     can,
@@ -26,8 +34,9 @@ from ..permissions import (
     get_council_for,
     get_dossier_for,
 )
-from ..sessions import RUNNING_ROLES, open_item_for
+from ..sessions import RUNNING_ROLES, open_item_for, presence_of, quorum_from
 from ..transitions import TransitionError, close_scoring
+from ..transitions.province import close_scoring_refusal
 
 ROLE_ORDER = {role: i for i, role in enumerate(CouncilRole.values)}
 
@@ -75,8 +84,22 @@ def council_create(request, round_pk):
     )
 
 
-def _matrix(council, seats):
-    """Each dossier of the council with one cell per scoring member and the outcome so far."""
+def _open_session_facts(council, seats, sessions):
+    """The open session's agenda items by dossier, its presence and its quorum: what
+    ``close_scoring_refusal`` reads, loaded once for the whole page (no query without one)."""
+    session = next((s for s in sessions if s.state == SessionState.OPEN), None)
+    if session is None:
+        return {}, None, None
+    items = {item.dossier_id: item for item in session.items.all()}
+    for item in items.values():
+        item.session = session
+    presence = presence_of(session)
+    return items, presence, quorum_from(council, seats, set(presence.present))
+
+
+def _matrix(council, seats, sessions):
+    """Each dossier of the council with one cell per scoring member and the outcome so far;
+    ``closable`` is the transition's own answer (``close_scoring_refusal``)."""
     scorers = [seat for seat in seats if seat.role in CouncilRole.SCORING]
     dossiers = list(
         council.dossiers.for_list()
@@ -85,6 +108,7 @@ def _matrix(council, seats):
         .order_by("product__criteria_set", vietnamese_order("product__name"), "pk")
     )
     flags = conflict_flags([seat.user for seat in scorers], dossiers)
+    open_items, presence, quorum = _open_session_facts(council, seats, sessions)
     for dossier in dossiers:
         dossier.council = council  # already loaded: no query per dossier
         sheets = {sheet.member_id: sheet for sheet in dossier.score_sheets.all()}
@@ -93,8 +117,17 @@ def _matrix(council, seats):
             for seat in scorers
         ]
         dossier.outcome = outcome_for(dossier, seats=scorers, sheets=sheets.values())
-        dossier.closable = dossier.state == DossierState.IN_SCORING and not (
-            dossier.outcome.waiting_for or dossier.outcome.result is None
+        dossier.closing_refusal = None
+        if dossier.state == DossierState.IN_SCORING:
+            item = open_items.get(dossier.pk)
+            counted = outcome_for(
+                dossier, seats=scorers, sheets=sheets.values(), presence=item and presence
+            )
+            dossier.closing_refusal = close_scoring_refusal(
+                dossier, item=item, outcome=counted, quorum=item and quorum
+            )
+        dossier.closable = (
+            dossier.state == DossierState.IN_SCORING and dossier.closing_refusal is None
         )
     return scorers, dossiers
 
@@ -105,7 +138,8 @@ def council_detail(request, pk):
         council.members.select_related("user"),
         key=lambda seat: (ROLE_ORDER[seat.role], seat.user.full_name),
     )
-    scorers, dossiers = _matrix(council, seats)
+    sessions = list(council.sessions.order_by("-held_on", "-pk"))
+    scorers, dossiers = _matrix(council, seats, sessions)
     mine = next((seat for seat in seats if seat.user_id == request.user.pk), None)
     return render(
         request,
@@ -117,7 +151,7 @@ def council_detail(request, pk):
             "dossiers": dossiers,
             "can_close": mine is not None and mine.role == CouncilRole.CHAIR,
             "can_assign": can_manage_council(request.user, council),
-            "sessions": council.sessions.order_by("-held_on", "-pk"),
+            "sessions": sessions,
             "can_run_session": mine is not None and mine.role in RUNNING_ROLES,
         },
     )

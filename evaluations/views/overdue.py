@@ -12,6 +12,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.jurisdiction import covering_q
 from accounts.models import Role, User
 
 from .. import deadlines, working_days
@@ -22,13 +23,8 @@ from ..permissions import can_see_overdue
 def _responsible_officers(dossiers) -> dict[tuple[str, int], list[str]]:
     """Names of the local officers of each commune and former district in the list, in one
     query: ("commune", pk) or ("district", pk) -> names."""
-    communes = {dossier.product.producer.commune_id for dossier in dossiers}
-    districts = {dossier.product.producer.commune.former_district_id for dossier in dossiers}
-    officers = User.objects.filter(
-        is_active=True, role=Role.LOCAL_OFFICER, jurisdiction_commune_id__in=communes
-    ) | User.objects.filter(
-        is_active=True, role=Role.LOCAL_OFFICER, jurisdiction_district_id__in=districts - {None}
-    )
+    communes = {dossier.product.producer.commune for dossier in dossiers}
+    officers = User.objects.filter(covering_q(communes), is_active=True, role=Role.LOCAL_OFFICER)
     names = defaultdict(list)
     for officer in officers.order_by("full_name", "pk"):
         if officer.jurisdiction_commune_id:

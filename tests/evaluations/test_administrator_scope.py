@@ -2,6 +2,7 @@
 (no province) manages every province's. A producer account without a profile sees nothing."""
 
 import pytest
+from django.urls import reverse
 
 from accounts.models import Role
 from evaluations.permissions import can_manage_round, can_view_dossier, can_view_round
@@ -28,6 +29,41 @@ def test_an_administrator_manages_the_rounds_of_their_province_or_of_all(
 
     assert managed == provinces
     assert seen == provinces
+
+
+@pytest.mark.parametrize(
+    ("role", "province_id", "is_superuser", "provinces"),
+    [
+        (Role.PROVINCIAL_OFFICE, HUNG_YEN, False, {HUNG_YEN}),
+        (Role.ADMINISTRATOR, HUNG_YEN, False, {HUNG_YEN}),
+        # The admin used to list nothing here while the portal let them manage every round.
+        (Role.ADMINISTRATOR, None, False, {HUNG_YEN, HA_NOI}),
+        (Role.ADMINISTRATOR, None, True, {HUNG_YEN, HA_NOI}),
+    ],
+)
+def test_the_rounds_admin_lists_the_rounds_its_user_manages(
+    client, areas, role, province_id, is_superuser, provinces
+):
+    user = factories.UserFactory(
+        role=role, province_id=province_id, is_staff=True, is_superuser=is_superuser
+    )
+    rounds = {p: factories.RoundFactory(province_id=p) for p in (HUNG_YEN, HA_NOI)}
+    client.force_login(user)
+
+    response = client.get(reverse("admin:evaluations_round_changelist"))
+
+    listed = {round_.province_id for round_ in response.context["cl"].result_list}
+    assert listed == provinces
+    assert listed == {p for p in rounds if can_manage_round(user, p)}
+
+
+def test_an_approver_has_no_rounds_admin(client, approver):
+    factories.RoundFactory(province_id=HUNG_YEN)
+    client.force_login(approver)
+
+    response = client.get(reverse("admin:evaluations_round_changelist"))
+
+    assert response.status_code == 403
 
 
 def test_a_producer_account_without_a_profile_sees_no_round_or_dossier(areas, producer_org):

@@ -8,17 +8,7 @@ from evaluations.models import Dossier, DossierState, Round
 from evaluations.permissions import can_view_dossier, can_view_round, get_dossier_for
 from regions.models import Commune
 from tests import factories
-
-PERSONAS = [
-    "producer",
-    "stranger",
-    "commune_officer",
-    "district_officer",
-    "other_district_officer",
-    "provincial_office",
-    "council_member",
-    "approver",
-]
+from tests.conftest import PERSONAS
 
 
 @pytest.fixture

@@ -12,19 +12,10 @@ from evaluations import transitions
 from evaluations.models import DossierEvent, DossierState
 from evaluations.models import DossierState as S
 from evaluations.transitions import TRANSITIONS, TransitionError
+from tests.conftest import PERSONAS
 
 from .conftest import ASSESSMENT
 
-PERSONAS = [
-    "producer",
-    "stranger",
-    "commune_officer",
-    "district_officer",
-    "other_district_officer",
-    "provincial_office",
-    "council_member",
-    "approver",
-]
 OFFICERS = ["commune_officer", "district_officer"]
 # action: (how to call it, who may)
 LOCAL_ACTIONS = {

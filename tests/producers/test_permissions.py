@@ -3,18 +3,9 @@ import pytest
 from producers.models import Producer
 from producers.permissions import can_view_producer
 from tests import factories
+from tests.conftest import PERSONAS
 
 pytestmark = pytest.mark.django_db
-PERSONAS = [
-    "producer",
-    "stranger",
-    "commune_officer",
-    "district_officer",
-    "other_district_officer",
-    "provincial_office",
-    "council_member",
-    "approver",
-]
 
 
 def test_can_view_producer_agrees_with_visible_to(request, producer_org, stranger):

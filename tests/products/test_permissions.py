@@ -8,6 +8,7 @@ import products.urls
 from products.models import EvidenceDocument, Product, ProductPhoto, SelfAssessment
 from products.permissions import can_view_product
 from tests import factories
+from tests.conftest import PERSONAS
 
 pytestmark = pytest.mark.django_db
 POST_ONLY = {
@@ -18,16 +19,6 @@ POST_ONLY = {
     "photo-delete",
     "document-delete",
 }
-PERSONAS = [
-    "producer",
-    "stranger",
-    "commune_officer",
-    "district_officer",
-    "other_district_officer",
-    "provincial_office",
-    "council_member",
-    "approver",
-]
 
 
 @pytest.fixture

@@ -8,21 +8,11 @@ from programme import services
 from programme.models import IdeaAdvice, IdeaStage, IdeaStageChange, ProductIdea
 from programme.permissions import can_view_idea
 from tests import factories
+from tests.conftest import PERSONAS
 
 pytestmark = pytest.mark.django_db
 IDEAS = reverse("programme:ideas")
 CREATE = reverse("programme:idea-create")
-
-PERSONAS = [
-    "producer",
-    "stranger",
-    "commune_officer",
-    "district_officer",
-    "other_district_officer",
-    "provincial_office",
-    "council_member",
-    "approver",
-]
 
 
 def _url(name, idea):

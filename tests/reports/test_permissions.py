@@ -5,11 +5,7 @@ import pytest
 from accounts.models import Role
 from reports import permissions
 from tests import factories
-
-PERSONAS = [
-    "producer", "stranger", "commune_officer", "district_officer", "other_district_officer",
-    "provincial_office", "council_member", "approver",
-]  # fmt: skip
+from tests.conftest import PERSONAS
 
 
 @pytest.mark.django_db

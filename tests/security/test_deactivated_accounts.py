@@ -57,7 +57,7 @@ CASES = [
     ("provincial_office", can_decide_outbox, lambda t: ()),
     ("provincial_office", can_view_register, lambda t: ()),
     ("provincial_office", can_handle_deletion, lambda t: (t["deletion"],)),
-    ("producer", producers.is_member, lambda t: (t["org"],)),
+    ("producer", producers.is_member, lambda t: (t["org"].pk,)),
     ("producer", producers.can_view_producer, lambda t: (t["org"],)),
     ("commune_officer", producers.can_view_producer, lambda t: (t["org"],)),
     ("producer", producers.can_view_sensitive_personal_data, lambda t: (t["org"],)),

@@ -1,0 +1,67 @@
+"""The council page offers "Close scoring" exactly when the transition would close: it asks
+``close_scoring_refusal``, the transition's own check, instead of a copy of part of it."""
+
+import pytest
+from django.urls import reverse
+
+from evaluations.models import CouncilMember, DossierState
+from evaluations.sessions import record_attendance
+from evaluations.transitions import TransitionError, close_scoring
+
+from .conftest import submitted_sheet
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def all_signed(dossier, chair, secretary, council_member, second_member):
+    for member, total in [(chair, 80), (secretary, 78), (council_member, 76), (second_member, 74)]:
+        submitted_sheet(dossier, member, total)
+
+
+def _row(client, council, dossier):
+    response = client.get(reverse("evaluations:council-detail", kwargs={"pk": council.pk}))
+    row = next(d for d in response.context["dossiers"] if d.pk == dossier.pk)
+    close_url = reverse(
+        "evaluations:council-close-scoring", kwargs={"pk": council.pk, "dossier_pk": dossier.pk}
+    )
+    return row, close_url in response.content.decode()
+
+
+def test_every_sheet_signed_but_no_session_shows_no_button_and_says_why(
+    client, chair, council, dossier, all_signed
+):
+    client.force_login(chair)
+
+    row, button = _row(client, council, dossier)
+
+    # The page used to offer the button here; the transition refuses outside a session.
+    assert (row.closable, button) == (False, False)
+    with pytest.raises(TransitionError) as refused:
+        close_scoring(dossier, by=chair)
+    assert row.closing_refusal == refused.value.args[0]
+
+
+def test_a_session_without_its_quorum_shows_no_button(
+    client, chair, secretary, council, dossier, all_signed, in_session
+):
+    present = CouncilMember.objects.filter(council=council, user__in=[chair, secretary])
+    record_attendance(in_session, by=chair, present=present)
+    client.force_login(chair)
+
+    row, button = _row(client, council, dossier)
+
+    assert (row.closable, button) == (False, False)
+    assert "cần 3" in row.closing_refusal
+
+
+def test_in_a_session_with_its_quorum_the_button_shows_and_closing_works(
+    client, chair, council, dossier, all_signed, in_session
+):
+    client.force_login(chair)
+
+    row, button = _row(client, council, dossier)
+    closed = close_scoring(dossier, by=chair)
+
+    assert (row.closable, row.closing_refusal, button) == (True, None, True)
+    assert closed.state == DossierState.SCORED
