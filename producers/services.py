@@ -94,6 +94,8 @@ def invitation_url(invitation: Invitation) -> str:
     return f"{settings.SITE_URL}{path}"
 
 
+# Sent straight after the commit, not through the outbox: the link is a live token, and outbox
+# rows are read by the office (README, "Mail"). A lost one is sent again by inviting again.
 def send_invitation_email(invitation: Invitation) -> None:
     context = {"invitation": invitation, "url": invitation_url(invitation)}
     send_mail(
