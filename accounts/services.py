@@ -26,7 +26,7 @@ def sign_up(*, email: str, full_name: str, phone: str, password: str) -> User | 
     existing = User.objects.filter(email__iexact=email).first()
     if existing is not None and (existing.is_active or existing.last_login is not None):
         make_password(password)  # as long as a registration takes, so timing tells nothing
-        transaction.on_commit(lambda: send_already_registered_email(existing))
+        transaction.on_commit(lambda: send_already_registered_email(existing), robust=True)
         return None
     return register_producer_account(
         email=email, full_name=full_name, phone=phone, password=password
@@ -35,7 +35,8 @@ def sign_up(*, email: str, full_name: str, phone: str, password: str) -> User | 
 
 # Account mails carry a live link (a confirmation token; the invitation's and password reset's
 # likewise) and are sent straight after the commit, not written to the outbox, whose rows the
-# office reads: see the README, "Mail". A lost one is asked for again from the same form.
+# office reads: see the README, "Mail". A failing mail server is logged (robust on_commit) and
+# the page answers as usual; the person asks again from the same form for a fresh link.
 def send_already_registered_email(user: User) -> None:
     context = {
         "user": user,
@@ -64,7 +65,7 @@ def register_producer_account(*, email: str, full_name: str, phone: str, passwor
     user.set_password(password)
     user.full_clean(exclude=["password"], validate_unique=user.pk is None)
     user.save()
-    transaction.on_commit(lambda: send_confirmation_email(user))
+    transaction.on_commit(lambda: send_confirmation_email(user), robust=True)
     return user
 
 
