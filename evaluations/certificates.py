@@ -27,13 +27,13 @@ import logging
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from outbox.services import queue_email
 from products.models import Product
 
 from . import certified, permissions
@@ -231,7 +231,7 @@ def revoke_certificate(
     locked.revoked_by = by
     locked.full_clean()
     locked.save()
-    transaction.on_commit(lambda: _email_producer(locked.pk, "revoked"))
+    _email_producer(locked.pk, "revoked")  # written now, sent by the outbox after the commit
     return locked
 
 
@@ -370,23 +370,32 @@ def _producer_emails(producer) -> list[str]:
 
 
 def _email_producer(certificate_id: int, kind: str) -> bool:
-    """Send ``certificates/email/<kind>_subject.txt``/``_body.txt`` in Vietnamese; never raise."""
+    """Write ``certificates/email/<kind>_subject.txt``/``_body.txt`` in Vietnamese to the outbox,
+    one message per address (sent after the commit); never raise, never undo the caller."""
     try:
-        certificate = Certificate.objects.select_related(
-            "product", "product__producer", "product__producer__commune"
-        ).get(pk=certificate_id)
-        recipients = _producer_emails(certificate.product.producer)
-        if not recipients:
-            return False
-        with translation.override("vi"):
-            context = {
-                "certificate": certificate,
-                "url": f"{settings.SITE_URL}{certificate.get_absolute_url()}",
-            }
-            subject = render_to_string(f"certificates/email/{kind}_subject.txt", context)
-            body = render_to_string(f"certificates/email/{kind}_body.txt", context)
-        send_mail(" ".join(subject.split()), body, None, recipients)
-        return True
+        with transaction.atomic():
+            return _write_producer_email(certificate_id, kind)
     except Exception:
-        logger.exception("Could not send the %s email for certificate %s", kind, certificate_id)
+        logger.exception("Could not write the %s email for certificate %s", kind, certificate_id)
         return False
+
+
+def _write_producer_email(certificate_id: int, kind: str) -> bool:
+    certificate = Certificate.objects.select_related(
+        "product", "product__producer", "product__producer__commune"
+    ).get(pk=certificate_id)
+    recipients = _producer_emails(certificate.product.producer)
+    if not recipients:
+        return False
+    with translation.override("vi"):
+        context = {
+            "certificate": certificate,
+            "url": f"{settings.SITE_URL}{certificate.get_absolute_url()}",
+        }
+        subject = render_to_string(f"certificates/email/{kind}_subject.txt", context)
+        body = render_to_string(f"certificates/email/{kind}_body.txt", context)
+    # Filed under the dossier it was decided on, so that province's office sees it.
+    dossier = certificate.origin_dossier if certificate.origin_dossier_id else None
+    for address in recipients:
+        queue_email(to=address, subject=subject, body=body, dossier=dossier)
+    return True

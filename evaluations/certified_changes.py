@@ -221,10 +221,10 @@ def decide_correction(
     if not approve and not note:
         raise ValidationError(_("Give the reason for refusing the correction."))
     locked.decided_by, locked.decided_at, locked.decision_note = by, timezone.now(), note
-    transaction.on_commit(lambda: _tell_producer(locked.pk))
     if not approve:
         locked.state = CorrectionState.REFUSED
         locked.save()
+        _tell_producer(locked.pk)
         return locked
     product = Product.objects.select_for_update().get(pk=certificate.product_id)
     producer = Producer.objects.select_for_update().get(pk=product.producer_id)
@@ -248,6 +248,7 @@ def decide_correction(
     locked.state = CorrectionState.APPROVED
     locked.reissued = next((c for c in reissued if c.product_id == product.pk), None)
     locked.save()
+    _tell_producer(locked.pk)
     return locked
 
 
@@ -299,11 +300,12 @@ def reissue_certificate(
 
 
 def _tell_producer(request_id: int) -> None:
-    """Email the person who asked how the office decided (in Vietnamese, after the commit)."""
+    """Tell the person who asked how the office decided (in Vietnamese): written to the outbox
+    in the decision's transaction, sent after the commit."""
     from django.conf import settings
     from django.utils import translation
 
-    from ocop_portal.tasks import send_email
+    from outbox.services import queue_email
 
     item = CorrectionRequest.objects.select_related("certificate", "reissued", "requested_by").get(
         pk=request_id
@@ -326,4 +328,11 @@ def _tell_producer(request_id: int) -> None:
         subject = _("[OCOP] Correction of certificate %(number)s") % {
             "number": item.certificate.number
         }
-    send_email.delay(subject, body, [item.requested_by.email])
+    certificate = item.certificate
+    queue_email(
+        to=item.requested_by.email,
+        subject=subject,
+        body=body,
+        recipient=item.requested_by,
+        dossier=certificate.origin_dossier if certificate.origin_dossier_id else None,
+    )

@@ -1,14 +1,15 @@
 """Emails sent when a dossier moves, in Vietnamese, to the people the move concerns.
 
-Called after the transaction commits (``transitions.core.apply``): the move is already saved, so
-a failing mail server is logged and never undoes it. Each person gets their own message, so a
-producer never sees officials' addresses (nor the other way round).
+Written to the outbox inside the move's transaction (``transitions.core.apply``): a move rolled
+back sends nothing, and the outbox sends the rest after the commit, retrying a failing mail server
+(outbox.sending). Each person gets their own message, so a producer never sees officials'
+addresses (nor the other way round).
 """
 
 import logging
 
 from django.conf import settings
-from django.core.mail import EmailMessage, get_connection
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -17,6 +18,8 @@ from django.utils.translation import gettext as _
 from accounts.jurisdiction import covering_q
 from accounts.models import Role, User
 from outbox.hold import Hold
+from outbox.models import OutboxMessage
+from outbox.services import queue_emails
 
 from . import deadlines, services
 from .models import CouncilRole, DossierEvent
@@ -127,7 +130,7 @@ def _recognition(certificate) -> str:
     }
 
 
-def _message(event: DossierEvent, user: User, audience: str) -> EmailMessage:
+def _message(event: DossierEvent, user: User, audience: str) -> tuple[str, str]:
     dossier = event.dossier
     items = [
         {
@@ -148,33 +151,42 @@ def _message(event: DossierEvent, user: User, audience: str) -> EmailMessage:
     }
     subject = render_to_string("evaluations/email/state_subject.txt", context)
     body = render_to_string("evaluations/email/state_body.txt", context)
-    return EmailMessage(" ".join(subject.split()), body, None, [user.email])
+    return " ".join(subject.split()), body
 
 
 def notify_state_change(event_id: int, *, hold: Hold | None = None) -> int:
-    """Email everyone concerned by a dossier's move; returns how many messages were sent.
+    """Write the notices of a dossier's move to the outbox; returns how many were written.
 
-    Under a bulk decision's `hold` the messages are stored in the outbox instead, for the
-    provincial office to check and send."""
+    Called inside the move's transaction. Under a bulk decision's `hold` they wait for the
+    provincial office to check and send them; otherwise they go after the commit. A notice that
+    cannot be written is logged and never undoes the move (its own savepoint)."""
     try:
-        event = DossierEvent.objects.select_related(
-            "actor",
-            "dossier__round",
-            "dossier__product__producer__commune",
-        ).get(pk=event_id)
-        # Notices go out in Vietnamese, whatever language the actor was browsing in.
-        with translation.override("vi"):
-            addressed = [
-                (user, _message(event, user, audience)) for user, audience in recipients(event)
-            ]
-        if not addressed:
-            return 0
-        if hold is not None:
-            from outbox.services import hold_messages
-
-            hold_messages(hold, event=event, messages=addressed)
-            return 0
-        return get_connection().send_messages([message for _user, message in addressed]) or 0
+        with transaction.atomic():
+            event = DossierEvent.objects.select_related(
+                "actor",
+                "dossier__round",
+                "dossier__product__producer__commune",
+            ).get(pk=event_id)
+            # Notices go out in Vietnamese, whatever language the actor was browsing in.
+            with translation.override("vi"):
+                addressed = [
+                    (user, _message(event, user, audience)) for user, audience in recipients(event)
+                ]
+            written = queue_emails(
+                [
+                    OutboxMessage(
+                        to_email=user.email,
+                        subject=subject,
+                        body=body,
+                        recipient=user,
+                        dossier=event.dossier,
+                        event=event,
+                    )
+                    for user, (subject, body) in addressed
+                ],
+                hold=hold,
+            )
+            return len(written)
     except Exception:
-        logger.exception("Could not send the notices of dossier event %s", event_id)
+        logger.exception("Could not write the notices of dossier event %s", event_id)
         return 0

@@ -34,6 +34,12 @@ DUTIES = (
         "Art. 7.6: re-evaluation is filed 180 to 120 days before expiry",
     ),
     Duty(
+        "send_outbox",
+        "ocop-send-outbox.timer",
+        "*:0/5",
+        "notices whose first send failed are tried again; none is lost if the queue was down",
+    ),
+    Duty(
         "prune_jobs",
         "ocop-prune-jobs.timer",
         "Sun *-*-* 03:30:00",
@@ -41,7 +47,7 @@ DUTIES = (
     ),
 )
 # A duty not heard from for this many hours is shown late on the self-check page.
-LATE_AFTER_HOURS = {"prune_jobs": 8 * 24}
+LATE_AFTER_HOURS = {"prune_jobs": 8 * 24, "send_outbox": 1}
 DEFAULT_LATE_AFTER_HOURS = 26
 
 

@@ -1,8 +1,8 @@
 """Holding back the notices of a bulk decision.
 
-A bulk action wraps its loop in ``holding_notices(label=…, by=…)``. Each transition inside it
-captures the hold (``current_hold()``) when it queues its notices, so they land in the outbox
-even though they are built after the commit; a transition outside any hold sends at once.
+A bulk action wraps its loop in ``holding_notices(label=…, by=…)``. Each notice written inside
+it (outbox.services.queue_email) lands in the hold's batch and waits for the office; a notice
+written outside any hold is sent after its commit.
 """
 
 from collections.abc import Iterator
@@ -24,7 +24,9 @@ class Hold:
         transitions all fail leaves no empty batch behind."""
         from .models import OutboxBatch
 
-        if self.batch_id is None:
+        # Re-checked: a transition rolled back after writing the first notice takes the batch
+        # with it, and the next one needs a new batch.
+        if self.batch_id is None or not OutboxBatch.objects.filter(pk=self.batch_id).exists():
             self.batch_id = OutboxBatch.objects.create(
                 label=self.label[:300], created_by=self.by
             ).pk

@@ -1,30 +1,66 @@
-"""Holding, sending and discarding the outbox's messages."""
+"""Writing notices into the outbox, and the office's decisions on the held ones.
+
+Every notice goes one way: ``queue_email`` writes the row inside the caller's transaction (a
+rolled-back decision leaves no row, so sends nothing) and, after the commit, hands it to the
+sender (outbox.sending). Under a bulk decision's hold (outbox.hold) the row waits for the
+office instead.
+"""
 
 from django.db import transaction
 from django.utils import timezone
 
-from ocop_portal.tasks import send_email
-
-from .hold import Hold
+from .hold import Hold, current_hold
 from .models import MessageState, OutboxMessage
 
 
-def hold_messages(hold: Hold, *, event, messages) -> int:
-    """Store a dossier event's notices, (recipient, EmailMessage) pairs, in the hold's batch."""
-    batch_id = hold.batch()
-    OutboxMessage.objects.bulk_create(
-        OutboxMessage(
-            batch_id=batch_id,
-            dossier_id=event.dossier_id,
-            event=event,
-            recipient=user,
-            to_email=message.to[0],
-            subject=message.subject,
-            body=message.body,
-        )
-        for user, message in messages
-    )
-    return len(messages)
+def queue_email(
+    *,
+    to: str,
+    subject: str,
+    body: str,
+    recipient=None,
+    dossier=None,
+    event=None,
+    hold: Hold | None = None,
+) -> OutboxMessage:
+    """Write one notice to one address; it is sent after the commit, or held under `hold`."""
+    return queue_emails(
+        [
+            OutboxMessage(
+                to_email=to,
+                subject=subject,
+                body=body,
+                recipient=recipient,
+                dossier=dossier,
+                event=event,
+            )
+        ],
+        hold=hold,
+    )[0]
+
+
+def queue_emails(messages: list[OutboxMessage], *, hold: Hold | None = None) -> list[OutboxMessage]:
+    """Write unsaved messages (address, subject, body and what they are about) in one go."""
+    hold = hold or current_hold()
+    if not messages:
+        return []
+    batch_id, now = hold.batch() if hold is not None else None, timezone.now()
+    for message in messages:
+        message.subject = " ".join(message.subject.split())[:300]
+        if hold is not None:
+            message.batch_id, message.state = batch_id, MessageState.PENDING
+        else:
+            message.state, message.next_attempt_at = MessageState.QUEUED, now
+    created = OutboxMessage.objects.bulk_create(messages)
+    if hold is None:
+        _send_after_commit([message.pk for message in created])
+    return created
+
+
+def _send_after_commit(ids: list[int]) -> None:
+    from .sending import dispatch
+
+    transaction.on_commit(lambda: dispatch(ids))
 
 
 def _decide(messages, *, by, state: str) -> list[OutboxMessage]:
@@ -37,18 +73,21 @@ def _decide(messages, *, by, state: str) -> list[OutboxMessage]:
     now = timezone.now()
     for message in decided:
         message.state, message.decided_by, message.decided_at = state, by, now
-    OutboxMessage.objects.bulk_update(decided, ["state", "decided_by", "decided_at"])
+        if state == MessageState.QUEUED:
+            message.next_attempt_at = now
+    OutboxMessage.objects.bulk_update(
+        decided, ["state", "decided_by", "decided_at", "next_attempt_at"]
+    )
     return decided
 
 
 @transaction.atomic
 def send_messages(messages, *, by) -> int:
-    """Send pending messages (after the commit, through the mail job) and record who and when."""
-    sent = _decide(messages, by=by, state=MessageState.SENT)
-    for message in sent:
-        subject, body, to = message.subject, message.body, [message.to_email]
-        transaction.on_commit(lambda s=subject, b=body, t=to: send_email.delay(s, b, t))
-    return len(sent)
+    """Release held messages to the sender (after the commit) and record who and when."""
+    released = _decide(messages, by=by, state=MessageState.QUEUED)
+    if released:
+        _send_after_commit([message.pk for message in released])
+    return len(released)
 
 
 @transaction.atomic

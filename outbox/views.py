@@ -1,4 +1,5 @@
-"""The provincial office's outbox: the notices of bulk decisions, by batch, to send or discard."""
+"""The provincial office's outbox: the notices of bulk decisions, by batch, to send or discard,
+and the notices the mail server has not taken."""
 
 from collections import defaultdict
 
@@ -26,8 +27,10 @@ def outbox_list(request):
     batches = defaultdict(list)
     for message in visible.pending().order_by("-batch__created_at", "batch_id", "pk"):
         batches[message.batch].append(message)
+    undelivered = visible.undelivered().order_by("-pk")[:RECENT_DECISIONS]
     decided = (
-        visible.exclude(state=MessageState.PENDING)
+        visible.filter(batch__isnull=False)
+        .exclude(state=MessageState.PENDING)
         .select_related("decided_by")
         .order_by("-decided_at", "-pk")[:RECENT_DECISIONS]
     )
@@ -37,6 +40,7 @@ def outbox_list(request):
         {
             "batches": list(batches.items()),
             "decided": decided,
+            "undelivered": undelivered,
             "can_decide": can_decide_outbox(user),
         },
     )

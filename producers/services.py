@@ -93,6 +93,8 @@ def invitation_url(invitation: Invitation) -> str:
     return f"{settings.SITE_URL}{path}"
 
 
+# Sent straight after the commit, not through the outbox: the link is a live token, and outbox
+# rows are read by the office (README, "Mail"). A failure is logged and the owner invites again.
 def send_invitation_email(invitation: Invitation) -> None:
     context = {"invitation": invitation, "url": invitation_url(invitation)}
     send_mail(
@@ -119,7 +121,7 @@ def invite_member(membership: Membership, *, email: str) -> Invitation:
     invitation.token = secrets.token_urlsafe(32)
     invitation.created_at = timezone.now()
     invitation.save()
-    transaction.on_commit(lambda: send_invitation_email(invitation))
+    transaction.on_commit(lambda: send_invitation_email(invitation), robust=True)
     return invitation
 
 

@@ -88,7 +88,7 @@ def apply(
 ) -> Dossier:
     """Move `dossier` by `action`: lock the row, check who may and from which state, run the
     step's own rule (`check`) and side effect (`effect`, which may add to the audit data), save,
-    write the audit row and queue the notices for after the commit.
+    write the audit row and the notices (sent by the outbox after the commit).
 
     The row lock makes two officers acting at once safe: the second waits for the first to
     commit, then finds the dossier has moved on and gets a clear message instead of a second
@@ -132,10 +132,10 @@ def apply(
 
     from ..notifications import notify_state_change
 
-    # After the commit: a failing mail server never undoes a decision. A bulk decision's hold
-    # is taken now, while its loop runs, so its notices go to the outbox (outbox.hold).
-    hold = current_hold()
-    transaction.on_commit(lambda: notify_state_change(event.pk, hold=hold))
+    # Written in this transaction, sent by the outbox after the commit: a failing mail server
+    # never undoes a decision, and a decision rolled back sends nothing. Under a bulk
+    # decision's hold they wait for the office (outbox.hold).
+    notify_state_change(event.pk, hold=current_hold())
     return locked
 
 

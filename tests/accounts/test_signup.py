@@ -174,3 +174,25 @@ def test_a_reused_confirmation_link_tells_the_signed_in_producer_the_account_is_
     assert "Tài khoản của bạn đã được xác nhận" in again.text
     assert "Đăng ký lại" not in again.text
     assert 'href="/">Đến trang làm việc của tôi</a>' in again.text  # a producer's start: home
+
+
+class FailingBackend:
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def send_messages(self, messages):
+        raise ConnectionRefusedError("SMTP is down")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_failing_mail_server_still_answers_the_sign_up_and_keeps_the_account(
+    client, settings, caplog
+):
+    # A real commit: the confirmation is sent straight after it, not through the outbox.
+    settings.EMAIL_BACKEND = f"{__name__}.FailingBackend"
+
+    response = client.post(reverse("accounts:signup"), SIGN_UP)
+
+    assert response.status_code == 200
+    assert User.objects.filter(email="hoa.nguyen@example.vn", is_active=False).exists()
+    assert "SMTP is down" in caplog.text

@@ -4,7 +4,10 @@ import datetime
 from io import StringIO
 
 import pytest
+import time_machine
 from django.core.management import call_command
+from django.test import TestCase
+from django.utils import timezone
 
 from tests import factories
 
@@ -13,7 +16,9 @@ pytestmark = pytest.mark.django_db
 
 def _run(command: str) -> str:
     out = StringIO()
-    call_command(command, stdout=out)
+    # As in production, where a command commits as it goes: the outbox sends after the commit.
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        call_command(command, stdout=out)
     return out.getvalue().strip()
 
 
@@ -99,17 +104,22 @@ def test_no_reminder_when_a_re_evaluation_dossier_is_under_way(today, product, m
     assert (output, mailoutbox) == ("Sent 0 re-evaluation reminders", [])
 
 
-def test_failed_reminder_is_retried_next_run(today, product, producer, settings):
+def test_a_reminder_the_mail_server_failed_is_sent_by_the_outbox_later(
+    today, product, producer, settings, mailoutbox
+):
     certificate = _certificate(product, today + datetime.timedelta(days=150))
     settings.EMAIL_BACKEND = "tests.certificates.test_commands.FailingBackend"
 
-    failed = _run("send_reevaluation_reminders")
+    first = _run("send_reevaluation_reminders")
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    retried = _run("send_reevaluation_reminders")
+    second = _run("send_reevaluation_reminders")
+    with time_machine.travel(timezone.now() + datetime.timedelta(minutes=5)):
+        _run("send_outbox")
 
     certificate.refresh_from_db()
-    assert (failed, retried) == ("Sent 0 re-evaluation reminders", "Sent 1 re-evaluation reminders")
+    assert (first, second) == ("Sent 1 re-evaluation reminders", "Sent 0 re-evaluation reminders")
     assert certificate.reminder_sent_on == today
+    assert [m.to for m in mailoutbox] == [[producer.email]]
 
 
 class FailingBackend:

@@ -1,7 +1,6 @@
 """Background jobs run inline in the test suite (CELERY_TASK_ALWAYS_EAGER under pytest)."""
 
 import datetime
-import smtplib
 import uuid
 
 import pytest
@@ -13,7 +12,7 @@ from django.utils import timezone
 from jobs.models import Job, JobStatus
 from jobs.services import JobError, report_progress, start_job
 from jobs.tasks import JobTask
-from ocop_portal.tasks import app, send_email
+from ocop_portal.tasks import app
 from tests import factories
 
 
@@ -145,52 +144,6 @@ def test_a_job_reaches_the_queue_only_when_the_transaction_commits(
 )
 def test_progress_bar_moves_in_steps_of_five(progress, step):
     assert Job(progress=progress).progress_step == step
-
-
-def test_send_email_sends_text_and_html(mailoutbox):
-    sent = send_email.delay("Chào", "Nội dung", ["a@example.vn"], html="<p>Nội dung</p>")
-
-    assert sent.get() == 1
-    assert [m.to for m in mailoutbox] == [["a@example.vn"]]
-    assert mailoutbox[0].alternatives[0][1] == "text/html"
-
-
-def test_send_email_retries_while_the_mail_server_is_unreachable(mailoutbox, monkeypatch):
-    from django.core.mail import EmailMultiAlternatives
-
-    attempts = []
-    real_send = EmailMultiAlternatives.send
-
-    def flaky_send(message, *args, **kwargs):
-        attempts.append(1)
-        if len(attempts) < 3:
-            raise smtplib.SMTPServerDisconnected("try later")
-        return real_send(message, *args, **kwargs)
-
-    monkeypatch.setattr(EmailMultiAlternatives, "send", flaky_send)
-
-    send_email.delay("Chào", "Nội dung", ["a@example.vn"])
-
-    assert len(attempts) == 3
-    assert len(mailoutbox) == 1
-
-
-def test_send_email_does_not_retry_a_refused_address(mailoutbox, monkeypatch):
-    from django.core.mail import EmailMultiAlternatives
-
-    attempts = []
-
-    def refuse(message, *args, **kwargs):
-        attempts.append(1)
-        raise smtplib.SMTPRecipientsRefused({"x@example.vn": (550, b"no such user")})
-
-    monkeypatch.setattr(EmailMultiAlternatives, "send", refuse)
-
-    result = send_email.delay("Chào", "Nội dung", ["x@example.vn"])
-
-    assert len(attempts) == 1
-    assert isinstance(result.result, smtplib.SMTPRecipientsRefused)
-    assert mailoutbox == []
 
 
 def test_prune_jobs_deletes_old_finished_jobs_and_their_files(staff, settings):
