@@ -7,6 +7,7 @@ the test does not flake; a template that renders each criterion through an inclu
 and a {% csrf_token %} again (about twice today's cost, measured) fails it."""
 
 import time
+from collections import Counter
 
 import pytest
 from django.urls import reverse
@@ -16,9 +17,10 @@ pytestmark = pytest.mark.django_db
 RUNS = 15
 HEALTHZ_PER_RUN = 4  # /healthz is short: a few per run, so one tick of noise weighs little
 # The sheet of set 4 (32 criteria, 104 options) against /healthz, both best of RUNS: measured
-# at 9 to 12.5 times (a quiet and a busy machine) once the criteria text is rendered once per
-# set and language, 20 times before.
-MOST_TIMES_HEALTHZ = 15
+# at 14 to 16 times on the 2-core CI machine (3 December 2026, the merged tree, the test alone
+# or beside a loaded suite), so 20 leaves room for noise; the per-criterion template it
+# replaced cost about twice as much. The structural test below is the exact guard.
+MOST_TIMES_HEALTHZ = 20
 
 
 def _cpu_ms(client, url, times=1) -> float:
@@ -51,3 +53,17 @@ def test_a_members_sheet_costs_a_bounded_multiple_of_healthz(
     assert best_sheet / best_healthz <= MOST_TIMES_HEALTHZ, (
         f"sheet {best_sheet:.1f} ms, /healthz {best_healthz:.2f} ms"
     )
+
+
+def test_the_sheet_renders_no_template_or_token_per_criterion(
+    client, council_member, dossier, criteria_set
+):
+    client.force_login(council_member)
+
+    response = client.get(reverse("evaluations:sheet", kwargs={"pk": dossier.pk}))
+
+    criteria = len(criteria_set.leaf_criteria())
+    rendered = Counter(template.name for template in response.templates)
+    assert max(rendered.values()) == 1, rendered.most_common(3)  # no include per criterion
+    assert len(rendered) < criteria
+    assert response.text.count('name="csrfmiddlewaretoken"') < criteria // 4
