@@ -1,10 +1,12 @@
 """The audit trail: append-only rows, and every change to a submitted dossier's content."""
 
 import pytest
+from django.utils.translation import gettext as _
 
 from evaluations.models import DossierEvent, DossierState
 from products import services as product_services
 from products.changes import record_product_change
+from products.models import Product
 from tests import factories
 
 
@@ -44,6 +46,9 @@ def test_producer_edit_of_a_returned_dossier_is_audited(producer, make_dossier):
         "returned",
     )
     assert event.data == {"fields": ["capacity"]}
+    # What changed, in words, for the officer reading the dossier's history.
+    capacity = Product._meta.get_field("capacity").verbose_name
+    assert event.comment == _("Product details changed: %(fields)s") % {"fields": capacity}
 
 
 @pytest.mark.django_db
