@@ -1,13 +1,15 @@
 """The certificates' daily jobs at the edges the mutation run found untested (tests/MUTATION.md):
 several certificates in one run are each recorded and each producer told; a run for a given day
 judges by that day; the producer's mail goes to its active account, or to the producer's own
-address when it has none."""
+address when it has none. The mails go through the outbox, sent after the commit: the tests run
+the commit's callbacks as a real run of the job does."""
 
 import datetime
 
 import pytest
 
 from evaluations.certificates import record_expiries, send_reevaluation_reminders
+from outbox.models import MessageState, OutboxMessage
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -31,12 +33,13 @@ def _two_producers_products(areas):
 
 
 def test_two_lapsed_certificates_are_both_recorded_and_both_producers_told(
-    today, areas, mailoutbox
+    today, areas, mailoutbox, django_capture_on_commit_callbacks
 ):
     honey, tea = _two_producers_products(areas)
     lapsed = [_certificate(p, today - datetime.timedelta(days=1)) for p in (honey, tea)]
 
-    recorded = record_expiries()
+    with django_capture_on_commit_callbacks(execute=True):
+        recorded = record_expiries()
 
     assert sorted(c.pk for c in recorded) == sorted(c.pk for c in lapsed)
     for certificate in lapsed:
@@ -57,11 +60,14 @@ def test_a_run_for_a_later_day_records_what_has_lapsed_by_then(today, areas):
     assert certificate.expiry_recorded_on == later
 
 
-def test_two_due_certificates_are_both_reminded(today, areas, mailoutbox):
+def test_two_due_certificates_are_both_reminded(
+    today, areas, mailoutbox, django_capture_on_commit_callbacks
+):
     honey, tea = _two_producers_products(areas)
     due = [_certificate(p, today + datetime.timedelta(days=150)) for p in (honey, tea)]
 
-    sent = send_reevaluation_reminders()
+    with django_capture_on_commit_callbacks(execute=True):
+        sent = send_reevaluation_reminders()
 
     assert sorted(c.pk for c in sent) == sorted(c.pk for c in due)
     for certificate in due:
@@ -80,24 +86,28 @@ def test_a_reminder_run_for_a_later_day_judges_the_window_by_that_day(today, are
 
 
 def test_a_producer_whose_account_was_deactivated_is_written_to_at_its_own_address(
-    today, areas, producer_org, producer, mailoutbox
+    today, areas, producer_org, producer, mailoutbox, django_capture_on_commit_callbacks
 ):
     producer.is_active = False
     producer.save()
     product = factories.ProductFactory(producer=producer_org, name="Mật ong hoa nhãn")
     _certificate(product, today - datetime.timedelta(days=1))
 
-    record_expiries()
+    with django_capture_on_commit_callbacks(execute=True):
+        record_expiries()
 
     assert producer_org.email != producer.email
     assert [m.to for m in mailoutbox] == [[producer_org.email]]
 
 
-def test_the_reminder_links_the_certificates_public_page(today, areas, mailoutbox, settings):
+def test_the_reminder_links_the_certificates_public_page(
+    today, areas, mailoutbox, settings, django_capture_on_commit_callbacks
+):
     honey, _tea = _two_producers_products(areas)
     certificate = _certificate(honey, today + datetime.timedelta(days=150))
 
-    send_reevaluation_reminders()
+    with django_capture_on_commit_callbacks(execute=True):
+        send_reevaluation_reminders()
 
     assert f"{settings.SITE_URL}{certificate.get_absolute_url()}" in mailoutbox[0].body
 
@@ -115,12 +125,18 @@ def test_a_producer_without_any_address_is_not_counted_as_reminded(today, areas,
     assert mailoutbox == []
 
 
-def test_a_failed_mail_is_logged_with_its_kind_and_certificate(today, areas, settings, caplog):
+def test_a_failed_reminder_stays_in_the_outbox_for_another_try(
+    today, areas, settings, mailoutbox, django_capture_on_commit_callbacks
+):
     honey, _tea = _two_producers_products(areas)
     certificate = _certificate(honey, today + datetime.timedelta(days=150))
     settings.EMAIL_BACKEND = "tests.certificates.test_commands.FailingBackend"
 
-    send_reevaluation_reminders()
+    with django_capture_on_commit_callbacks(execute=True):
+        reminded = send_reevaluation_reminders()
 
-    logged = [r.getMessage() for r in caplog.records if r.name == "evaluations.certificates"]
-    assert logged == [f"Could not send the reminder email for certificate {certificate.pk}"]
+    message = OutboxMessage.objects.get(to_email="mat-ong@example.vn")
+    assert [c.pk for c in reminded] == [certificate.pk]  # written down: the outbox will retry
+    assert (message.state, message.attempts) == (MessageState.QUEUED, 1)
+    assert "SMTP is down" in message.last_error
+    assert mailoutbox == []
