@@ -138,14 +138,20 @@ def _announce(request, result, data) -> None:
 def _decision_document(request, result, number, date) -> None:
     """The recognition decision lists every product it recognises and is issued once: only
     when none of the round's results still waits, so that it is not frozen with the first."""
-    from .documents import decision_document
-
     round_ = result.dossier.round
     if CouncilResult.objects.filter(
         dossier__round=round_, dossier__state=DossierState.SCORED
     ).exists():
         return
-    if decision_document(round_.province, number, date) is None:
+    offer_decision_document(request, round_.province, number, date)
+
+
+def offer_decision_document(request, province, number, date) -> None:
+    """Issue the decision listing the products recognised under `number` of `date` (issue 18:
+    once, then kept as issued) and offer it for download."""
+    from .documents import decision_document
+
+    if province is None or decision_document(province, number, date) is None:
         return
     url = (
         reverse("evaluations:decision-pdf")

@@ -5,7 +5,6 @@ is locked, permission-checked and audited exactly as anywhere else.
 """
 
 import functools
-from urllib.parse import urlencode
 
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
@@ -34,7 +33,7 @@ from .admin_filters import (
     StarsFilter,
 )
 from .approval import decide
-from .approval_admin import approval_start, approval_view, screen_url
+from .approval_admin import approval_start, approval_view, offer_decision_document, screen_url
 from .approval_route import NOMINATE, RECOGNISE, approval_route
 from .models import CouncilResult, DossierState, ScoreSheet
 from .result_forms import DecisionForm, MinistryResultForm, SendBackForm
@@ -510,31 +509,9 @@ class CouncilResultAdmin(admin.ModelAdmin):
             % {"count": done},
             messages.SUCCESS,
         )
-        self._issue_decision(request, number, date)
+        # The decision listing the products recognised together, issued once (issue 18).
+        offer_decision_document(request, request.user.province, number, date)
         return None
-
-    def _issue_decision(self, request, number, date) -> None:
-        """The decision listing the products recognised together, issued once (issue 18)."""
-        from .documents import decision_document
-
-        province = request.user.province
-        if province is None or decision_document(province, number, date) is None:
-            return
-        url = (
-            reverse("evaluations:decision-pdf")
-            + "?"
-            + urlencode({"number": number, "date": date.isoformat()})
-        )
-        self.message_user(
-            request,
-            format_html(
-                '{} <a href="{}">{}</a>',
-                _("The recognition decision is issued."),
-                url,
-                _("Download it (PDF)"),
-            ),
-            messages.SUCCESS,
-        )
 
     @admin.action(
         description=_("Send selected results back to the council"), permissions=["approve"]
