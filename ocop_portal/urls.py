@@ -43,7 +43,7 @@ urlpatterns = [
     path("catalogue/", include("catalogue.urls")),
     path("programme/", include("programme.urls")),
     path("reports/", include("reports.urls")),
-    path("jobs/", include("jobs.urls")),
+    path("selfcheck/", include("duties.urls")),
     path("outbox/", include("outbox.urls")),
     path("privacy/", include("privacy.urls")),
     path("admin/", admin.site.urls),

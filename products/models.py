@@ -154,7 +154,7 @@ class ProductPhoto(models.Model):
     product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="photos")
     image = models.ImageField(_("photo"), upload_to=photo_upload_to)
     thumbnail = models.ImageField(upload_to=photo_upload_to, editable=False, blank=True)
-    # False while a large upload waits for its job (products.tasks): `image` then holds the file
+    # False while a large upload waits for its copy (services.finish_photo): `image` holds the file
     # as uploaded (with its metadata), which is never served; pages show a placeholder.
     ready = models.BooleanField(default=True, editable=False)
     caption = models.CharField(_("caption"), max_length=200, blank=True)

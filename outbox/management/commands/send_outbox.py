@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from jobs.schedule import ran
+from duties.schedule import ran
 from outbox.sending import send_due
 
 
@@ -12,6 +12,6 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        with ran("send_outbox"):  # shown on the self-check page (jobs.schedule)
+        with ran("send_outbox"):  # shown on the timed duties page (duties.schedule)
             sent = send_due()
         self.stdout.write(f"Sent {sent} messages")

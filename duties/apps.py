@@ -2,6 +2,6 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
-class JobsConfig(AppConfig):
-    name = "jobs"
-    verbose_name = _("Background jobs")
+class DutiesConfig(AppConfig):
+    name = "duties"
+    verbose_name = _("Timed duties")

@@ -9,8 +9,8 @@ from django.core.management import call_command, get_commands
 from django.urls import reverse
 
 from catalogue import public_cache
-from jobs.models import ScheduledRun
-from jobs.schedule import DUTIES
+from duties.models import ScheduledRun
+from duties.schedule import DUTIES
 
 DEPLOY = Path(__file__).resolve().parents[2] / "deploy"
 
@@ -47,7 +47,7 @@ def test_a_run_is_recorded_and_shown_on_the_selfcheck_page(client, today, admin_
 
     run = ScheduledRun.objects.get(command="expire_certificates")
     client.force_login(admin_user)
-    page = client.get(reverse("jobs:selfcheck")).text
+    page = client.get(reverse("duties:selfcheck")).text
     assert run.last_ok
     assert run.last_finished_at is not None
     assert run.last_finished_at.astimezone().strftime("%d/%m/%Y") in page

@@ -3,7 +3,7 @@
 Each runs daily (or weekly) as a management command from a systemd timer in ``deploy/``
 (``ocop-duty@.service`` started by ``ocop-<name>.timer``); ``ran()`` records each run in
 ``ScheduledRun`` so the self-check page shows when each last ran and whether it succeeded.
-``tests/jobs/test_schedule.py`` checks that every duty here has its timer and command.
+``tests/duties/test_schedule.py`` checks that every duty here has its timer and command.
 """
 
 import contextlib
@@ -40,14 +40,14 @@ DUTIES = (
         "notices whose first send failed are tried again; none is lost if the queue was down",
     ),
     Duty(
-        "prune_jobs",
-        "ocop-prune-jobs.timer",
+        "purge_form_tokens",
+        "ocop-purge-form-tokens.timer",
         "Sun *-*-* 03:30:00",
-        "old background jobs and their files, spent one-time form tokens",
+        "spent one-time form tokens",
     ),
 )
 # A duty not heard from for this many hours is shown late on the self-check page.
-LATE_AFTER_HOURS = {"prune_jobs": 8 * 24, "send_outbox": 1}
+LATE_AFTER_HOURS = {"purge_form_tokens": 8 * 24, "send_outbox": 1}
 DEFAULT_LATE_AFTER_HOURS = 26
 
 
