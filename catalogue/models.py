@@ -43,8 +43,8 @@ class LabelReportQuerySet(models.QuerySet):
         ``permissions.can_handle_label_reports``."""
         if not can_handle_label_reports(user):
             return self.none()
-        if not user.province_id:
-            return self.all()  # a nationwide administrator
+        if user.is_national_administrator:
+            return self.all()
         return self.filter(province_id=user.province_id)
 
 
