@@ -15,9 +15,9 @@ passed is dropped (and logged) rather than run into gunicorn's worker timeout.
 """
 
 import logging
-import threading
 import time
 from collections.abc import Callable
+from contextvars import ContextVar
 
 from django.core.signals import request_finished, request_started
 
@@ -26,13 +26,13 @@ logger = logging.getLogger(__name__)
 # Below gunicorn's default worker timeout (30 s, deploy/gunicorn.conf.py).
 BUDGET_SECONDS = 20
 
-# One list per thread: a sync or threaded gunicorn worker runs a request from start to close on
-# one thread. None outside a request.
-_pending = threading.local()
+# The work of the request being served; None outside a request. A context variable rather than a
+# thread's: each thread of a threaded worker, and each request under ASGI, has its own.
+_pending: ContextVar[list | None] = ContextVar("after_response", default=None)
 
 
 def after_response(fn: Callable[[], object]) -> None:
-    queue = getattr(_pending, "queue", None)
+    queue = _pending.get()
     if queue is None:
         _run(fn)
     else:
@@ -47,11 +47,12 @@ def _run(fn: Callable[[], object]) -> None:
 
 
 def _open_queue(**kwargs) -> None:
-    _pending.queue = []
+    _pending.set([])
 
 
 def _run_queue(**kwargs) -> None:
-    queue, _pending.queue = getattr(_pending, "queue", None) or [], None
+    queue = _pending.get() or []
+    _pending.set(None)
     deadline = time.monotonic() + BUDGET_SECONDS
     for done, fn in enumerate(queue):
         if time.monotonic() > deadline:

@@ -7,7 +7,7 @@ from outbox.sending import send_due
 class Command(BaseCommand):
     help = (
         "Send the outbox's queued notices that are due: those whose first send failed (tried "
-        "again further apart each time) and any the job queue never took. Safe to run often "
+        "again further apart each time) and any not sent after their response. Safe to run often "
         "and from two machines at once: each notice is claimed before it is sent."
     )
 
