@@ -8,6 +8,7 @@ import smtplib
 import pytest
 import time_machine
 from django.core.management import call_command
+from django.core.signals import request_finished, request_started
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -74,6 +75,23 @@ def test_a_rolled_back_transition_sends_nothing(submitted, commune_officer, mail
     submitted.refresh_from_db()
     assert submitted.state == DossierState.SUBMITTED
     assert (OutboxMessage.objects.count(), mailoutbox) == (0, [])
+
+
+@pytest.mark.django_db(transaction=True)
+def test_in_a_request_the_notice_is_sent_once_the_response_is_out(
+    submitted, commune_officer, producer, mailoutbox
+):
+    request_started.send(sender=None)
+    return_dossier(submitted, by=commune_officer, items=ITEMS)  # commits: autocommit here
+
+    written = OutboxMessage.objects.get(to_email=producer.email)
+    assert (written.state, mailoutbox) == (MessageState.QUEUED, [])
+
+    request_finished.send(sender=None)
+
+    written.refresh_from_db()
+    assert written.state == MessageState.SENT
+    assert _to(mailoutbox) == [producer.email]
 
 
 @pytest.mark.django_db
