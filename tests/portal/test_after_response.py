@@ -4,9 +4,20 @@ process; outside a request it runs at once. A failure is logged, never raised.""
 import logging
 
 from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 
 from ocop_portal import after_response as module
 from ocop_portal.after_response import after_response
+
+
+def _send(signal):
+    """Start or end a request as Django's test client does: without its receiver that closes
+    the database connection, which a test may not touch."""
+    signal.disconnect(close_old_connections)
+    try:
+        signal.send(sender=None)
+    finally:
+        signal.connect(close_old_connections)
 
 
 def test_outside_a_request_the_work_runs_at_once():
@@ -19,12 +30,12 @@ def test_outside_a_request_the_work_runs_at_once():
 
 def test_in_a_request_the_work_waits_for_the_response_to_close():
     done = []
-    request_started.send(sender=None)
+    _send(request_started)
 
     after_response(lambda: done.append("pdf"))
     after_response(lambda: done.append("mail"))
     waiting = list(done)
-    request_finished.send(sender=None)
+    _send(request_finished)
 
     assert waiting == []
     assert done == ["pdf", "mail"]
@@ -38,11 +49,11 @@ def test_a_failure_is_logged_and_the_rest_still_runs(caplog):
     def broken():
         raise RuntimeError("WeasyPrint crashed")
 
-    request_started.send(sender=None)
+    _send(request_started)
     after_response(broken)
     after_response(lambda: done.append("mail"))
     with caplog.at_level(logging.ERROR, logger="ocop_portal.after_response"):
-        request_finished.send(sender=None)
+        _send(request_finished)
 
     assert done == ["mail"]
     assert "WeasyPrint crashed" in caplog.text
@@ -53,11 +64,11 @@ def test_work_past_the_budget_is_dropped_and_logged(monkeypatch, caplog):
     clock = iter([0.0, 0.0, module.BUDGET_SECONDS + 1])
     monkeypatch.setattr(module.time, "monotonic", lambda: next(clock))
 
-    request_started.send(sender=None)
+    _send(request_started)
     for name in ("first", "second", "third"):
         after_response(lambda name=name: done.append(name))
     with caplog.at_level(logging.WARNING, logger="ocop_portal.after_response"):
-        request_finished.send(sender=None)
+        _send(request_finished)
 
     assert done == ["first"]
     assert "2 pieces of work" in caplog.text
