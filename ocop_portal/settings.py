@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "jobs",
     "outbox",
     "privacy",
+    "privacy_duties",
     "once",
     "demo",
 ]

@@ -7,6 +7,8 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from products.models import Product
+
 from .. import permissions
 from ..models import Dossier, DossierAction, DossierEvent
 from ..models import DossierState as S
@@ -33,6 +35,11 @@ TRANSITIONS: dict[str, tuple[frozenset[str], str]] = {
     Action.NOMINATE: (frozenset({S.SCORED}), S.NOMINATED),
     Action.RECORD_MINISTRY_RESULT: (frozenset({S.NOMINATED}), S.APPROVED),
 }
+
+# While a dossier is in one of these states the council or the officer works on what the producer
+# submitted, so the product's content is frozen (Decision 26/2026, Art. 7: the dossier under
+# review is the one that was filed). Finished dossiers no longer hold the product.
+LOCKING_STATES = frozenset(S.ACTIVE - S.PRODUCER_EDITABLE)
 
 
 class TransitionError(Exception):
@@ -119,6 +126,8 @@ def apply(
     previous = locked.state
     locked.state = target
     locked.save()
+    if previous in LOCKING_STATES or target in LOCKING_STATES:
+        refresh_product_lock(locked)
     event = DossierEvent.objects.create(
         dossier=locked,
         actor=by,
@@ -137,6 +146,21 @@ def apply(
     # decision's hold they wait for the office (outbox.hold).
     notify_state_change(event.pk, hold=current_hold())
     return locked
+
+
+def refresh_product_lock(dossier: Dossier) -> None:
+    """Write the lock its dossiers' states put on the product (``Product.locked_by_dossier``):
+    the newest dossier under review, or none. Called by ``apply`` under the dossier's row lock,
+    so the lock changes in the same transaction as the state that causes it."""
+    holder = (
+        dossier.product.dossiers.filter(state__in=LOCKING_STATES)
+        .order_by("-created_at")
+        .values_list("pk", flat=True)
+        .first()
+    )
+    if holder != dossier.product.locked_by_dossier_id:
+        Product.objects.filter(pk=dossier.product_id).update(locked_by_dossier=holder)
+        dossier.product.locked_by_dossier_id = holder
 
 
 def record_change(dossier: Dossier, *, by, what: str, data: dict[str, Any] | None = None) -> None:
