@@ -14,6 +14,8 @@ from ocop_portal.text import LONG_TEXT_MAX_LENGTH, NOTE_MAX_LENGTH, fold
 from producers.official_scope import with_dossier_visible_to
 from regions.collation import vietnamese_order
 
+from .changes import ProductChange  # noqa: F401  (the history, registered with the models)
+
 
 class ProductQuerySet(AnnouncedQuerySet):
     def of_producer(self, producer):

@@ -103,8 +103,8 @@ def apply(
     producer stay free for other dossiers' transitions.
     """
     sources, target = TRANSITIONS[action]
-    # FOR NO KEY UPDATE on PostgreSQL: two transitions still queue on the row, but an audit row
-    # referring to the dossier (an upload's record_change, which holds the product's lock) can
+    # FOR NO KEY UPDATE on PostgreSQL: two transitions still queue on the row, but a row
+    # referring to the dossier (an upload's product change, which holds the product's lock) can
     # still be written, so a submission waiting for that product lock cannot deadlock with it.
     locked = (
         Dossier.objects.select_for_update(of=("self",), no_key=True)
@@ -161,18 +161,3 @@ def refresh_product_lock(dossier: Dossier) -> None:
     if holder != dossier.product.locked_by_dossier_id:
         Product.objects.filter(pk=dossier.product_id).update(locked_by_dossier=holder)
         dossier.product.locked_by_dossier_id = holder
-
-
-def record_change(dossier: Dossier, *, by, what: str, data: dict[str, Any] | None = None) -> None:
-    """Audit a change to the content of a dossier that has been submitted (no state change)."""
-    if dossier.revision == 0:
-        return  # a first draft is the producer's own business
-    DossierEvent.objects.create(
-        dossier=dossier,
-        actor=by,
-        action=Action.EDIT,
-        from_state=dossier.state,
-        to_state=dossier.state,
-        comment=what,
-        data=data or {},
-    )

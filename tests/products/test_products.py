@@ -3,7 +3,7 @@ import uuid
 import pytest
 from django.urls import reverse
 
-from evaluations.models import DossierEvent
+from evaluations.services import timeline
 from products.models import Product
 from tests import factories
 
@@ -116,7 +116,7 @@ def test_producer_edits_a_product_and_a_returned_dossier_records_it(client, prod
     )
 
     product.refresh_from_db()
-    event = DossierEvent.objects.get(dossier=dossier)
+    [event] = timeline(dossier)
     assert (product.capacity, product.version) == ("8 tấn/năm", 2)
     assert (event.action, event.data["fields"]) == ("edit", ["capacity"])
 
