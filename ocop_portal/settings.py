@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "duties",
     "outbox",
     "privacy",
+    "privacy_duties",
     "once",
     "demo",
 ]

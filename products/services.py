@@ -1,7 +1,7 @@
 """Writes about products, their photos and their evidence documents.
 
 Every change a producer makes goes through here, is refused while a dossier of the product is
-under review (``permissions.LOCKING_STATES``), and is audited on the product's submitted dossiers
+under review (``Product.locked_by_dossier``, kept by the dossiers' transitions), and is audited
 through ``changes.record_product_change``. Creating calls take the form's one-time
 ``client_token``: a double submit finds the row the first request made instead of adding another.
 """

@@ -21,7 +21,7 @@ from evaluations.models import (
     ScoreSheet,
 )
 from outbox.models import OutboxBatch, OutboxMessage
-from privacy.erasure import request_deletion
+from privacy_duties.erasure import request_deletion
 from programme.models import IdeaStage
 from reports.models import ImportBatch
 from tests import factories

@@ -4,10 +4,9 @@ import datetime
 
 from django.utils import timezone
 
+from privacy.models import PersonalDataAccess
+from privacy.register import REGISTER
 from producers.models import Membership
-
-from .models import PersonalDataAccess
-from .register import REGISTER
 
 USER_FIELDS = ("email", "full_name", "phone", "role", "organisation", "date_joined", "last_login")
 

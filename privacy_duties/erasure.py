@@ -20,10 +20,9 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Role
 from evaluations.models import Dossier, DossierEvent, DossierState
+from privacy import permissions
+from privacy.models import DeletionRequest, DeletionState
 from producers.models import Membership, Producer
-
-from . import permissions
-from .models import DeletionRequest, DeletionState
 
 ANONYMOUS_NAME = "(đã ẩn danh)"
 

@@ -15,8 +15,8 @@ from django.db import transaction
 
 from accounts.models import Role, User
 from evaluations.models import Dossier, DossierState
-
-from .models import PersonalDataAccess
+from evaluations.models.certificate import add_months
+from privacy.models import PersonalDataAccess
 
 UNCONFIRMED_ACCOUNT_DAYS = 30
 ABANDONED_DRAFT_MONTHS = 12
@@ -31,8 +31,6 @@ class RetentionReport:
 
 
 def _months_before(moment: datetime.datetime, months: int) -> datetime.datetime:
-    from evaluations.models.certificate import add_months
-
     return datetime.datetime.combine(add_months(moment.date(), -months), moment.timetz())
 
 

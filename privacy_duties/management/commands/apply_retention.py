@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from privacy import retention
+from privacy_duties import retention
 
 
 class Command(BaseCommand):
