@@ -77,6 +77,8 @@ def test_the_agenda_opens_by_criteria_set_then_by_name_in_vietnamese_order(
 def test_a_dossier_entering_scoring_later_joins_after_the_last_product(
     council, producer_org, chair
 ):
+    # A dossier of the council not in scoring: the dossiers' ids and the items' ids differ.
+    factories.DossierFactory(round=council.round, product__producer=producer_org, council=council)
     for name in ("Bánh cáy", "Cốm làng Vòng", "Dưa hấu"):
         _in_scoring(council, producer_org, name)
     session = _open(council, chair)
