@@ -202,3 +202,32 @@ def test_the_board_counts_the_quorum_of_those_present(sitting, council, chair, s
     }
     # 5 scoring members, 2/3 of them rounded up: 4.
     assert (board.quorum.present, board.quorum.needed, board.quorum.met) == (2, 4, False)
+
+
+def test_an_absent_members_admitted_written_sheet_counts_on_the_board_and_is_listed(
+    client, sitting, council, dossier, chair, secretary, council_member, second_member, third_member
+):
+    from evaluations.sessions import admit_written_sheet, record_attendance
+
+    for member, total in [
+        (chair, 80),
+        (secretary, 78),
+        (council_member, 76),
+        (third_member, 74),
+        (second_member, 90),
+    ]:
+        submitted_sheet(dossier, member, total)
+    absent = CouncilMember.objects.get(council=council, user=second_member)
+    record_attendance(sitting, by=chair, present=council.members.exclude(pk=absent.pk))
+    admit_written_sheet(sitting, by=secretary, member=absent, basis="Điều 9 Quy chế Hội đồng")
+    client.force_login(chair)
+
+    board = session_board(sitting)
+    page = client.get(sitting.get_absolute_url())
+
+    item = next(item for item in board.items if item.dossier == dossier)
+    assert board.admitted_ids == {absent.pk}
+    assert second_member in [sheet.member for sheet in item.outcome.counted]
+    assert str(item.outcome.result.average) == "79.60"  # (80 + 78 + 76 + 74 + 90) / 5
+    admitted = page.text.split('data-role="admitted">')[1].split("</ul>")[0]
+    assert "Lý Văn Hai: phiếu bằng văn bản được chấp nhận" in admitted
