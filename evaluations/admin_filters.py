@@ -4,9 +4,8 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from criteria import scoring
+from dossiers.models import DossierState, Round
 from regions.models import FormerDistrict
-
-from .models import DossierState, Round
 
 
 class CriteriaSetFilter(admin.SimpleListFilter):

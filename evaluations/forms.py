@@ -12,11 +12,11 @@ from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from criteria import scoring
+from dossiers.models import DossierKind, DossierState, Round
 from ocop_portal.text import LONG_TEXT_MAX_LENGTH, NOTE_MAX_LENGTH
 from once.forms import OneTimeTokenMixin
 from regions.models import Commune, FormerDistrict
 
-from .models import DossierKind, DossierState, Round
 from .transitions import LOCAL_ASSESSMENT_AREAS
 
 

@@ -12,13 +12,15 @@ from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from certificates.models import Certificate
+from dossiers.models import Dossier, DossierState
+from evaluations.models import DossierEvent
 from producers.models import Producer
 from products.assessment import summarise
 from products.models import EvidenceKind, Product
 from products.permissions import LOCKING_STATES
 from regions.collation import vietnamese_order
 
-from .models import Certificate, Dossier, DossierEvent, DossierState
 from .services import required_documents, where_to_add
 
 

@@ -6,10 +6,11 @@ council's result is a proposal until the approver releases it."""
 from dataclasses import dataclass
 from decimal import Decimal
 
+from certificates.models import Certificate
+from councils.models import CouncilResult, ScoreSheet, SessionItem
+from councils.services import criteria_set_for
 from criteria import scoring
-
-from .councils import criteria_set_for
-from .models import Certificate, CouncilResult, Dossier, DossierState, ScoreSheet, SessionItem
+from dossiers.models import Dossier, DossierState
 
 DECIDED = frozenset({DossierState.APPROVED, DossierState.NOT_RECOGNISED, DossierState.NOMINATED})
 

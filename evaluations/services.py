@@ -11,22 +11,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from certificates.models import Certificate, CertificateStatus
 from criteria import scoring
+from dossiers import permissions
+from dossiers.models import Dossier, DossierAction, DossierKind, DossierState, Round
+from evaluations.models import DossierEvent
 from ocop_portal.text import fold
 from products.changes import product_changed
 from products.models import EvidenceKind, Product
-
-from . import permissions
-from .models import (
-    Certificate,
-    CertificateStatus,
-    Dossier,
-    DossierAction,
-    DossierEvent,
-    DossierKind,
-    DossierState,
-    Round,
-)
 
 # Decision 26/2026 Art. 6 and Form 02: what every dossier must carry.
 REQUIRED_DOCUMENTS = (

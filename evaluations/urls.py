@@ -1,17 +1,9 @@
 from django.urls import include, path
 
+from certificates.views import corrections, decisions
+from evaluations.views import actions, dossiers, lists, overdue, receipts, revisions, rounds
+
 from . import council_urls
-from .views import (
-    actions,
-    corrections,
-    decisions,
-    dossiers,
-    lists,
-    overdue,
-    receipts,
-    revisions,
-    rounds,
-)
 
 app_name = "evaluations"
 

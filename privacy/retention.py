@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 
 from accounts.models import Role, User
-from evaluations.models import Dossier, DossierState
+from dossiers.models import Dossier, DossierState
 
 from .models import PersonalDataAccess
 
@@ -31,7 +31,7 @@ class RetentionReport:
 
 
 def _months_before(moment: datetime.datetime, months: int) -> datetime.datetime:
-    from evaluations.models.certificate import add_months
+    from certificates.models.certificate import add_months
 
     return datetime.datetime.combine(add_months(moment.date(), -months), moment.timetz())
 

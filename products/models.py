@@ -25,7 +25,7 @@ class ProductQuerySet(AnnouncedQuerySet):
         its dossiers is visible to them (``Dossier.objects.visible_to``), so jurisdiction rules
         live in one place.
         """
-        from evaluations.models import Dossier
+        from dossiers.models import Dossier
 
         if not user.is_authenticated or not user.is_active:
             return self.none()

@@ -8,7 +8,7 @@ producer accounts see it, and an official sees it when one of its dossiers is vi
 
 from django.http import Http404
 
-from evaluations.models import Dossier, DossierState
+from dossiers.models import Dossier, DossierState
 from producers import permissions as producers_permissions
 
 from .models import EvidenceDocument, Product, ProductPhoto

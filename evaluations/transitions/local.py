@@ -11,12 +11,13 @@ from typing import Any
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from certificates.extensions import end_extension_of
 from criteria import scoring
+from dossiers import revisions
+from dossiers.models import CorrectionItem, CorrectionKind, Dossier, DossierRevision, RoundState
+from dossiers.receipts import new_tracking_code
+from evaluations import services
 
-from .. import revisions, services
-from ..extensions import end_extension_of
-from ..models import CorrectionItem, CorrectionKind, Dossier, DossierRevision, RoundState
-from ..receipts import new_tracking_code
 from .core import Action, TransitionError, apply
 
 LOCAL_ASSESSMENT_AREAS = ("raw_materials", "local_labour", "idea_origin", "local_identity")

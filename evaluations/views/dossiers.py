@@ -9,11 +9,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from criteria import scoring
+from dossiers import corrections, deadlines
+from dossiers.models import DossierKind, DossierState, Round, RoundState
+from dossiers.permissions import can_file_dossier, get_dossier_for
+from evaluations import services
 from once.services import create_once
 from products.evidence import unproven_claims
 from products.models import Product
 
-from .. import corrections, deadlines, services
 from ..forms import (
     AcceptForm,
     DossierCreateForm,
@@ -23,8 +26,6 @@ from ..forms import (
     ReturnForm,
     WithdrawForm,
 )
-from ..models import DossierKind, DossierState, Round, RoundState
-from ..permissions import can_file_dossier, get_dossier_for
 from ..published_result import published_result
 from ..transitions import LOCAL_ASSESSMENT_AREAS, TransitionError, allowed_actions, submit_dossier
 from . import revisions

@@ -14,10 +14,9 @@ from django.utils.translation import gettext as _
 
 from accounts.jurisdiction import covering_q
 from accounts.models import Role, User
-
-from .. import deadlines, working_days
-from ..models import Dossier, DossierState
-from ..permissions import can_see_overdue
+from dossiers import deadlines, working_days
+from dossiers.models import Dossier, DossierState
+from dossiers.permissions import can_see_overdue
 
 
 def _responsible_officers(dossiers) -> dict[tuple[str, int], list[str]]:

@@ -7,9 +7,9 @@ receipt says (product, producer, round, when, the dossier's state), never the do
 from django.contrib.auth.decorators import login_not_required
 from django.shortcuts import render
 
-from ..models import DossierRevision
-from ..permissions import can_view_dossier
-from ..receipts import normalise_code
+from dossiers.models import DossierRevision
+from dossiers.permissions import can_view_dossier
+from dossiers.receipts import normalise_code
 
 
 @login_not_required

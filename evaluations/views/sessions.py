@@ -9,12 +9,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ..documents import read, session_document
-from ..models import CouncilSession
-from ..permissions import can_oversee_council, get_council_for
-from ..session_documents import render_minutes_pdf, render_proposal_pdf
-from ..session_forms import AgendaOrderForm, AttendanceForm, DiscussionForm, SessionForm
-from ..sessions import (
+from certificates.documents import read, session_document
+from certificates.session_documents import render_minutes_pdf, render_proposal_pdf
+from councils.models import CouncilSession
+from councils.permissions import can_oversee_council, get_council_for
+from councils.session_forms import AgendaOrderForm, AttendanceForm, DiscussionForm, SessionForm
+from councils.sessions import (
     admit_written_sheet,
     can_record_discussion,
     can_run_session,

@@ -4,9 +4,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from certificates.certified_changes import current_certificates
 from criteria import scoring
-from evaluations.certified_changes import current_certificates
-from evaluations.rounds import can_enter_round
+from dossiers.rounds import can_enter_round
 from once.services import create_once
 from producers.permissions import get_membership_for, membership_of
 from producers.services import StaleEdit

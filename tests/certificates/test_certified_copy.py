@@ -10,8 +10,8 @@ from django.apps import apps
 from django.urls import reverse
 from pypdf import PdfReader
 
-from evaluations.certificates import render_certificate_pdf
-from evaluations.models import Certificate
+from certificates.models import Certificate
+from certificates.services import render_certificate_pdf
 from regions.models import Commune
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,8 @@ from django.core import mail
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from evaluations.models import DossierEvent, DossierState
+from dossiers.models import DossierState
+from evaluations.models import DossierEvent
 from tests import factories
 from tests.e2e.conftest import sign_in_as
 

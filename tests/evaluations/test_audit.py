@@ -3,7 +3,8 @@
 import pytest
 from django.utils.translation import gettext as _
 
-from evaluations.models import DossierEvent, DossierState
+from dossiers.models import DossierState
+from evaluations.models import DossierEvent
 from products import services as product_services
 from products.changes import record_product_change
 from products.models import Product

@@ -6,8 +6,9 @@ import datetime
 import pytest
 from django.utils.translation import gettext as _
 
+from dossiers.models import DossierKind, DossierState, RoundState
 from evaluations import services, transitions
-from evaluations.models import DossierEvent, DossierKind, DossierState, RoundState
+from evaluations.models import DossierEvent
 from evaluations.transitions import TransitionError
 from products.models import EvidenceKind
 from tests import factories

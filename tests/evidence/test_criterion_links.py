@@ -4,7 +4,8 @@ change after submission is audited."""
 import pytest
 from django.urls import reverse
 
-from evaluations.models import DossierEvent, DossierState
+from dossiers.models import DossierState
+from evaluations.models import DossierEvent
 from products.models import CriterionEvidence, EvidenceKind
 from tests import factories
 

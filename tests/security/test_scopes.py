@@ -13,7 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from evaluations.models import DossierState, ScoreSheet
+from councils.models import ScoreSheet
+from dossiers.models import DossierState
 from programme.models import EventParticipation, TradeEvent
 from tests import factories
 
