@@ -4,7 +4,7 @@ minutes (biên bản họp hội đồng) and the council's proposal to the appr
 from certificates.services import _render_pdf
 from councils.models import CouncilSession
 from councils.services import criteria_set_for
-from councils.sessions import consolidated_sheet, proposed_decision, session_board
+from councils.session_board import consolidated_sheet, proposed_decision, session_board
 
 
 def minutes_subtitle(council, round_) -> str:

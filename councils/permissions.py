@@ -3,7 +3,7 @@ dossiers/permissions.py, which these build on)."""
 
 from django.http import Http404
 
-from accounts.models import Role
+from accounts.models import Role, User
 from dossiers.models import Dossier, DossierState
 from dossiers.permissions import (
     PROVINCE_OFFICIALS,
@@ -13,7 +13,7 @@ from dossiers.permissions import (
     in_province,
 )
 
-from .models import Council, CouncilRole, ScoreSheet
+from .models import Council, CouncilMember, CouncilRole, CouncilSession, ScoreSheet
 
 OVERSEEING_ROLES = frozenset({CouncilRole.CHAIR, CouncilRole.SECRETARY})
 
@@ -71,3 +71,36 @@ def get_council_for(user, pk: int) -> Council:
     if council is None or not can_oversee_council(user, council):
         raise Http404
     return council
+
+
+RUNNING_ROLES = frozenset({CouncilRole.CHAIR, CouncilRole.SECRETARY})
+
+
+def council_seat(user: User, council: Council) -> CouncilMember | None:
+    if user.role != Role.COUNCIL_MEMBER:
+        return None
+    return council.members.filter(user=user).first()
+
+
+def can_run_session(user: User, council: Council) -> bool:
+    """Open a session, record attendance, set the order of products: the chair or the secretary."""
+    seat = council_seat(user, council)
+    return seat is not None and seat.role in RUNNING_ROLES
+
+
+def can_record_discussion(user: User, council: Council) -> bool:
+    seat = council_seat(user, council)
+    return seat is not None and seat.role == CouncilRole.CHAIR
+
+
+def get_session_for(user, pk: int, *, running: bool = False) -> CouncilSession:
+    """A session of a council whose progress the user follows (404 otherwise); ``running``
+    keeps it to the council's chair and secretary."""
+    session = (
+        CouncilSession.objects.select_related("council__round__province").filter(pk=pk).first()
+    )
+    if session is None or not can_oversee_council(user, session.council):
+        raise Http404
+    if running and not can_run_session(user, session.council):
+        raise Http404
+    return session

@@ -11,7 +11,8 @@ from certificates.models import IssuedDocument
 from councils.approval_route import NOMINATE, NOTICE, RECOGNISE, approval_route
 from councils.models import CouncilResult, ScoreSheet, SessionItem, SessionState
 from councils.services import compute_council_result
-from councils.sessions import Consolidated, consolidated_sheet, presence_of
+from councils.session_board import Consolidated, consolidated_sheet
+from councils.sessions import presence_of
 from dossiers.models import Dossier, DossierState
 
 from . import transitions

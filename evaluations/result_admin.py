@@ -21,6 +21,13 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from accounts.models import Role
+from councils.admin_filters import (
+    CriteriaSetFilter,
+    DossierStateFilter,
+    FormerDistrictFilter,
+    RoundFilter,
+    StarsFilter,
+)
 from councils.approval_route import NOMINATE, RECOGNISE, approval_route
 from councils.models import CouncilResult, ScoreSheet
 from criteria import scoring
@@ -28,13 +35,6 @@ from dossiers.models import DossierState
 from outbox.hold import holding_notices
 
 from . import transitions
-from .admin_filters import (
-    CriteriaSetFilter,
-    DossierStateFilter,
-    FormerDistrictFilter,
-    RoundFilter,
-    StarsFilter,
-)
 from .approval import decide
 from .approval_admin import approval_start, approval_view, offer_decision_document, screen_url
 from .result_forms import DecisionForm, MinistryResultForm, SendBackForm

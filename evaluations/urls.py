@@ -1,7 +1,8 @@
 from django.urls import include, path
 
 from certificates.views import corrections, decisions
-from evaluations.views import actions, dossiers, lists, overdue, receipts, revisions, rounds
+from dossiers.views import lists, overdue, receipts, rounds
+from evaluations.views import actions, dossiers, revisions
 
 from . import council_urls
 

@@ -14,9 +14,9 @@ from accounts.models import Role
 from councils.conflicts import conflict_flags
 from councils.forms import AssignForm, CouncilForm
 from councils.models import Council, CouncilRole, SessionState
-from councils.permissions import can_manage_council, get_council_for
+from councils.permissions import RUNNING_ROLES, can_manage_council, get_council_for
 from councils.services import form_council, outcome_for
-from councils.sessions import RUNNING_ROLES, open_item_for, presence_of, quorum_from
+from councils.sessions import open_item_for, presence_of, quorum_from
 from dossiers.models import DossierAction, DossierState, Round, RoundState
 from dossiers.permissions import PROVINCE_OFFICIALS, can_manage_round, get_dossier_for
 from evaluations.council_assignment import assign_dossiers

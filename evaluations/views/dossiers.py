@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from certificates.published_result import published_result
 from criteria import scoring
 from dossiers import corrections, deadlines
 from dossiers.models import DossierKind, DossierState, Round, RoundState
@@ -26,7 +27,6 @@ from ..forms import (
     ReturnForm,
     WithdrawForm,
 )
-from ..published_result import published_result
 from ..transitions import LOCAL_ASSESSMENT_AREAS, TransitionError, allowed_actions, submit_dossier
 from . import revisions
 

@@ -13,12 +13,11 @@ from django.views.decorators.http import require_POST
 
 from criteria import scoring
 from dossiers import corrections, revisions
+from dossiers.forms import CorrectionAnswersForm, RevisionChoiceForm
 from dossiers.models import CorrectionKind, Dossier
 from dossiers.permissions import can_answer_corrections, get_dossier_for
 from evaluations import services
 from products.models import EvidenceKind, Product
-
-from ..forms import CorrectionAnswersForm, RevisionChoiceForm
 
 
 def _label(item) -> str:

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from councils.models import ScoreSheet
 from councils.services import compute_council_result, declare_conflict
-from councils.sessions import consolidated_sheet
+from councils.session_board import consolidated_sheet
 
 from .conftest import submitted_sheet
 

@@ -15,14 +15,8 @@ from certificates.models import IssuedDocument
 from certificates.session_documents import render_minutes_pdf
 from councils.models import CouncilMember, CouncilResult, SessionState
 from councils.services import compute_council_result
-from councils.sessions import (
-    admit_written_sheet,
-    close_session,
-    consolidated_sheet,
-    presence_of,
-    record_attendance,
-    session_board,
-)
+from councils.session_board import consolidated_sheet, session_board
+from councils.sessions import admit_written_sheet, close_session, presence_of, record_attendance
 from dossiers.models import DossierState
 from evaluations.transitions import close_scoring
 

@@ -13,7 +13,8 @@ from pypdf import PdfReader
 from certificates.session_documents import render_minutes_pdf, render_proposal_pdf
 from councils.models import ScoreSheet
 from councils.services import declare_conflict
-from councils.sessions import proposed_decision, record_discussion
+from councils.session_board import proposed_decision
+from councils.sessions import record_discussion
 from dossiers.models import DossierState
 from tests import factories
 

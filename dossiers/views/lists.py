@@ -12,12 +12,11 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from dossiers import deadlines
+from dossiers.forms import DossierFilterForm
 from dossiers.models import Dossier, Round
 from dossiers.permissions import can_list_province_dossiers, can_use_queue
 from regions.collation import vietnamese_order
 from regions.models import FormerDistrict
-
-from ..forms import DossierFilterForm
 
 PAGE_SIZE = 50
 # What a row shows (dossier_list.html, the working-day clock), and nothing else: a dossier row

@@ -13,11 +13,10 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from dossiers import rounds as round_services
+from dossiers.forms import RoundCreateForm, RoundForm, RoundMoveForm
 from dossiers.models import Dossier, DossierState, Round, RoundState
 from dossiers.permissions import can_manage_round, get_round_for
 from once.services import create_once
-
-from ..forms import RoundCreateForm, RoundForm, RoundMoveForm
 
 MOVE_LABELS = {
     "open": gettext_lazy("Open to producers"),

@@ -1,44 +1,30 @@
 """Council sessions: the chair or the secretary opens a sitting, records attendance and the order
-of the products; the chair notes the discussion of spreads; the consolidated sheet; the minutes
-and the proposal to the approver as PDFs."""
+of the products; the chair notes the discussion of spreads; the consolidated sheet. (The minutes
+and the proposal to the approver as PDFs: certificates/views/session_documents.py.)"""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from certificates.documents import read, session_document
-from certificates.session_documents import render_minutes_pdf, render_proposal_pdf
-from councils.models import CouncilSession
-from councils.permissions import can_oversee_council, get_council_for
+from councils.permissions import (
+    can_record_discussion,
+    can_run_session,
+    get_council_for,
+    get_session_for,
+)
+from councils.session_board import consolidated_sheet, session_board
 from councils.session_forms import AgendaOrderForm, AttendanceForm, DiscussionForm, SessionForm
 from councils.sessions import (
     admit_written_sheet,
-    can_record_discussion,
-    can_run_session,
     close_session,
-    consolidated_sheet,
     open_session,
     record_attendance,
     record_discussion,
-    session_board,
     set_agenda_order,
 )
-
-
-def _session_for(user, pk: int, *, running: bool = False) -> CouncilSession:
-    """A session of a council whose progress the user follows (404 otherwise); ``running``
-    keeps it to the council's chair and secretary."""
-    session = (
-        CouncilSession.objects.select_related("council__round__province").filter(pk=pk).first()
-    )
-    if session is None or not can_oversee_council(user, session.council):
-        raise Http404
-    if running and not can_run_session(user, session.council):
-        raise Http404
-    return session
 
 
 def session_create(request, pk):
@@ -60,7 +46,7 @@ def session_create(request, pk):
 
 
 def session_detail(request, pk):
-    session = _session_for(request.user, pk)
+    session = get_session_for(request.user, pk)
     board = session_board(session)
     running = can_run_session(request.user, session.council)
     return render(
@@ -82,7 +68,7 @@ def session_detail(request, pk):
 
 @require_POST
 def session_attendance(request, pk):
-    session = _session_for(request.user, pk, running=True)
+    session = get_session_for(request.user, pk, running=True)
     form = AttendanceForm(request.POST, council=session.council)
     if form.is_valid():
         try:
@@ -98,7 +84,7 @@ def session_attendance(request, pk):
 
 @require_POST
 def session_order(request, pk):
-    session = _session_for(request.user, pk, running=True)
+    session = get_session_for(request.user, pk, running=True)
     form = AgendaOrderForm(request.POST, session=session, items=session.items.all())
     if form.is_valid():
         try:
@@ -114,7 +100,7 @@ def session_order(request, pk):
 
 @require_POST
 def session_discussion(request, pk, dossier_pk):
-    session = _session_for(request.user, pk)
+    session = get_session_for(request.user, pk)
     item = session.items.filter(dossier_id=dossier_pk).first()
     if item is None or not can_record_discussion(request.user, session.council):
         raise Http404
@@ -133,7 +119,7 @@ def session_discussion(request, pk, dossier_pk):
 @require_POST
 def session_written_sheet(request, pk):
     """The secretary admits an absent member's written sheet, naming the basis (issue 18)."""
-    session = _session_for(request.user, pk, running=True)
+    session = get_session_for(request.user, pk, running=True)
     member_id = request.POST.get("member", "")
     member = (
         session.council.members.filter(pk=int(member_id)).first() if member_id.isdigit() else None
@@ -153,7 +139,7 @@ def session_written_sheet(request, pk):
 
 @require_POST
 def session_close(request, pk):
-    session = _session_for(request.user, pk, running=True)
+    session = get_session_for(request.user, pk, running=True)
     if not request.POST.get("confirm"):  # irreversible: asked first (no inline script, CSP)
         messages.error(request, _("Tick the confirmation before closing the session."))
         return redirect(session)
@@ -167,7 +153,7 @@ def session_close(request, pk):
 
 
 def session_consolidated(request, pk, dossier_pk):
-    session = _session_for(request.user, pk)
+    session = get_session_for(request.user, pk)
     board = session_board(session)
     item = next((i for i in board.items if i.dossier_id == dossier_pk), None)
     if item is None:
@@ -182,30 +168,4 @@ def session_consolidated(request, pk, dossier_pk):
             "dossier": item.dossier,
             "consolidated": consolidated_sheet(item.dossier, item.outcome, sheets),
         },
-    )
-
-
-def _pdf(content: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
-def _session_pdf(session, kind: str, render) -> bytes:
-    """Once the session is closed its documents are issued once and signed (issue 18); while it
-    is open the page renders a working draft, never stored."""
-    issued = session_document(session, kind)
-    return read(issued) if issued is not None else render(session)
-
-
-def session_minutes(request, pk):
-    session = _session_for(request.user, pk)
-    content = _session_pdf(session, "minutes", render_minutes_pdf)
-    return _pdf(content, f"bien-ban-hop-hoi-dong-{session.pk}.pdf")
-
-
-def session_proposal(request, pk):
-    session = _session_for(request.user, pk)
-    return _pdf(
-        _session_pdf(session, "proposal", render_proposal_pdf), f"to-trinh-{session.pk}.pdf"
     )
