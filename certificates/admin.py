@@ -103,32 +103,17 @@ class CertificateAdmin(admin.ModelAdmin):
             request.POST if "apply" in request.POST else None,
             initial={"revoked_on": timezone.localdate()},
         )
-        if not form.is_bound or not form.is_valid():
-            context = {
-                **self.admin_site.each_context(request),
-                "title": _("Revoke certificates"),
-                "opts": self.model._meta,
-                "form": form,
-                "certificates": queryset.select_related("product"),
-                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
-            }
-            return TemplateResponse(request, "admin/certificates/certificate/revoke.html", context)
-        done = 0
-        for certificate in queryset:
-            try:
-                revoke_certificate(certificate, by=request.user, **form.cleaned_data)
-            except (ValidationError, PermissionDenied) as error:
-                text = " ".join(getattr(error, "messages", [str(error)]))
-                self.message_user(request, f"{certificate.number}: {text}", messages.WARNING)
-            else:
-                done += 1
-        self.message_user(
+        return self._confirm_then_apply(
             request,
-            ngettext("%(count)d certificate revoked.", "%(count)d certificates revoked.", done)
-            % {"count": done},
-            messages.SUCCESS,
+            queryset,
+            form,
+            title=_("Revoke certificates"),
+            template="admin/certificates/certificate/revoke.html",
+            change=revoke_certificate,
+            done=lambda count: ngettext(
+                "%(count)d certificate revoked.", "%(count)d certificates revoked.", count
+            ),
         )
-        return None
 
     @admin.action(
         description=_("Extend until the re-evaluation result (Art. 12.3)"), permissions=["extend"]
@@ -137,29 +122,39 @@ class CertificateAdmin(admin.ModelAdmin):
         form = ExtensionForm(
             request.POST if "apply" in request.POST else None, initial={"basis": EXTENSION_BASIS}
         )
+        return self._confirm_then_apply(
+            request,
+            queryset,
+            form,
+            title=_("Extend certificates (Art. 12.3)"),
+            template="admin/certificates/certificate/extend.html",
+            change=extend_certificate,
+            done=lambda count: ngettext(
+                "%(count)d certificate extended.", "%(count)d certificates extended.", count
+            ),
+        )
+
+    def _confirm_then_apply(self, request, queryset, form, *, title, template, change, done):
+        """Both actions: a confirmation page until its form is valid, then ``change`` for each
+        certificate; one that is refused is reported by number, the others still go through."""
         if not form.is_bound or not form.is_valid():
             context = {
                 **self.admin_site.each_context(request),
-                "title": _("Extend certificates (Art. 12.3)"),
+                "title": title,
                 "opts": self.model._meta,
                 "form": form,
                 "certificates": queryset.select_related("product"),
                 "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
             }
-            return TemplateResponse(request, "admin/certificates/certificate/extend.html", context)
-        done = 0
+            return TemplateResponse(request, template, context)
+        changed = 0
         for certificate in queryset:
             try:
-                extend_certificate(certificate, by=request.user, **form.cleaned_data)
+                change(certificate, by=request.user, **form.cleaned_data)
             except (ValidationError, PermissionDenied) as error:
                 text = " ".join(getattr(error, "messages", [str(error)]))
                 self.message_user(request, f"{certificate.number}: {text}", messages.WARNING)
             else:
-                done += 1
-        self.message_user(
-            request,
-            ngettext("%(count)d certificate extended.", "%(count)d certificates extended.", done)
-            % {"count": done},
-            messages.SUCCESS,
-        )
+                changed += 1
+        self.message_user(request, done(changed) % {"count": changed}, messages.SUCCESS)
         return None
