@@ -28,11 +28,23 @@ MOVED = {
 
 def forwards(apps, schema_editor):
     ContentType = apps.get_model("contenttypes", "ContentType")
+    Permission = apps.get_model("auth", "Permission")
+    LogEntry = apps.get_model("admin", "LogEntry")
     db = schema_editor.connection.alias
     for app_label, models_ in MOVED.items():
-        ContentType.objects.using(db).filter(
-            app_label="evaluations", model__in=models_
-        ).update(app_label=app_label)
+        for model in models_:
+            old = ContentType.objects.using(db).filter(app_label="evaluations", model=model).first()
+            if old is None:
+                continue  # a fresh database: post_migrate creates them under the new label
+            # Migrated back and forth: post_migrate has meanwhile made the new label's row. The
+            # old one keeps the history; the new one's permissions are the same codenames.
+            new = ContentType.objects.using(db).filter(app_label=app_label, model=model).first()
+            if new is not None:
+                LogEntry.objects.using(db).filter(content_type=new).update(content_type=old)
+                Permission.objects.using(db).filter(content_type=new).delete()
+                new.delete()
+            old.app_label = app_label
+            old.save(update_fields=["app_label"])
 
 
 def backwards(apps, schema_editor):
@@ -48,6 +60,8 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('contenttypes', '0002_remove_content_type_name'),
+        ('auth', '0012_alter_user_first_name_max_length'),
+        ('admin', '0003_logentry_add_action_flag_choices'),
         ('catalogue', '0003_certificate_moved_to_certificates'),
         ('dossiers', '0001_initial'),
         ('councils', '0002_foreign_keys'),
