@@ -105,12 +105,14 @@ class DossierQuerySet(models.QuerySet):
         """Each dossier with `user`'s seat on its council (`my_role`) and their own score sheet
         (`my_sheets`: a list of none or one), for a council member's list of sheets. The councils
         app sits above this one: its rows are reached through the relations, not imported."""
-        seat = self.model.objects.filter(pk=OuterRef("pk"), council__members__user=user)
+        council = self.model._meta.get_field("council").related_model
+        seats = council._meta.get_field("members").related_model
         sheets = self.model._meta.get_field("score_sheets").related_model
+        seat = seats.objects.filter(council=OuterRef("council"), user=user)
         own = sheets.objects.filter(member=user)
-        return self.annotate(
-            my_role=Subquery(seat.values("council__members__role")[:1])
-        ).prefetch_related(Prefetch("score_sheets", queryset=own, to_attr="my_sheets"))
+        return self.annotate(my_role=Subquery(seat.values("role")[:1])).prefetch_related(
+            Prefetch("score_sheets", queryset=own, to_attr="my_sheets")
+        )
 
 
 class Dossier(models.Model):
