@@ -21,8 +21,8 @@ from accounts.models import Role
 from councils.models import CouncilResult
 from dossiers import permissions
 from dossiers.models import DossierState
-from evaluations import transitions
 
+from . import transitions
 from .approval import (
     NOTICE,
     RECOGNISE,

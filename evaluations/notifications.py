@@ -20,11 +20,12 @@ from accounts.models import Role, User
 from councils.models import CouncilRole
 from dossiers import deadlines
 from dossiers.models import DossierAction as A
-from evaluations import services
-from evaluations.models import DossierEvent
 from outbox.hold import Hold
 from outbox.models import OutboxMessage
 from outbox.services import queue_emails
+
+from . import services
+from .models import DossierEvent
 
 logger = logging.getLogger(__name__)
 

@@ -12,9 +12,10 @@ from certificates.models import Certificate, CertificateStatus
 from dossiers import permissions
 from dossiers.checklist import required_documents
 from dossiers.models import Dossier, DossierAction, DossierKind, DossierState, Round
-from evaluations.models import DossierEvent
 from products.changes import product_changed
 from products.models import EvidenceKind, Product
+
+from .models import DossierEvent
 
 
 def current_certificate(product: Product, today=None) -> Certificate | None:

@@ -2,9 +2,9 @@ from django.urls import include, path
 
 from certificates.views import corrections, decisions
 from dossiers.views import lists, overdue, receipts, rounds
-from evaluations.views import actions, dossiers, revisions
 
 from . import council_urls
+from .views import actions, dossiers, revisions
 
 app_name = "evaluations"
 

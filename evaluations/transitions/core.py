@@ -7,11 +7,12 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from dossiers import permissions as dossiers_permissions
 from dossiers.models import Dossier, DossierAction
 from dossiers.models import DossierState as S
-from evaluations import permissions as evaluations_permissions
-from evaluations.models import DossierEvent
+from dossiers.permissions import can_view_dossier
+
+from .. import permissions
+from ..models import DossierEvent
 
 Action = DossierAction
 
@@ -51,7 +52,7 @@ def allowed_actions(user, dossier: Dossier) -> list[str]:
     return [
         action
         for action, (sources, _target) in TRANSITIONS.items()
-        if dossier.state in sources and evaluations_permissions.can(user, action, dossier)
+        if dossier.state in sources and permissions.can(user, action, dossier)
     ]
 
 
@@ -107,11 +108,11 @@ def apply(
         .get(pk=dossier.pk)
     )
     # Someone who may not even see the dossier learns nothing about its state.
-    if not dossiers_permissions.can_view_dossier(by, locked):
+    if not can_view_dossier(by, locked):
         raise PermissionDenied
     if locked.state not in sources:
         _refuse_stale(locked, action, by)
-    if not evaluations_permissions.can(by, action, locked):
+    if not permissions.can(by, action, locked):
         raise PermissionDenied
     if check is not None:
         check(locked)

@@ -16,8 +16,8 @@ from criteria import scoring
 from dossiers import checklist, revisions
 from dossiers.models import CorrectionItem, CorrectionKind, Dossier, DossierRevision, RoundState
 from dossiers.receipts import new_tracking_code
-from evaluations import services
 
+from .. import services
 from .core import Action, TransitionError, apply
 
 LOCAL_ASSESSMENT_AREAS = ("raw_materials", "local_labour", "idea_origin", "local_identity")

@@ -9,10 +9,10 @@ from django.views.decorators.http import require_POST
 
 from dossiers import corrections
 from dossiers.permissions import get_dossier_for
-from evaluations import services, transitions
-from evaluations.permissions import can
 
+from .. import services, transitions
 from ..forms import AcceptForm, ForwardForm, RejectForm, ResubmitForm, ReturnForm, WithdrawForm
+from ..permissions import can
 from .dossiers import render_dossier
 from .revisions import corrections_form
 

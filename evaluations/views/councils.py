@@ -19,11 +19,11 @@ from councils.services import form_council, outcome_for
 from councils.sessions import open_item_for, presence_of, quorum_from
 from dossiers.models import DossierAction, DossierState, Round, RoundState
 from dossiers.permissions import PROVINCE_OFFICIALS, can_manage_round, get_dossier_for
-from evaluations.council_assignment import assign_dossiers
-from evaluations.permissions import can
 from once.services import create_once
 from regions.collation import vietnamese_order
 
+from ..council_assignment import assign_dossiers
+from ..permissions import can
 from ..transitions import TransitionError, close_scoring
 from ..transitions.province import close_scoring_refusal
 

@@ -14,11 +14,11 @@ from dossiers import checklist as dossiers_checklist
 from dossiers import corrections, deadlines
 from dossiers.models import DossierKind, DossierState, Round, RoundState
 from dossiers.permissions import can_file_dossier, get_dossier_for
-from evaluations import services
 from once.services import create_once
 from products.evidence import unproven_claims
 from products.models import Product
 
+from .. import services
 from ..forms import (
     AcceptForm,
     DossierCreateForm,

@@ -16,8 +16,9 @@ from dossiers import corrections, revisions
 from dossiers.forms import CorrectionAnswersForm, RevisionChoiceForm
 from dossiers.models import CorrectionKind, Dossier
 from dossiers.permissions import can_answer_corrections, get_dossier_for
-from evaluations import services
 from products.models import EvidenceKind, Product
+
+from .. import services
 
 
 def _label(item) -> str:
