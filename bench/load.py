@@ -37,8 +37,10 @@ from django.db.models import Count
 from django.urls import reverse
 
 from accounts.models import Role, User
+from certificates.models import Certificate
+from councils.models import CouncilMember
 from criteria import scoring
-from evaluations.models import Certificate, CouncilMember, Dossier, DossierState
+from dossiers.models import Dossier, DossierState
 from producers.models import Membership, Producer
 
 ROOT = run.ROOT
@@ -130,7 +132,7 @@ def people() -> dict:
             "my_sheets": reverse("evaluations:my-sheets"),
             "dashboard": reverse("reports:dashboard"),
             "province_dossiers": reverse("evaluations:dossier-list"),
-            "results_admin": reverse("admin:evaluations_councilresult_changelist"),
+            "results_admin": reverse("admin:councils_councilresult_changelist"),
             "catalogue": reverse("catalogue:list"),
         },
         "products": [reverse("catalogue:product", args=[c.product_id]) for c in certificates],

@@ -64,7 +64,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice  # noqa: E402
 
 from accounts.models import User  # noqa: E402
 from accounts.two_factor import role_requires_two_factor  # noqa: E402
-from evaluations.models import Certificate, Dossier, DossierState  # noqa: E402
+from certificates.models import Certificate  # noqa: E402
+from dossiers.models import Dossier, DossierState  # noqa: E402
 from producers.models import Producer  # noqa: E402
 
 
@@ -110,7 +111,7 @@ def pages() -> list[tuple[str, str, str | None]]:
         ),
         (
             "admin results list",
-            reverse("admin:evaluations_councilresult_changelist"),
+            reverse("admin:councils_councilresult_changelist"),
             session_cookie("approver33@bench.vn"),
         ),
         ("dashboard", reverse("reports:dashboard"), session_cookie("office33@bench.vn")),

@@ -29,22 +29,12 @@ from django.db import connection, transaction  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from accounts.models import Role, User  # noqa: E402
+from certificates.models import Certificate  # noqa: E402  # noqa: E402
+from certificates.models.certificate import add_months  # noqa: E402  # noqa: E402
+from councils.models import Council, CouncilMember, CouncilResult, CouncilRole, ScoreSheet  # noqa: E402  # noqa: E402
 from criteria import scoring  # noqa: E402
-from evaluations.models import (  # noqa: E402
-    Certificate,
-    Council,
-    CouncilMember,
-    CouncilResult,
-    CouncilRole,
-    Dossier,
-    DossierEvent,
-    DossierKind,
-    DossierState,
-    Round,
-    RoundState,
-    ScoreSheet,
-)
-from evaluations.models.certificate import add_months  # noqa: E402
+from dossiers.models import Dossier, DossierKind, DossierState, Round, RoundState  # noqa: E402  # noqa: E402
+from evaluations.models import DossierEvent  # noqa: E402  # noqa: E402
 from evaluations.transitions.core import LOCKING_STATES  # noqa: E402
 from ocop_portal.text import fold  # noqa: E402
 from producers.models import Gender, Producer, ProducerKind  # noqa: E402

@@ -9,7 +9,7 @@ class CatalogueConfig(AppConfig):
     verbose_name = _("Public catalogue")
 
     def ready(self):
-        from evaluations.models import Certificate
+        from certificates.models import Certificate
         from ocop_portal.row_changes import AnnouncedQuerySet, rows_changed
         from producers.models import Producer
         from products.models import Product, ProductPhoto

@@ -9,8 +9,8 @@ from django.core.cache import cache
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from certificates.models import Certificate
 from criteria.scoring import list_criteria_sets
-from evaluations.models import Certificate
 from ocop_portal.text import fold
 from products.validators import PHOTO_ACCEPT, validate_photo
 from regions.collation import vietnamese_order

@@ -58,7 +58,7 @@ class LabelReport(models.Model):
         related_name="+",
     )
     certificate = models.ForeignKey(
-        "evaluations.Certificate",
+        "certificates.Certificate",
         verbose_name=_("certificate"),
         on_delete=models.SET_NULL,
         null=True,

@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from evaluations.models import Certificate
+from certificates.models import Certificate
 from ocop_portal.limits import client_address
 from products.views.files import serve_file
 

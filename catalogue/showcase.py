@@ -11,7 +11,7 @@ from django.conf import settings
 from django.db.models import Count, F
 from django.utils import timezone
 
-from evaluations.models import Certificate
+from certificates.models import Certificate
 from ocop_portal.text import fold
 from programme.models import Metric, PlanTarget, TradeEvent
 from programme.selectors import progress_actuals

@@ -13,15 +13,15 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import condition
 
-from evaluations.documents import (
+from certificates.documents import (
     certificate_document,
     issued_document_fields,
     issued_document_of,
     notice_document,
     read,
 )
-from evaluations.models import Certificate, CertificateStatus, Notice
-from evaluations.permissions import can_view_dossier
+from certificates.models import Certificate, CertificateStatus, Notice
+from dossiers.permissions import can_view_dossier
 from ocop_portal.text import fold
 from programme.selectors import promotion_for
 

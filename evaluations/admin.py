@@ -1,5 +1,1 @@
-from . import (
-    certificate_admin,  # noqa: F401  (certificates, revoked by approvers)
-    result_admin,  # noqa: F401  (registers the approval screens)
-    round_admin,  # noqa: F401  (rounds, moved by actions only)
-)
+from . import result_admin  # noqa: F401  (registers the approval screens)

@@ -7,19 +7,15 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from certificates.models import IssuedDocument
+from councils.approval_route import NOMINATE, NOTICE, RECOGNISE, approval_route
+from councils.models import CouncilResult, ScoreSheet, SessionItem, SessionState
+from councils.services import compute_council_result
+from councils.session_board import Consolidated, consolidated_sheet
+from councils.sessions import presence_of
+from dossiers.models import Dossier, DossierState
+
 from . import transitions
-from .approval_route import NOMINATE, NOTICE, RECOGNISE, approval_route
-from .councils import compute_council_result
-from .models import (
-    CouncilResult,
-    Dossier,
-    DossierState,
-    IssuedDocument,
-    ScoreSheet,
-    SessionItem,
-    SessionState,
-)
-from .sessions import Consolidated, consolidated_sheet, presence_of
 
 SEND_BACK = "send_back"
 

@@ -18,8 +18,11 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from accounts.models import Role
+from councils.models import CouncilResult
+from dossiers import permissions
+from dossiers.models import DossierState
 
-from . import permissions, transitions
+from . import transitions
 from .approval import (
     NOTICE,
     RECOGNISE,
@@ -30,7 +33,6 @@ from .approval import (
     last_decision,
     session_is_closed,
 )
-from .models import CouncilResult, DossierState
 from .result_forms import ApprovalForm
 
 NEEDS_DECISION = {RECOGNISE, NOTICE}
@@ -67,7 +69,7 @@ def approval_start(model_admin, request):
         .first()
     )
     if waiting is None:
-        return redirect(reverse("admin:evaluations_councilresult_changelist") + "?state=scored")
+        return redirect(reverse("admin:councils_councilresult_changelist") + "?state=scored")
     return redirect(screen_url(waiting))
 
 
@@ -114,9 +116,9 @@ def approval_view(model_admin, request, pk: int):
         "dossier": result.dossier,
         "form": form,
         "session_closed": session_is_closed(sheet.item),
-        "changelist_url": reverse("admin:evaluations_councilresult_changelist"),
+        "changelist_url": reverse("admin:councils_councilresult_changelist"),
     }
-    return TemplateResponse(request, "admin/evaluations/councilresult/approval.html", context)
+    return TemplateResponse(request, "admin/councils/councilresult/approval.html", context)
 
 
 def _announce(request, result, data) -> None:
@@ -149,7 +151,7 @@ def _decision_document(request, result, number, date) -> None:
 def offer_decision_document(request, province, number, date) -> None:
     """Issue the decision listing the products recognised under `number` of `date` (issue 18:
     once, then kept as issued) and offer it for download."""
-    from .documents import decision_document
+    from certificates.documents import decision_document
 
     if province is None or decision_document(province, number, date) is None:
         return

@@ -2,7 +2,10 @@
 
 from django.urls import path
 
-from .views import councils, sessions, sheets
+from certificates.views import session_documents
+from councils.views import sessions
+
+from .views import councils, sheets
 
 urlpatterns = [
     path("councils/", councils.council_list, name="council-list"),
@@ -34,8 +37,14 @@ urlpatterns = [
         sessions.session_consolidated,
         name="session-consolidated",
     ),
-    path("sessions/<int:pk>/minutes.pdf", sessions.session_minutes, name="session-minutes"),
-    path("sessions/<int:pk>/proposal.pdf", sessions.session_proposal, name="session-proposal"),
+    path(
+        "sessions/<int:pk>/minutes.pdf", session_documents.session_minutes, name="session-minutes"
+    ),
+    path(
+        "sessions/<int:pk>/proposal.pdf",
+        session_documents.session_proposal,
+        name="session-proposal",
+    ),
     path("sheets/", sheets.my_sheets, name="my-sheets"),
     path("sheets/<int:pk>/", sheets.sheet, name="sheet"),
     path("sheets/<int:pk>/autosave/", sheets.sheet_autosave, name="sheet-autosave"),

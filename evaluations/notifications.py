@@ -17,13 +17,15 @@ from django.utils.translation import gettext as _
 
 from accounts.jurisdiction import covering_q
 from accounts.models import Role, User
+from councils.models import CouncilRole
+from dossiers import deadlines
+from dossiers.models import DossierAction as A
+from evaluations import services
 from outbox.hold import Hold
 from outbox.models import OutboxMessage
 from outbox.services import queue_emails
 
-from . import deadlines, services
-from .models import CouncilRole, DossierEvent
-from .models import DossierAction as A
+from .models import DossierEvent
 
 logger = logging.getLogger(__name__)
 

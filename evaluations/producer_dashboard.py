@@ -12,13 +12,15 @@ from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from certificates.models import Certificate
+from dossiers.checklist import required_documents, where_to_add
+from dossiers.models import Dossier, DossierState
 from producers.models import Producer
 from products.assessment import summarise
 from products.models import EvidenceKind, Product
 from regions.collation import vietnamese_order
 
-from .models import Certificate, Dossier, DossierEvent, DossierState
-from .services import required_documents, where_to_add
+from .models import DossierEvent
 
 
 @dataclass(frozen=True)

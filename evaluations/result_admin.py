@@ -21,21 +21,22 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from accounts.models import Role
-from criteria import scoring
-from outbox.hold import holding_notices
-
-from . import transitions
-from .admin_filters import (
+from councils.admin_filters import (
     CriteriaSetFilter,
     DossierStateFilter,
     FormerDistrictFilter,
     RoundFilter,
     StarsFilter,
 )
+from councils.approval_route import NOMINATE, RECOGNISE, approval_route
+from councils.models import CouncilResult, ScoreSheet
+from criteria import scoring
+from dossiers.models import DossierState
+from outbox.hold import holding_notices
+
+from . import transitions
 from .approval import decide
 from .approval_admin import approval_start, approval_view, offer_decision_document, screen_url
-from .approval_route import NOMINATE, RECOGNISE, approval_route
-from .models import CouncilResult, DossierState, ScoreSheet
 from .result_forms import DecisionForm, MinistryResultForm, SendBackForm
 
 # What the change list's columns read, and nothing else: the results, dossiers, products and
@@ -212,7 +213,7 @@ class CouncilResultAdmin(admin.ModelAdmin):
 
     # ---- columns ------------------------------------------------------------------------
 
-    # One row of the change list, in list_display's order (evaluations.templatetags.result_rows),
+    # One row of the change list, in list_display's order (councils.templatetags.result_rows),
     # after the action checkbox of those who may act.
     ROW = (
         '<th class="field-product"><a href="{}">{}</a></th>'
@@ -234,7 +235,7 @@ class CouncilResultAdmin(admin.ModelAdmin):
         # Each row's link differs only by its key: made once, with the list's filters kept.
         placeholder = add_preserved_filters(
             {"preserved_filters": cl.preserved_filters, "opts": cl.opts},
-            reverse("admin:evaluations_councilresult_change", args=[0]),
+            reverse("admin:councils_councilresult_change", args=[0]),
         )
         head, _, tail = placeholder.partition("/0/")
         empty = self.get_empty_value_display()
@@ -411,7 +412,7 @@ class CouncilResultAdmin(admin.ModelAdmin):
             "selected": [str(pk) for pk in queryset.values_list("pk", flat=True)],
             "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
         }
-        return TemplateResponse(request, "admin/evaluations/councilresult/confirm.html", context)
+        return TemplateResponse(request, "admin/councils/councilresult/confirm.html", context)
 
     def _run(self, request, queryset, step, *, label=None):
         """Apply `step` to each result's dossier; report what happened to each. The notices

@@ -1,17 +1,10 @@
 from django.urls import include, path
 
+from certificates.views import corrections, decisions
+from dossiers.views import lists, overdue, receipts, rounds
+
 from . import council_urls
-from .views import (
-    actions,
-    corrections,
-    decisions,
-    dossiers,
-    lists,
-    overdue,
-    receipts,
-    revisions,
-    rounds,
-)
+from .views import actions, dossiers, revisions
 
 app_name = "evaluations"
 

@@ -10,7 +10,7 @@ PUBLIC = _("Public pages")
 EVALUATION = _("Evaluation")
 CERTIFICATES = _("Certificates")
 # The approver's decisions are taken in the admin's results list (evaluations.result_admin).
-RESULTS_TO_APPROVE = "admin:evaluations_councilresult_changelist"
+RESULTS_TO_APPROVE = "admin:councils_councilresult_changelist"
 
 # role -> [(label, url name[, menu])]: an entry with a menu goes into that drop-down of the header,
 # so a role with many pages keeps a header that fits on one line.
@@ -87,7 +87,7 @@ def _own_pages(user) -> list[tuple]:
 
 
 def _runs_a_council(user) -> bool:
-    from evaluations.models import CouncilMember, CouncilRole
+    from councils.models import CouncilMember, CouncilRole
 
     return CouncilMember.objects.filter(
         user=user, role__in=[CouncilRole.CHAIR, CouncilRole.SECRETARY]

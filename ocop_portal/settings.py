@@ -78,6 +78,9 @@ INSTALLED_APPS = [
     "regions",
     "producers",
     "products",
+    "dossiers",
+    "councils",
+    "certificates",
     "evaluations",
     "catalogue",
     "programme",
@@ -246,7 +249,7 @@ MAX_IMAGE_PIXELS = envint("MAX_IMAGE_PIXELS", 25_000_000)
 # Issued PDFs (certificates, notices, minutes, proposals, decisions) are signed (PAdES) with the
 # province's organisation certificate: a PKCS#12 file and its passphrase, never in the repository
 # (deploy/README.md). In development `make run` creates a demo certificate under var/signing/.
-# Without one, documents are issued unsigned and `check --deploy` warns (evaluations.signing).
+# Without one, documents are issued unsigned and `check --deploy` warns (certificates.signing).
 DEMO_SIGNING_PKCS12 = BASE_DIR / "var" / "signing" / "demo-signing.p12"
 DEMO_SIGNING_PASSPHRASE = "ocop-demo-signing"
 SIGNING_PKCS12_PATH = os.environ.get("SIGNING_PKCS12_PATH", "") or (

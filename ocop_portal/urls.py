@@ -1,6 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth.decorators import login_not_required
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from django.views.i18n import set_language
 
@@ -70,6 +70,12 @@ urlpatterns = [
                 privacy_urls.app_name,
             )
         ),
+    ),
+    # The admin's pages of the models that left the evaluations app (issue 17) moved with their
+    # app label: old bookmarks (the approvers' results list) land on the new address.
+    re_path(
+        rf"^admin/evaluations/(?P<model>{'|'.join(views.MOVED_ADMIN_MODELS)})/(?P<rest>.*)$",
+        views.moved_admin_page,
     ),
     path("admin/", admin.site.urls),
 ]

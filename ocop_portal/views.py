@@ -66,3 +66,31 @@ def server_error(request):
         response["Retry-After"] = "30"
         return response
     return HttpResponseServerError(loader.render_to_string("500.html"))
+
+
+# The models that left the evaluations app for the apps by topic (issue 17), by their new app.
+MOVED_ADMIN_MODELS = {
+    "round": "dossiers",
+    "dossier": "dossiers",
+    "dossierrevision": "dossiers",
+    "correctionitem": "dossiers",
+    "council": "councils",
+    "councilmember": "councils",
+    "councilsession": "councils",
+    "sessionitem": "councils",
+    "writtensheetadmission": "councils",
+    "scoresheet": "councils",
+    "councilresult": "councils",
+    "certificate": "certificates",
+    "notice": "certificates",
+    "sequence": "certificates",
+    "correctionrequest": "certificates",
+    "issueddocument": "certificates",
+}
+
+
+def moved_admin_page(request, model, rest):
+    """The admin page at its address under the model's new app, query string kept."""
+    query = request.META.get("QUERY_STRING", "")
+    target = f"/admin/{MOVED_ADMIN_MODELS[model]}/{model}/{rest}"
+    return HttpResponsePermanentRedirect(f"{target}?{query}" if query else target)

@@ -76,7 +76,7 @@ class OutboxMessage(models.Model):
     # The dossier the notice is about (a certificate's: its origin dossier): the province's
     # office sees it.
     dossier = models.ForeignKey(
-        "evaluations.Dossier",
+        "dossiers.Dossier",
         verbose_name=_("dossier"),
         on_delete=models.CASCADE,
         related_name="outbox_messages",

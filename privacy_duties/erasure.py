@@ -19,7 +19,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Role
-from evaluations.models import Dossier, DossierEvent, DossierState
+from dossiers.models import Dossier, DossierState
+from evaluations.models import DossierEvent
 from privacy import permissions
 from privacy.models import DeletionRequest, DeletionState
 from producers.models import Membership, Producer

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from django.db import transaction
 
 from accounts.models import Role, User
-from evaluations.models import Dossier, DossierState
-from evaluations.models.certificate import add_months
+from certificates.models.certificate import add_months
+from dossiers.models import Dossier, DossierState
 from privacy.models import PersonalDataAccess
 
 UNCONFIRMED_ACCOUNT_DAYS = 30

@@ -42,7 +42,7 @@ class ProductChange(models.Model):
     data = models.JSONField(default=dict, blank=True)
     at = models.DateTimeField(_("at"), auto_now_add=True)
     dossiers = models.ManyToManyField(
-        "evaluations.Dossier",
+        "dossiers.Dossier",
         verbose_name=_("dossiers"),
         related_name="product_changes",
         blank=True,

@@ -81,7 +81,7 @@ class Product(models.Model):
     # dossier under review is the one that was filed). Written only by the dossiers' transitions
     # (evaluations.transitions.apply), in the move's own transaction; products only read it.
     locked_by_dossier = models.ForeignKey(
-        "evaluations.Dossier",
+        "dossiers.Dossier",
         verbose_name=_("locked by dossier"),
         null=True,
         blank=True,

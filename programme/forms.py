@@ -4,8 +4,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from certificates.models import Certificate
 from criteria.scoring import ScoringError, list_criteria_sets
-from evaluations.models import Certificate
 from ocop_portal.text import NOTE_MAX_LENGTH
 from once.forms import OneTimeTokenMixin
 from producers.models import Producer

@@ -33,7 +33,8 @@ from django.utils import timezone
 
 from accounts.jurisdiction import province_of
 from accounts.models import Role
-from evaluations.models import Certificate, Dossier, DossierKind, DossierState
+from certificates.models import Certificate
+from dossiers.models import Dossier, DossierKind, DossierState
 from ocop_portal.text import fold
 from regions.collation import vietnamese_order
 from regions.models import FormerDistrict, Province

@@ -24,8 +24,10 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from certificates.models import CertificateStatus
+from councils.models import ScoreSheet
 from criteria.scoring import ScoringError, load_criteria_set
-from evaluations.models import CertificateStatus, DossierKind, DossierState, ScoreSheet
+from dossiers.models import DossierKind, DossierState
 from producers.models import ProducerKind
 from regions.collation import vietnamese_order
 

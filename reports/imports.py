@@ -19,9 +19,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from openpyxl import load_workbook
 
+from certificates.models import Certificate
+from certificates.models.certificate import VALIDITY_MONTHS, add_months
 from criteria.scoring import band_stars
-from evaluations.models import Certificate, Dossier
-from evaluations.models.certificate import VALIDITY_MONTHS, add_months
+from dossiers.models import Dossier
 from ocop_portal.text import fold
 from products.models import Product
 from regions.models import Commune, Province

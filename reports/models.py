@@ -57,7 +57,7 @@ class ImportedCertificate(models.Model):
 
     batch = models.ForeignKey(ImportBatch, on_delete=models.PROTECT, related_name="certificates")
     certificate = models.OneToOneField(
-        "evaluations.Certificate", on_delete=models.PROTECT, related_name="import_record"
+        "certificates.Certificate", on_delete=models.PROTECT, related_name="import_record"
     )
     row = models.PositiveIntegerField(_("spreadsheet row"))
 

@@ -9,8 +9,8 @@ import datetime
 
 from django.db.models import QuerySet
 
-from evaluations.certificates import verify_url
-from evaluations.models import Certificate
+from certificates.models import Certificate
+from certificates.services import verify_url
 from regions.collation import vietnamese_order
 
 

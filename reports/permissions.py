@@ -12,7 +12,8 @@ from django.http import Http404
 
 from accounts.jurisdiction import COUNTRY, FORMER_DISTRICT, area_of, area_q, province_of
 from accounts.models import Role
-from evaluations.models import Certificate, Dossier, Round
+from certificates.models import Certificate
+from dossiers.models import Dossier, Round
 
 from .models import ImportBatch
 

@@ -8,7 +8,7 @@ import datetime
 from django.utils import translation
 from openpyxl import Workbook
 
-from evaluations.models import CertificateStatus
+from certificates.models import CertificateStatus
 
 from . import permissions
 from .exports import SheetWriter, in_vietnamese

@@ -17,9 +17,9 @@ from django.db.models import Count
 from django.db.models.functions import ExtractMonth, ExtractYear
 from django.utils.translation import gettext as _
 
+from certificates.models.certificate import add_months
 from criteria.scoring import CriteriaSetInfo, ScoringError, list_criteria_sets
-from evaluations.models import DossierState, RoundState
-from evaluations.models.certificate import add_months
+from dossiers.models import DossierState, RoundState
 from producers.models import ProducerKind
 
 from . import permissions

@@ -17,18 +17,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from evaluations.certificates import PRODUCT_CODE, next_value
-from evaluations.certified import freeze
-from evaluations.models import (
-    Certificate,
-    Dossier,
-    DossierAction,
-    DossierEvent,
-    DossierKind,
-    DossierState,
-    Round,
-    RoundState,
-)
+from certificates.certified import freeze
+from certificates.models import Certificate
+from certificates.services import PRODUCT_CODE, next_value
+from dossiers.models import Dossier, DossierAction, DossierKind, DossierState, Round, RoundState
+from evaluations.models import DossierEvent
 from ocop_portal.text import fold
 from producers.models import Producer
 from products.models import Product

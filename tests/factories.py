@@ -8,17 +8,10 @@ import factory
 from django.utils import timezone
 
 from accounts.models import Role, User
-from evaluations.models import (
-    Certificate,
-    Council,
-    CouncilMember,
-    CouncilResult,
-    CouncilRole,
-    Dossier,
-    Round,
-    RoundState,
-)
-from evaluations.models.certificate import VALIDITY_MONTHS, add_months
+from certificates.models import Certificate
+from certificates.models.certificate import VALIDITY_MONTHS, add_months
+from councils.models import Council, CouncilMember, CouncilResult, CouncilRole
+from dossiers.models import Dossier, Round, RoundState
 from evaluations.transitions.core import refresh_product_lock
 from producers.models import Gender, Membership, Producer, ProducerKind
 from products.models import EvidenceDocument, EvidenceKind, Product, SelfAssessment
@@ -187,7 +180,7 @@ class CertificateFactory(factory.django.DjangoModelFactory):
     """A recognition written directly, for arranging catalogue and verification tests.
 
     Numbers use province 99 so they never collide with those issue_certificate gives (33).
-    Tests of numbering, validity and replacement call evaluations.certificates instead.
+    Tests of numbering, validity and replacement call certificates.services instead.
     """
 
     class Meta:
@@ -208,7 +201,7 @@ class CertificateFactory(factory.django.DjangoModelFactory):
     def _create(cls, model_class, *args, **kwargs):
         """Like issue_certificate: the certified copy is taken from the live rows (issue 18);
         the factory's product code stands when the product has none."""
-        from evaluations.certified import freeze
+        from certificates.certified import freeze
 
         certificate = model_class(*args, **kwargs)
         freeze(certificate, certificate.product)

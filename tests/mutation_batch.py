@@ -1,6 +1,6 @@
 """Re-run many mutants in one pytest process: `-p tests.mutation_batch`, inside `mutants/`.
 
-    cd mutants && MUTANTS="evaluations.sessions.x_session_board__mutmut_6 ..." \
+    cd mutants && MUTANTS="councils.sessions.x_session_board__mutmut_6 ..." \
         OCOP_TEST_DB_TEMPLATE=../var/mutation-template.sqlite3 \
         python -m pytest -q -p no:randomly -p tests.mutation_batch tests/councils/test_x.py
 

@@ -16,7 +16,7 @@ def backfill_certified_copy(apps, schema_editor):
     """Existing certificates take their copy from the live rows as they stand now: the best
     record there is of what they certified (issue 18). Mirrors evaluations.certified.copy_of
     with the historical models (no properties, so the province's full name is spelt out)."""
-    from evaluations.certified import criteria_set_name
+    from certificates.certified import criteria_set_name
 
     Certificate = apps.get_model("evaluations", "Certificate")
     rows = Certificate.objects.select_related(

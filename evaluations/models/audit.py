@@ -2,31 +2,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from dossiers.models import DossierAction
 from ocop_portal.text import NOTE_MAX_LENGTH
-
-
-class DossierAction(models.TextChoices):
-    """What a dossier event records: a transition (evaluations.transitions), its creation or an
-    edit of its content after submission."""
-
-    CREATE = "create", _("Dossier created")
-    SUBMIT = "submit", _("Submitted")
-    RESUBMIT = "resubmit", _("Resubmitted after correction")
-    WITHDRAW = "withdraw", _("Withdrawn by the producer")
-    RETURN = "return", _("Returned for correction")
-    ACCEPT = "accept", _("Accepted locally")
-    REJECT = "reject", _("Rejected")
-    FORWARD = "forward", _("Forwarded to the province")
-    ASSIGN = "assign", _("Assigned to a council")
-    CLOSE_SCORING = "close_scoring", _("Council scoring closed")
-    SEND_BACK = "send_back", _("Sent back to the council")
-    APPROVE = "approve", _("Recognised by the province")
-    NOTIFY_NOT_RECOGNISED = "notify_not_recognised", _("Not recognised (notice)")
-    NOMINATE = "nominate", _("Nominated for national 5★ evaluation")
-    RECORD_MINISTRY_RESULT = "record_ministry_result", _("Ministry result recorded")
-    EDIT = "edit", _("Dossier content changed")
-    # A recognition decided before the portal, entered from the province's records (reports).
-    IMPORT = "import", _("Imported from the province's earlier records")
 
 
 class DossierEventQuerySet(models.QuerySet):
@@ -46,9 +23,7 @@ class DossierEvent(models.Model):
     It is the dossier's history and the source for time-in-step and deadline reports.
     """
 
-    dossier = models.ForeignKey(
-        "evaluations.Dossier", on_delete=models.CASCADE, related_name="events"
-    )
+    dossier = models.ForeignKey("dossiers.Dossier", on_delete=models.CASCADE, related_name="events")
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("by"),
@@ -108,7 +83,7 @@ class DossierEvent(models.Model):
 
 
 def _state_label(state: str) -> str:
-    from .dossier import DossierState
+    from dossiers.models.dossier import DossierState
 
     try:
         return DossierState(state).label

@@ -7,11 +7,13 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from dossiers.models import Dossier, DossierAction
+from dossiers.models import DossierState as S
+from dossiers.permissions import can_view_dossier
+from evaluations import permissions
 from products.models import Product
 
-from .. import permissions
-from ..models import Dossier, DossierAction, DossierEvent
-from ..models import DossierState as S
+from ..models import DossierEvent
 
 Action = DossierAction
 
@@ -112,7 +114,7 @@ def apply(
         .get(pk=dossier.pk)
     )
     # Someone who may not even see the dossier learns nothing about its state.
-    if not permissions.can_view_dossier(by, locked):
+    if not can_view_dossier(by, locked):
         raise PermissionDenied
     if locked.state not in sources:
         _refuse_stale(locked, action, by)

@@ -11,19 +11,20 @@ from typing import Any
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from certificates.extensions import end_extension_of
 from criteria import scoring
+from dossiers import checklist, revisions
+from dossiers.models import CorrectionItem, CorrectionKind, Dossier, DossierRevision, RoundState
+from dossiers.receipts import new_tracking_code
+from evaluations import services
 
-from .. import revisions, services
-from ..extensions import end_extension_of
-from ..models import CorrectionItem, CorrectionKind, Dossier, DossierRevision, RoundState
-from ..receipts import new_tracking_code
 from .core import Action, TransitionError, apply
 
 LOCAL_ASSESSMENT_AREAS = ("raw_materials", "local_labour", "idea_origin", "local_identity")
 
 
 def _refuse_if_incomplete(dossier: Dossier) -> None:
-    missing = services.missing_documents(dossier)
+    missing = checklist.missing_documents(dossier)
     if missing:
         raise TransitionError(
             _("The dossier is not complete. Add: %(missing)s.")

@@ -6,8 +6,9 @@ from typing import Any
 from django.utils.formats import localize
 from django.utils.translation import gettext as _
 
-from ..approval_route import NOMINATE, RECOGNISE, approval_route
-from ..models import Dossier, DossierKind
+from councils.approval_route import NOMINATE, RECOGNISE, approval_route
+from dossiers.models import Dossier, DossierKind
+
 from .core import Action, TransitionError, apply
 
 # ---- Provincial office ---------------------------------------------------------------------
@@ -77,8 +78,8 @@ def close_scoring(dossier: Dossier, *, by) -> Dossier:
     sheet or declared a conflict; the scoring module computes the council's result, which waits
     for the provincial approver. Spreads beyond the council's limit must be discussed first: the
     chair's note on the session's agenda item is the record of it."""
-    from ..councils import compute_council_result, store_council_result
-    from ..sessions import open_item_for, presence_of, quorum_of
+    from councils.services import compute_council_result, store_council_result
+    from councils.sessions import open_item_for, presence_of, quorum_of
 
     def presence(item):
         # In session only the members recorded present count (issue 18); on written opinions
@@ -134,7 +135,7 @@ def send_back_to_council(dossier: Dossier, *, by, reason: str) -> Dossier:
 def approve_result(dossier: Dossier, *, by, decision_number: str, decision_date) -> Dossier:
     """Công nhận: the province recognises a 3★ or 4★ result with a decision and a certificate
     (Decision 26/2026, Art. 4.1). Results of 90 points and more go to the ministry instead."""
-    from ..certificates import issue_certificate
+    from certificates.services import issue_certificate
 
     def check(locked: Dossier) -> None:
         result = _result(locked)
@@ -172,7 +173,7 @@ def approve_result(dossier: Dossier, *, by, decision_number: str, decision_date)
 
 def notify_not_recognised(dossier: Dossier, *, by, decision_number: str, decision_date) -> Dossier:
     """Thông báo không công nhận: 1★ and 2★ results get a written notice, not a certificate."""
-    from ..certificates import issue_notice
+    from certificates.services import issue_notice
 
     def check(locked: Dossier) -> None:
         route = approval_route(_result(locked))
@@ -221,7 +222,7 @@ def record_ministry_result(
 ) -> Dossier:
     """Ghi nhận kết quả của Bộ: 5★ when the ministry recognises it; otherwise the province
     recognises the product at 4★ on its own decision."""
-    from ..certificates import issue_certificate
+    from certificates.services import issue_certificate
 
     if stars not in (4, 5):
         raise TransitionError(_("The ministry's result is 5★, or 4★ kept by the province."))

@@ -7,9 +7,12 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .. import corrections, services, transitions
+from dossiers import corrections
+from dossiers.permissions import get_dossier_for
+from evaluations import services, transitions
+
 from ..forms import AcceptForm, ForwardForm, RejectForm, ResubmitForm, ReturnForm, WithdrawForm
-from ..permissions import can, get_dossier_for
+from ..permissions import can
 from .dossiers import render_dossier
 from .revisions import corrections_form
 

@@ -11,30 +11,19 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accounts.models import Role
+from councils.conflicts import conflict_flags
+from councils.forms import AssignForm, CouncilForm
+from councils.models import Council, CouncilRole, SessionState
+from councils.permissions import RUNNING_ROLES, can_manage_council, get_council_for
+from councils.services import form_council, outcome_for
+from councils.sessions import open_item_for, presence_of, quorum_from
+from dossiers.models import DossierAction, DossierState, Round, RoundState
+from dossiers.permissions import PROVINCE_OFFICIALS, can_manage_round, get_dossier_for
 from once.services import create_once
 from regions.collation import vietnamese_order
 
-from ..conflicts import conflict_flags
-from ..council_forms import AssignForm, CouncilForm
-from ..councils import assign_dossiers, form_council, outcome_for
-from ..models import (
-    Council,
-    CouncilRole,
-    DossierAction,
-    DossierState,
-    Round,
-    RoundState,
-    SessionState,
-)
-from ..permissions import (
-    PROVINCE_OFFICIALS,
-    can,
-    can_manage_council,
-    can_manage_round,
-    get_council_for,
-    get_dossier_for,
-)
-from ..sessions import RUNNING_ROLES, open_item_for, presence_of, quorum_from
+from ..council_assignment import assign_dossiers
+from ..permissions import can
 from ..transitions import TransitionError, close_scoring
 from ..transitions.province import close_scoring_refusal
 

@@ -8,12 +8,17 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from certificates.published_result import published_result
 from criteria import scoring
+from dossiers import checklist as dossiers_checklist
+from dossiers import corrections, deadlines
+from dossiers.models import DossierKind, DossierState, Round, RoundState
+from dossiers.permissions import can_file_dossier, get_dossier_for
+from evaluations import services
 from once.services import create_once
 from products.evidence import unproven_claims
 from products.models import Product
 
-from .. import corrections, deadlines, services
 from ..forms import (
     AcceptForm,
     DossierCreateForm,
@@ -23,9 +28,6 @@ from ..forms import (
     ReturnForm,
     WithdrawForm,
 )
-from ..models import DossierKind, DossierState, Round, RoundState
-from ..permissions import can_file_dossier, get_dossier_for
-from ..published_result import published_result
 from ..transitions import LOCAL_ASSESSMENT_AREAS, TransitionError, allowed_actions, submit_dossier
 from . import revisions
 
@@ -116,7 +118,7 @@ def render_dossier(request, dossier, *, bound=None):
         "documents": _documents(product),
         "photos": list(product.photos.all()),
         "clock": None if is_producer else deadlines.step_clock(dossier),
-        "checklist": services.checklist(dossier) if editable else [],
+        "checklist": dossiers_checklist.checklist(dossier) if editable else [],
         "kind_problem": services.kind_problem(dossier) if editable else None,
         # Warned, not blocked: Art. 6 fixes the dossier's contents, and the portal may not refuse
         # a dossier because a claim lacks the evidence the council will look for.

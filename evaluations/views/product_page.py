@@ -5,13 +5,12 @@ above products, so it lives here and keeps its place and name in the products' n
 
 from django.shortcuts import render
 
+from certificates.certified_changes import current_certificates
 from criteria import scoring
+from dossiers.rounds import can_enter_round
 from products import permissions
 from products.assessment import summarise
 from products.models import Product
-
-from ..certified_changes import current_certificates
-from ..rounds import can_enter_round
 
 
 def product_detail(request, pk):

@@ -12,12 +12,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from criteria import scoring
+from dossiers import corrections, revisions
+from dossiers.forms import CorrectionAnswersForm, RevisionChoiceForm
+from dossiers.models import CorrectionKind, Dossier
+from dossiers.permissions import can_answer_corrections, get_dossier_for
+from evaluations import services
 from products.models import EvidenceKind, Product
-
-from .. import corrections, revisions, services
-from ..forms import CorrectionAnswersForm, RevisionChoiceForm
-from ..models import CorrectionKind, Dossier
-from ..permissions import can_answer_corrections, get_dossier_for
 
 
 def _label(item) -> str:

@@ -12,14 +12,11 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accounts.models import Role
-from criteria import scoring_notes
-from products.assessment import chosen_options
-from products.evidence import evidence_rows
-from regions.collation import vietnamese_order
-
-from ..conflicts import conflict_flags, conflict_reasons
-from ..council_forms import ConflictForm, SheetAnswersForm
-from ..councils import (
+from councils.conflicts import conflict_flags, conflict_reasons
+from councils.forms import ConflictForm, SheetAnswersForm
+from councils.models import Council, CouncilRole, ScoreSheet
+from councils.permissions import can_score, can_view_sheet
+from councils.services import (
     criteria_set_for,
     declare_conflict,
     declare_no_conflict,
@@ -29,11 +26,15 @@ from ..councils import (
     submit_sheet,
     ticked_options,
 )
-from ..models import Council, CouncilRole, Dossier, DossierState, ScoreSheet
-from ..permissions import can_score, can_view_sheet, council_role, get_dossier_for
-from ..session_forms import SignSheetForm
-from ..sheet_findings import chosen_points, notes_met
-from ..sheet_text import NOTE_KINDS, options_html, sheet_text
+from councils.session_forms import SignSheetForm
+from councils.sheet_findings import chosen_points, notes_met
+from councils.sheet_text import NOTE_KINDS, options_html, sheet_text
+from criteria import scoring_notes
+from dossiers.models import Dossier, DossierState
+from dossiers.permissions import council_role, get_dossier_for
+from products.assessment import chosen_options
+from products.evidence import evidence_rows
+from regions.collation import vietnamese_order
 
 # Form 03: the commune's assessment, shown to the council beside the evidence.
 LOCAL_AREAS = {
@@ -49,7 +50,7 @@ def anchor(code: str) -> str:
 
 
 def _criterion_row(criterion, words, depth, ticked, hints, editable, evidence=None, findings=()):
-    """What belongs to the member beside a criterion's text (``words``: evaluations.sheet_text):
+    """What belongs to the member beside a criterion's text (``words``: councils.sheet_text):
     the ticked option, the producer's hint, the recorded findings, the evidence; ``findings``:
     the criteria whose note the member recorded as applying."""
     code = criterion.code
@@ -78,7 +79,7 @@ def _criterion_row(criterion, words, depth, ticked, hints, editable, evidence=No
 
 def _rows(criteria_set, ticked, hints, editable, evidence=None, findings=()):
     """The sheet as rows for the template: the headings of parts, sections and groups of nested
-    criteria as rendered once (evaluations.sheet_text), and a row for each scored criterion;
+    criteria as rendered once (councils.sheet_text), and a row for each scored criterion;
     ``evidence`` (code → the producer's evidence row, read once for the whole sheet) goes
     beside each criterion."""
     words = sheet_text(criteria_set)
@@ -156,7 +157,7 @@ def _render_sheet(request, dossier, sheet, *, own: bool, conflict_form=None):
         "is_adviser": own and council_role(request.user, dossier) == CouncilRole.ADVISER,
         "conflict_form": conflict_form or ConflictForm(),
         "sign_form": SignSheetForm(),
-        # Flagged members declare before they score (evaluations.conflicts).
+        # Flagged members declare before they score (councils.conflicts).
         "conflict_reasons": conflict_reasons(sheet.member, dossier) if own else (),
         **_status(sheet, criteria_set),
     }

@@ -5,9 +5,9 @@ import pytest
 
 from accounts.jurisdiction import area_q, covering_q, covers
 from accounts.models import Role, User
-from evaluations.models import Dossier
+from dossiers.models import Dossier
+from dossiers.views.overdue import _responsible_officers
 from evaluations.notifications import LOCAL, _people
-from evaluations.views.overdue import _responsible_officers
 from programme.models import SupportRecord
 from regions.models import Commune
 from reports.permissions import certificates_visible_to

@@ -4,10 +4,10 @@ import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.urls import reverse
 
-from evaluations.models import CertificateStatus
+from certificates.models import CertificateStatus
 from tests import factories
 
-CHANGELIST = reverse("admin:evaluations_certificate_changelist")
+CHANGELIST = reverse("admin:certificates_certificate_changelist")
 
 
 @pytest.mark.django_db

@@ -7,8 +7,10 @@ import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.urls import reverse
 
+from certificates.models import Certificate
 from criteria import scoring
-from evaluations.models import Certificate, DossierEvent, DossierState
+from dossiers.models import DossierState
+from evaluations.models import DossierEvent
 from evaluations.transitions import (
     TransitionError,
     approve_result,
@@ -19,7 +21,7 @@ from tests import factories
 
 from ..criteria.test_scoring import SETS, best, sheet
 
-CHANGELIST = reverse("admin:evaluations_councilresult_changelist")
+CHANGELIST = reverse("admin:councils_councilresult_changelist")
 DECISION = {"decision_number": "1234/QĐ-UBND", "decision_date": "2026-09-10"}
 
 
@@ -95,7 +97,7 @@ def test_the_results_list_and_page_show_the_missing_5_star_minima(today, client,
     client.force_login(approver)
 
     listing = client.get(CHANGELIST)
-    detail = client.get(reverse("admin:evaluations_councilresult_change", args=[result.pk]))
+    detail = client.get(reverse("admin:councils_councilresult_change", args=[result.pk]))
 
     rows = {row.pk: row for row in listing.context["cl"].result_list}
     assert rows[result.pk].missing_five_star_minima == ["2.3"]

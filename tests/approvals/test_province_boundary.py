@@ -9,14 +9,16 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
 from accounts.models import Role
-from evaluations import permissions
-from evaluations.certificates import revoke_certificate
-from evaluations.models import Certificate, DossierState
+from certificates.models import Certificate
+from certificates.services import revoke_certificate
+from dossiers import permissions as dossiers_permissions
+from dossiers.models import DossierState
+from evaluations import permissions as evaluations_permissions
 from evaluations.transitions import approve_result
 from tests import factories
 
-CERTIFICATES = reverse("admin:evaluations_certificate_changelist")
-RESULTS = reverse("admin:evaluations_councilresult_changelist")
+CERTIFICATES = reverse("admin:certificates_certificate_changelist")
+RESULTS = reverse("admin:councils_councilresult_changelist")
 DECISION = {"decision_number": "1234/QĐ-UBND", "decision_date": "2026-09-10"}
 APPROVER_ACTIONS = ["send_back", "approve", "notify_not_recognised", "nominate"]
 
@@ -43,9 +45,11 @@ def result(producer_org):
 def test_can_approve_holds_for_the_provinces_approver_only(today, approver, far_approver, result):
     dossier = result.dossier
 
-    assert permissions.can_approve(approver, dossier)
-    assert not permissions.can_approve(far_approver, dossier)
-    assert [a for a in APPROVER_ACTIONS if permissions.can(far_approver, a, dossier)] == []
+    assert dossiers_permissions.can_approve(approver, dossier)
+    assert not dossiers_permissions.can_approve(far_approver, dossier)
+    assert [
+        a for a in APPROVER_ACTIONS if evaluations_permissions.can(far_approver, a, dossier)
+    ] == []
 
 
 @pytest.mark.django_db
@@ -89,7 +93,7 @@ def test_another_provinces_approver_lists_no_certificate_of_hung_yen(
 
     client.force_login(far_approver)
     theirs = client.get(CERTIFICATES)
-    change = client.get(reverse("admin:evaluations_certificate_change", args=[certificate.pk]))
+    change = client.get(reverse("admin:certificates_certificate_change", args=[certificate.pk]))
     client.force_login(approver)
     ours = client.get(CERTIFICATES)
 

@@ -8,7 +8,10 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
-from evaluations.models import Certificate, DossierEvent, DossierState, Notice, ScoreSheet
+from certificates.models import Certificate, Notice
+from councils.models import ScoreSheet
+from dossiers.models import DossierState
+from evaluations.models import DossierEvent
 from evaluations.transitions import (
     TransitionError,
     approve_result,

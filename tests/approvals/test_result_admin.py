@@ -7,10 +7,13 @@ import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.urls import reverse
 
-from evaluations.models import Certificate, DossierEvent, DossierState, ScoreSheet
+from certificates.models import Certificate
+from councils.models import ScoreSheet
+from dossiers.models import DossierState
+from evaluations.models import DossierEvent
 from tests import factories
 
-CHANGELIST = reverse("admin:evaluations_councilresult_changelist")
+CHANGELIST = reverse("admin:councils_councilresult_changelist")
 # Session, user, the round and district filters' choices, the count, permissions (2), the page;
 # no unfiltered total and no distinct scan of the results for the filters.
 QUERIES_FOR_RESULTS_LIST = 8
@@ -277,7 +280,7 @@ def test_approver_reads_which_note_stopped_a_result(client, approver, producer_o
     )
     client.force_login(approver)
 
-    page = client.get(reverse("admin:evaluations_councilresult_change", args=[result.pk]))
+    page = client.get(reverse("admin:councils_councilresult_change", args=[result.pk]))
 
     assert page.status_code == 200
     assert f"2.1: {note} (Lý Văn Hai)" in page.text

@@ -7,7 +7,7 @@ from django.db import transaction
 from django.urls import reverse
 
 from catalogue import public_cache
-from evaluations.models import Certificate
+from certificates.models import Certificate
 from ocop_portal.row_changes import rows_changed
 from producers.models import Producer
 from products.models import Product

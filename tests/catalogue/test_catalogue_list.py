@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
-from evaluations.models import Certificate
+from certificates.models import Certificate
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -195,7 +195,7 @@ def test_a_second_visit_is_served_without_querying_the_listing(
 
 
 def test_a_revoked_product_leaves_the_cached_catalogue_at_once(client, listed, today, approver):
-    from evaluations.certificates import revoke_certificate
+    from certificates.services import revoke_certificate
 
     certificate = listed("Chè búp Tân Cương")
     assert "Chè búp Tân Cương" in client.get(LIST).text  # now cached
@@ -210,7 +210,7 @@ def test_a_revoked_product_leaves_the_cached_catalogue_at_once(client, listed, t
 def test_a_reissued_certificate_shows_its_new_name_in_the_cached_catalogue(
     client, listed, approver
 ):
-    from evaluations.certified_changes import reissue_certificate
+    from certificates.certified_changes import reissue_certificate
 
     certificate = listed("Mật ong hoa nhãn")
     assert "Mật ong hoa nhãn" in client.get(LIST).text  # now cached

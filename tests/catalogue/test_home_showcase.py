@@ -6,8 +6,8 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from evaluations.certificates import revoke_certificate
-from evaluations.models import RevocationGround
+from certificates.models import RevocationGround
+from certificates.services import revoke_certificate
 from programme.models import Metric, PlanTarget
 from tests import factories
 

@@ -109,7 +109,7 @@ def test_product_page_is_served_from_the_cache_until_a_sales_point_is_added(
 def test_a_product_no_longer_listed_answers_404_even_after_being_cached(
     client, listed, approver, today
 ):
-    from evaluations.certificates import revoke_certificate
+    from certificates.services import revoke_certificate
 
     certificate = listed("Chè búp Tân Cương")
     url = reverse("catalogue:product", args=[certificate.product_id])

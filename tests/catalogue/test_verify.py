@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from evaluations.certificates import revoke_certificate
+from certificates.services import revoke_certificate
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from evaluations.certificates import revoke_certificate
+from certificates.services import revoke_certificate
 
 pytestmark = pytest.mark.django_db
 

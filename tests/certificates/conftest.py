@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 
-from evaluations.certificates import issue_certificate
+from certificates.services import issue_certificate
 from tests import factories
 
 DECISION_DATE = datetime.date(2026, 9, 10)

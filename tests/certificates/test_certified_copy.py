@@ -6,12 +6,13 @@ import importlib
 import io
 
 import pytest
-from django.apps import apps
+from django.db import connection
+from django.db.migrations.loader import MigrationLoader
 from django.urls import reverse
 from pypdf import PdfReader
 
-from evaluations.certificates import render_certificate_pdf
-from evaluations.models import Certificate
+from certificates.models import Certificate
+from certificates.services import render_certificate_pdf
 from regions.models import Commune
 
 pytestmark = pytest.mark.django_db
@@ -99,7 +100,11 @@ def test_migration_backfills_existing_certificates(certificate, producer_org):
         "evaluations.migrations.0015_certified_copy_and_corrections"
     )
 
-    migration.backfill_certified_copy(apps, None)
+    # The models as the migration saw them: Certificate has since moved to the certificates app.
+    at_migration = MigrationLoader(connection).project_state(
+        ("evaluations", "0015_certified_copy_and_corrections")
+    )
+    migration.backfill_certified_copy(at_migration.apps, None)
 
     certificate.refresh_from_db()
     assert certificate.product_name == ISSUED_NAME

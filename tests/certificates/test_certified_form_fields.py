@@ -5,7 +5,7 @@ and group of the criteria set), and each says why."""
 import pytest
 from django.urls import reverse
 
-from evaluations.models import Dossier, DossierState
+from dossiers.models import Dossier, DossierState
 from evaluations.transitions.core import refresh_product_lock
 from tests import factories
 

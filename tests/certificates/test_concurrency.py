@@ -10,7 +10,7 @@ import time
 import pytest
 from django.db import connection, transaction
 
-from evaluations.models import Certificate, Sequence
+from certificates.models import Certificate, Sequence
 
 from .conftest import DECISION_DATE
 

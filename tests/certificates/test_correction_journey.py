@@ -6,7 +6,8 @@ one replaced."""
 import pytest
 from django.urls import reverse
 
-from evaluations.models import Certificate, CorrectionRequest, Dossier, DossierState
+from certificates.models import Certificate, CorrectionRequest
+from dossiers.models import Dossier, DossierState
 from evaluations.transitions.core import refresh_product_lock
 
 pytestmark = pytest.mark.django_db

@@ -5,13 +5,14 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from evaluations.certified_changes import (
+from certificates.certified_changes import (
     CertifiedFieldLocked,
     decide_correction,
     reissue_certificate,
     request_correction,
 )
-from evaluations.models import Certificate, CorrectionState, Dossier, DossierState
+from certificates.models import Certificate, CorrectionState
+from dossiers.models import Dossier, DossierState
 from evaluations.transitions.core import refresh_product_lock
 from producers.services import update_producer_profile
 from products.services import update_product

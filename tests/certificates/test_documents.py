@@ -9,7 +9,7 @@ from django.conf import settings
 from django.urls import reverse
 from pypdf import PdfReader
 
-from evaluations.certificates import (
+from certificates.services import (
     issue_notice,
     render_certificate_pdf,
     render_notice_pdf,

@@ -15,11 +15,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import call_command
 from django.urls import reverse
 
+from certificates.extensions import extend_certificate
+from certificates.models import Certificate, CertificateStatus
+from certificates.models.certificate import EXTENSION_BASIS
+from certificates.services import issue_certificate, issue_notice
+from dossiers.models import DossierKind, DossierState
 from evaluations import services, transitions
-from evaluations.certificates import issue_certificate, issue_notice
-from evaluations.extensions import extend_certificate
-from evaluations.models import Certificate, CertificateStatus, DossierKind, DossierState
-from evaluations.models.certificate import EXTENSION_BASIS
 from tests import factories
 
 # The clock is pinned (15/09/2026, or the day a test travels to): nothing reads the real date.
@@ -234,7 +235,7 @@ def test_another_provinces_office_cannot_extend(certificate):
 
 # ---- The admin action ------------------------------------------------------------------------
 
-CHANGELIST = reverse("admin:evaluations_certificate_changelist")
+CHANGELIST = reverse("admin:certificates_certificate_changelist")
 
 
 def test_provincial_office_extends_from_the_admin(client, certificate, provincial_office):

@@ -9,8 +9,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from evaluations.certificates import issue_certificate, revoke_certificate
-from evaluations.models import Certificate, DossierState, RevocationGround
+from certificates.models import Certificate, RevocationGround
+from certificates.services import issue_certificate, revoke_certificate
+from dossiers.models import DossierState
 from tests import factories
 
 from .conftest import DECISION_DATE

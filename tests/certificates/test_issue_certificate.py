@@ -6,8 +6,8 @@ import re
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from evaluations.certificates import issue_certificate, issue_notice
-from evaluations.models import Certificate, CertificateStatus, Notice, Sequence
+from certificates.models import Certificate, CertificateStatus, Notice, Sequence
+from certificates.services import issue_certificate, issue_notice
 from tests import factories
 
 from .conftest import DECISION_DATE
@@ -124,7 +124,7 @@ def test_upgrade_replaces_the_earlier_recognition_and_keeps_the_product_code(sco
 
 
 def test_revoked_certificate_is_not_marked_replaced_by_a_new_one(scored, recognise, approver):
-    from evaluations.certificates import revoke_certificate
+    from certificates.services import revoke_certificate
 
     first_dossier = scored()
     earlier = recognise(first_dossier)

@@ -10,10 +10,10 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from evaluations import signing
-from evaluations.documents import certificate_document, read
-from evaluations.management.commands.create_demo_signing_certificate import make_pkcs12
-from evaluations.models import IssuedDocument
+from certificates import signing
+from certificates.documents import certificate_document, read
+from certificates.management.commands.create_demo_signing_certificate import make_pkcs12
+from certificates.models import IssuedDocument
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ import datetime
 
 import pytest
 
-from evaluations.certificates import record_expiries, send_reevaluation_reminders
+from certificates.services import record_expiries, send_reevaluation_reminders
 from outbox.models import MessageState, OutboxMessage
 from tests import factories
 

@@ -8,8 +8,8 @@ import pytest
 from django.core.management import call_command
 from django.db import transaction
 
-from evaluations.certificates import record_expiries, revoke_certificate
-from evaluations.certified_changes import decide_correction, request_correction
+from certificates.certified_changes import decide_correction, request_correction
+from certificates.services import record_expiries, revoke_certificate
 from outbox.models import MessageState, OutboxMessage
 
 pytestmark = pytest.mark.django_db

@@ -5,8 +5,8 @@ import datetime
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from evaluations.certificates import revoke_certificate
-from evaluations.models import Certificate, CertificateStatus, RevocationGround
+from certificates.models import Certificate, CertificateStatus, RevocationGround
+from certificates.services import revoke_certificate
 
 pytestmark = pytest.mark.django_db
 

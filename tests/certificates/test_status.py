@@ -4,8 +4,8 @@ import datetime
 
 import pytest
 
-from evaluations.models import Certificate, CertificateStatus
-from evaluations.models.certificate import add_months
+from certificates.models import Certificate, CertificateStatus
+from certificates.models.certificate import add_months
 
 ISSUED = datetime.date(2026, 9, 10)
 UNTIL = datetime.date(2029, 9, 10)

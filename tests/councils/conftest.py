@@ -8,8 +8,9 @@ import pytest
 from django.utils import timezone
 
 from accounts.models import Role
+from councils.models import CouncilRole, ScoreSheet
 from criteria import scoring
-from evaluations.models import CouncilRole, DossierState, RoundState, ScoreSheet
+from dossiers.models import DossierState, RoundState
 from tests import factories
 
 
@@ -117,7 +118,7 @@ def warm_caches(settings):
 @pytest.fixture
 def in_session(council, dossier, chair):
     """A sitting of the council with everyone present and the dossier on its agenda."""
-    from evaluations.sessions import open_session
+    from councils.sessions import open_session
 
     return open_session(
         council,

@@ -7,8 +7,9 @@ import datetime
 
 import pytest
 
-from evaluations.models import DossierState, SessionItem
-from evaluations.sessions import close_session, open_item_for, open_session, set_agenda_order
+from councils.models import SessionItem
+from councils.sessions import close_session, open_item_for, open_session, set_agenda_order
+from dossiers.models import DossierState
 from tests import factories
 
 from .conftest import submitted_sheet

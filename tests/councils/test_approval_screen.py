@@ -10,16 +10,12 @@ from django.urls import reverse
 
 from accounts.landing import landing_url_for
 from accounts.models import Role
-from evaluations.councils import declare_conflict
-from evaluations.models import (
-    Certificate,
-    CouncilResult,
-    DossierEvent,
-    DossierState,
-    IssuedDocument,
-    Notice,
-)
-from evaluations.sessions import close_session, record_discussion
+from certificates.models import Certificate, IssuedDocument, Notice
+from councils.models import CouncilResult
+from councils.services import declare_conflict
+from councils.sessions import close_session, record_discussion
+from dossiers.models import DossierState
+from evaluations.models import DossierEvent
 from evaluations.transitions import close_scoring
 from tests import factories
 
@@ -250,7 +246,7 @@ def test_people_outside_the_admin_are_sent_to_its_sign_in(client, request, perso
 def test_the_results_list_and_the_landing_page_lead_to_the_screen(client, approver, four_stars):
     client.force_login(approver)
 
-    listing = client.get(reverse("admin:evaluations_councilresult_changelist") + "?state=scored")
+    listing = client.get(reverse("admin:councils_councilresult_changelist") + "?state=scored")
     landing = client.get(landing_url_for(approver))
 
     assert screen(four_stars) in listing.text
@@ -264,7 +260,7 @@ def test_the_landing_page_falls_back_to_the_list_when_nothing_waits(client, appr
     landing = client.get(landing_url_for(approver))
 
     assert landing["Location"] == (
-        reverse("admin:evaluations_councilresult_changelist") + "?state=scored"
+        reverse("admin:councils_councilresult_changelist") + "?state=scored"
     )
 
 

@@ -3,7 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from evaluations.models import DossierEvent, DossierState
+from dossiers.models import DossierState
+from evaluations.models import DossierEvent
 from tests import factories
 
 

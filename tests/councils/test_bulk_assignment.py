@@ -4,8 +4,8 @@ notices wait in one batch named after the decision, for the office to check befo
 
 import pytest
 
-from evaluations.councils import assign_dossiers
-from evaluations.models import DossierState
+from dossiers.models import DossierState
+from evaluations.council_assignment import assign_dossiers
 from outbox.models import OutboxBatch, OutboxMessage
 from tests import factories
 

@@ -4,8 +4,9 @@
 import pytest
 from django.urls import reverse
 
-from evaluations.models import CouncilMember, DossierState
-from evaluations.sessions import record_attendance
+from councils.models import CouncilMember
+from councils.sessions import record_attendance
+from dossiers.models import DossierState
 from evaluations.transitions import TransitionError, close_scoring
 
 from .conftest import submitted_sheet

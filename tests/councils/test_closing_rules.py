@@ -5,8 +5,10 @@ council whose every member stood aside is told so."""
 import pytest
 from django.utils.translation import gettext as _
 
-from evaluations.models import CouncilMember, DossierEvent, DossierState, ScoreSheet
-from evaluations.sessions import record_attendance
+from councils.models import CouncilMember, ScoreSheet
+from councils.sessions import record_attendance
+from dossiers.models import DossierState
+from evaluations.models import DossierEvent
 from evaluations.transitions import TransitionError, close_scoring
 
 from .conftest import submitted_sheet

@@ -7,15 +7,15 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from evaluations.conflicts import Reason, conflict_flags, conflict_reasons
-from evaluations.councils import (
+from councils.conflicts import Reason, conflict_flags, conflict_reasons
+from councils.models import ScoreSheet
+from councils.services import (
     compute_council_result,
     declare_conflict,
     declare_no_conflict,
     save_sheet_points,
     sheet_for,
 )
-from evaluations.models import ScoreSheet
 from tests import factories
 
 from .conftest import sheet_points, submitted_sheet

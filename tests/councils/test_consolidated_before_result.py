@@ -9,9 +9,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from evaluations.councils import compute_council_result, declare_conflict
-from evaluations.models import ScoreSheet
-from evaluations.sessions import consolidated_sheet
+from councils.models import ScoreSheet
+from councils.services import compute_council_result, declare_conflict
+from councils.session_board import consolidated_sheet
 
 pytestmark = pytest.mark.django_db
 

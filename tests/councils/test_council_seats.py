@@ -3,8 +3,10 @@ neither scores nor oversees another's dossiers, and a plain member does not over
 
 import pytest
 
-from evaluations.models import CouncilRole, DossierState
-from evaluations.permissions import can_oversee_council, council_role
+from councils.models import CouncilRole
+from councils.permissions import can_oversee_council
+from dossiers.models import DossierState
+from dossiers.permissions import council_role
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -6,8 +6,9 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
-from evaluations.councils import form_council
-from evaluations.models import Council, CouncilRole, RoundState
+from councils.models import Council, CouncilRole
+from councils.services import form_council
+from dossiers.models import RoundState
 from tests import factories
 
 

@@ -7,7 +7,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from evaluations.models import ScoreSheet
+from councils.models import ScoreSheet
 from products.models import Product
 
 pytestmark = pytest.mark.django_db

@@ -4,9 +4,9 @@ secretary and the province's officials."""
 import pytest
 from django.urls import reverse
 
-from evaluations.councils import save_sheet_points, sheet_for
-from evaluations.models import Council, ScoreSheet
-from evaluations.permissions import can_oversee_council, can_view_sheet
+from councils.models import Council, ScoreSheet
+from councils.permissions import can_oversee_council, can_view_sheet
+from councils.services import save_sheet_points, sheet_for
 from tests import factories
 
 from .conftest import submitted_sheet

@@ -6,7 +6,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from evaluations.sessions import proposed_decision
+from councils.session_board import proposed_decision
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from evaluations.models import DossierState
+from dossiers.models import DossierState
 from tests import factories
 
 from .conftest import submitted_sheet
@@ -94,7 +94,7 @@ def test_chair_session_page_query_count_is_constant(
     warm_caches,
     django_assert_num_queries,
 ):
-    from evaluations.sessions import open_session
+    from councils.sessions import open_session
 
     for dossier in _dossiers(council, producer_org, item_count):
         submitted_sheet(dossier, chair, 70)

@@ -9,9 +9,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from evaluations.councils import form_council
-from evaluations.models import Council, CouncilMember, CouncilRole
-from evaluations.sessions import quorum_from
+from councils.models import Council, CouncilMember, CouncilRole
+from councils.services import form_council
+from councils.sessions import quorum_from
 
 migration = importlib.import_module("evaluations.migrations.0011_council_quorum_as_fraction")
 

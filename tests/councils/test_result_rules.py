@@ -8,8 +8,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from evaluations.council_results import Presence, compute_council_result, store_council_result
-from evaluations.models import CouncilMember, CouncilRole, ScoreSheet
+from councils.council_results import Presence, compute_council_result, store_council_result
+from councils.models import CouncilMember, CouncilRole, ScoreSheet
 from tests import factories
 
 from .conftest import submitted_sheet

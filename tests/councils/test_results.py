@@ -6,9 +6,11 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from evaluations.councils import compute_council_result, declare_conflict, store_council_result
-from evaluations.models import CouncilResult, DossierEvent, DossierState, ScoreSheet
-from evaluations.sessions import record_discussion
+from councils.models import CouncilResult, ScoreSheet
+from councils.services import compute_council_result, declare_conflict, store_council_result
+from councils.sessions import record_discussion
+from dossiers.models import DossierState
+from evaluations.models import DossierEvent
 from tests import factories
 
 from .conftest import sheet_points, submitted_sheet

@@ -11,23 +11,13 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from pypdf import PdfReader
 
-from evaluations.councils import compute_council_result
-from evaluations.models import (
-    CouncilMember,
-    CouncilResult,
-    DossierState,
-    IssuedDocument,
-    SessionState,
-)
-from evaluations.session_documents import render_minutes_pdf
-from evaluations.sessions import (
-    admit_written_sheet,
-    close_session,
-    consolidated_sheet,
-    presence_of,
-    record_attendance,
-    session_board,
-)
+from certificates.models import IssuedDocument
+from certificates.session_documents import render_minutes_pdf
+from councils.models import CouncilMember, CouncilResult, SessionState
+from councils.services import compute_council_result
+from councils.session_board import consolidated_sheet, session_board
+from councils.sessions import admit_written_sheet, close_session, presence_of, record_attendance
+from dossiers.models import DossierState
 from evaluations.transitions import close_scoring
 
 from .conftest import submitted_sheet

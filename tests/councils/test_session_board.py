@@ -7,10 +7,12 @@ import datetime
 
 import pytest
 
-from evaluations.conflicts import Reason
-from evaluations.councils import declare_conflict, save_sheet_points, sheet_for
-from evaluations.models import CouncilMember, CouncilRole, DossierState
-from evaluations.sessions import open_session, record_discussion, session_board, set_agenda_order
+from councils.conflicts import Reason
+from councils.models import CouncilMember, CouncilRole
+from councils.services import declare_conflict, save_sheet_points, sheet_for
+from councils.session_board import session_board
+from councils.sessions import open_session, record_discussion, set_agenda_order
+from dossiers.models import DossierState
 from tests import factories
 
 from .conftest import _person, submitted_sheet
@@ -189,7 +191,7 @@ def test_a_product_without_a_counted_sheet_is_neither_spread_nor_to_discuss(sitt
 
 
 def test_the_board_counts_the_quorum_of_those_present(sitting, council, chair, secretary):
-    from evaluations.sessions import record_attendance
+    from councils.sessions import record_attendance
 
     record_attendance(
         sitting, by=chair, present=CouncilMember.objects.filter(user__in=[chair, secretary])
@@ -207,7 +209,7 @@ def test_the_board_counts_the_quorum_of_those_present(sitting, council, chair, s
 def test_an_absent_members_admitted_written_sheet_counts_on_the_board_and_is_listed(
     client, sitting, council, dossier, chair, secretary, council_member, second_member, third_member
 ):
-    from evaluations.sessions import admit_written_sheet, record_attendance
+    from councils.sessions import admit_written_sheet, record_attendance
 
     for member, total in [
         (chair, 80),

@@ -10,10 +10,12 @@ from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
 
-from evaluations.councils import declare_conflict
-from evaluations.models import DossierState, ScoreSheet
-from evaluations.session_documents import render_minutes_pdf, render_proposal_pdf
-from evaluations.sessions import proposed_decision, record_discussion
+from certificates.session_documents import render_minutes_pdf, render_proposal_pdf
+from councils.models import ScoreSheet
+from councils.services import declare_conflict
+from councils.session_board import proposed_decision
+from councils.sessions import record_discussion
+from dossiers.models import DossierState
 from tests import factories
 
 from .conftest import submitted_sheet

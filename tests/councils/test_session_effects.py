@@ -10,13 +10,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from evaluations.models import CouncilMember, CouncilResult, DossierState, SessionState
-from evaluations.sessions import (
+from councils.models import CouncilMember, CouncilResult, SessionState
+from councils.sessions import (
     close_session,
     open_session,
     record_attendance,
     set_agenda_order,
 )
+from dossiers.models import DossierState
 from evaluations.transitions import TransitionError, close_scoring
 
 from .conftest import submitted_sheet

@@ -7,8 +7,8 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
-from evaluations.models import CouncilMember, CouncilSession, SessionState
-from evaluations.sessions import (
+from councils.models import CouncilMember, CouncilSession, SessionState
+from councils.sessions import (
     admit_written_sheet,
     open_session,
     record_attendance,

@@ -7,20 +7,15 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
-from evaluations.models import (
-    CouncilMember,
-    CouncilResult,
-    CouncilSession,
-    DossierKind,
-    DossierState,
-)
-from evaluations.sessions import (
+from councils.models import CouncilMember, CouncilResult, CouncilSession
+from councils.sessions import (
     open_session,
     quorum_of,
     record_attendance,
     record_discussion,
     set_agenda_order,
 )
+from dossiers.models import DossierKind, DossierState
 from evaluations.transitions import TransitionError, close_scoring
 from tests import factories
 

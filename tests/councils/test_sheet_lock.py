@@ -7,14 +7,14 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from evaluations.councils import (
+from councils.models import ScoreSheet
+from councils.services import (
     declare_conflict,
     declare_no_conflict,
     save_sheet_points,
     sheet_for,
     submit_sheet,
 )
-from evaluations.models import ScoreSheet
 
 from .conftest import sheet_points
 

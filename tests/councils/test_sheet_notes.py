@@ -11,9 +11,9 @@ from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
 
-from evaluations.councils import compute_council_result, store_council_result
-from evaluations.models import ScoreSheet
-from evaluations.session_documents import render_minutes_pdf, render_proposal_pdf
+from certificates.session_documents import render_minutes_pdf, render_proposal_pdf
+from councils.models import ScoreSheet
+from councils.services import compute_council_result, store_council_result
 
 from .conftest import submitted_sheet
 
@@ -197,7 +197,7 @@ def test_the_score_sheet_shows_the_requirement_as_a_note_under_the_title(
 
 
 def test_a_stopped_result_is_proposed_for_a_notice_whatever_its_average(dossier, stopped):
-    from evaluations.sessions import proposed_decision
+    from councils.session_board import proposed_decision
 
     result = compute_council_result(dossier).result
 
@@ -208,7 +208,7 @@ def test_a_stopped_result_is_proposed_for_a_notice_whatever_its_average(dossier,
 def test_the_consolidated_sheet_shows_5_2_as_0_on_a_sheet_without_a_story(
     dossier, chair, council_member, criteria_set
 ):
-    from evaluations.sessions import consolidated_sheet
+    from councils.session_board import consolidated_sheet
 
     from .conftest import sheet_points
 

@@ -6,14 +6,15 @@ dossier in front of the member."""
 import pytest
 from django.core.exceptions import ValidationError
 
-from evaluations.councils import (
+from councils.models import ScoreSheet
+from councils.services import (
     declare_conflict,
     declare_no_conflict,
     save_sheet_points,
     sheet_for,
     submit_sheet,
 )
-from evaluations.models import DossierState, ScoreSheet
+from dossiers.models import DossierState
 
 from .conftest import submitted_sheet
 

@@ -4,7 +4,7 @@ has moved on since."""
 import pytest
 from django.urls import reverse
 
-from evaluations.councils import save_sheet_points, sheet_for
+from councils.services import save_sheet_points, sheet_for
 
 from .conftest import submitted_sheet
 

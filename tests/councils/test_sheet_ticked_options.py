@@ -8,9 +8,9 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
+from councils.models import ScoreSheet
+from councils.services import running_total, save_sheet_points, sheet_for, ticked_options
 from criteria import scoring
-from evaluations.councils import running_total, save_sheet_points, sheet_for, ticked_options
-from evaluations.models import ScoreSheet
 from tests import factories
 
 pytestmark = pytest.mark.django_db

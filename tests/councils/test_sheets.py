@@ -6,8 +6,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from evaluations.councils import save_sheet_points, sheet_for, submit_sheet
-from evaluations.models import ScoreSheet
+from councils.models import ScoreSheet
+from councils.services import save_sheet_points, sheet_for, submit_sheet
 
 from .conftest import sheet_points, submitted_sheet
 

@@ -7,7 +7,9 @@ import pytest
 import time_machine
 from django.core.management import call_command
 
-from evaluations.models import Certificate, DossierAction, DossierEvent
+from certificates.models import Certificate
+from dossiers.models import DossierAction
+from evaluations.models import DossierEvent
 from products.models import ProductPhoto
 from programme.models import PlanTarget, TradeEvent
 from reports.models import ImportBatch

@@ -5,7 +5,7 @@ import pytest
 from django.core.management import call_command
 
 from accounts.models import User
-from evaluations.models import CorrectionItem, Dossier, DossierState
+from dossiers.models import CorrectionItem, Dossier, DossierState
 from outbox.models import OutboxMessage
 
 

@@ -8,9 +8,10 @@ import pytest
 import time_machine
 from django.core.management import call_command
 
-from evaluations.models import Certificate, Dossier, DossierState, Round, RoundState
-from evaluations.models.certificate import CertificateStatus
-from evaluations.working_days import is_working_day
+from certificates.models import Certificate
+from certificates.models.certificate import CertificateStatus
+from dossiers.models import Dossier, DossierState, Round, RoundState
+from dossiers.working_days import is_working_day
 from programme.models import PlanTarget, TradeEvent
 
 VIETNAM = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")

@@ -60,7 +60,7 @@ def test_a_failed_run_is_recorded_as_failed(monkeypatch):
         raise RuntimeError("SMTP down")
 
     monkeypatch.setattr(
-        "evaluations.management.commands.send_reevaluation_reminders.send_reevaluation_reminders",
+        "certificates.management.commands.send_reevaluation_reminders.send_reevaluation_reminders",
         broken,
     )
     with pytest.raises(RuntimeError):

@@ -10,10 +10,12 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from accounts.models import Role
+from certificates.models import Certificate
+from councils.models import ScoreSheet
+from councils.services import form_council
+from councils.sessions import close_session, open_session
 from criteria import scoring
-from evaluations.councils import form_council
-from evaluations.models import Certificate, DossierState, ScoreSheet
-from evaluations.sessions import close_session, open_session
+from dossiers.models import DossierState
 from evaluations.transitions import close_scoring
 from tests import factories
 from tests.e2e.conftest import sign_in
@@ -73,7 +75,7 @@ def test_the_approver_reads_the_proposal_and_sheet_and_approves(page, producer_o
 
     # Signing in lands on the approval screen of the result awaiting a decision.
     sign_in(page, approver.email, factories.PASSWORD)
-    expect(page).to_have_url(re.compile(rf"/admin/evaluations/councilresult/{dossier.result.pk}/"))
+    expect(page).to_have_url(re.compile(rf"/admin/councils/councilresult/{dossier.result.pk}/"))
     screen = page.locator("[data-role=approval-screen]")
 
     # The council's proposal: the product, its average and the decision proposed.

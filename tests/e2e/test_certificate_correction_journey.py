@@ -11,8 +11,9 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from evaluations.certificates import issue_certificate
-from evaluations.models import Certificate, CorrectionRequest, CorrectionState, DossierState
+from certificates.models import Certificate, CorrectionRequest, CorrectionState
+from certificates.services import issue_certificate
+from dossiers.models import DossierState
 from evaluations.transitions.core import refresh_product_lock
 from products.models import Product
 from tests import factories

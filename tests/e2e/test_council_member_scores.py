@@ -7,8 +7,9 @@ import pytest
 from playwright.sync_api import expect
 
 from accounts.models import Role
+from councils.models import CouncilRole, ScoreSheet
 from criteria import scoring
-from evaluations.models import CouncilRole, DossierState, RoundState, ScoreSheet
+from dossiers.models import DossierState, RoundState
 from tests import factories
 from tests.e2e.conftest import sign_in_as
 

@@ -6,7 +6,8 @@ import pytest
 from playwright.sync_api import expect
 
 from accounts.models import Role
-from evaluations.models import CouncilRole, DossierState, RoundState
+from councils.models import CouncilRole
+from dossiers.models import DossierState, RoundState
 from tests import factories
 from tests.councils.conftest import submitted_sheet
 from tests.e2e.conftest import sign_in_as

@@ -14,11 +14,12 @@ from django.core import mail
 from playwright.sync_api import expect
 
 from accounts.models import Role
+from certificates.models import Certificate
+from councils.services import form_council
+from councils.sessions import open_session
 from criteria import scoring
-from evaluations.councils import form_council
-from evaluations.models import Certificate, Dossier, DossierState, RoundState
+from dossiers.models import Dossier, DossierState, RoundState
 from evaluations.services import timeline
-from evaluations.sessions import open_session
 from evaluations.transitions import assign_dossier
 from regions.models import Commune
 from tests import factories
@@ -265,7 +266,7 @@ def test_a_product_goes_from_sign_up_to_a_verified_certificate(page, tmp_path, c
     # in the admin, with a decision.
     page.context.clear_cookies()
     sign_in(page, approver.email, factories.PASSWORD)
-    page.goto("/admin/evaluations/councilresult/")
+    page.goto("/admin/councils/councilresult/")
     page.locator("input[name=_selected_action]").first.check()
     page.locator("select[name=action]").select_option("approve_results")
     page.locator("button[name=index]").click()

@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from evaluations.models import CorrectionItem, DossierState
+from dossiers.models import CorrectionItem, DossierState
 from evaluations.transitions import submit_dossier
 from tests import factories
 from tests.e2e.conftest import sign_in_as

@@ -10,7 +10,7 @@ from django.core import mail
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from evaluations.models import DossierState
+from dossiers.models import DossierState
 from evaluations.services import timeline
 from tests import factories
 from tests.e2e.conftest import sign_in_as

@@ -10,8 +10,9 @@ import pytest
 from openpyxl import load_workbook
 
 from accounts.models import Role
-from evaluations.certified import freeze
-from evaluations.models import Certificate, DossierState, RoundState
+from certificates.certified import freeze
+from certificates.models import Certificate
+from dossiers.models import DossierState, RoundState
 from regions.models import Commune
 from tests import factories
 from tests.e2e.conftest import sign_in_as

@@ -4,8 +4,8 @@ sơ" without pressing "Lưu câu trả lời" first; the answers are sent and sa
 import pytest
 from playwright.sync_api import expect
 
+from dossiers.models import CorrectionItem, DossierState
 from evaluations import transitions
-from evaluations.models import CorrectionItem, DossierState
 from tests import factories
 from tests.e2e.conftest import sign_in_as
 

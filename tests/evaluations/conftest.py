@@ -7,7 +7,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from evaluations.models import DossierState
+from dossiers.models import DossierState
 from tests import factories
 
 

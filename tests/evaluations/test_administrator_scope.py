@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from accounts.models import Role
-from evaluations.permissions import can_manage_round, can_view_dossier, can_view_round
+from dossiers.permissions import can_manage_round, can_view_dossier, can_view_round
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -50,7 +50,7 @@ def test_the_rounds_admin_lists_the_rounds_its_user_manages(
     rounds = {p: factories.RoundFactory(province_id=p) for p in (HUNG_YEN, HA_NOI)}
     client.force_login(user)
 
-    response = client.get(reverse("admin:evaluations_round_changelist"))
+    response = client.get(reverse("admin:dossiers_round_changelist"))
 
     listed = {round_.province_id for round_ in response.context["cl"].result_list}
     assert listed == provinces
@@ -61,7 +61,7 @@ def test_an_approver_has_no_rounds_admin(client, approver):
     factories.RoundFactory(province_id=HUNG_YEN)
     client.force_login(approver)
 
-    response = client.get(reverse("admin:evaluations_round_changelist"))
+    response = client.get(reverse("admin:dossiers_round_changelist"))
 
     assert response.status_code == 403
 

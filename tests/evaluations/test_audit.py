@@ -3,7 +3,8 @@
 import pytest
 from django.utils.translation import gettext as _
 
-from evaluations.models import DossierEvent, DossierState
+from dossiers.models import DossierState
+from evaluations.models import DossierEvent
 from evaluations.services import timeline
 from products import services as product_services
 from products.changes import FINISHED_DOSSIER_STATES, record_product_change

@@ -9,8 +9,9 @@ from django.db import connection, transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from dossiers.models import Dossier, DossierState
 from evaluations import transitions
-from evaluations.models import Dossier, DossierEvent, DossierState
+from evaluations.models import DossierEvent
 from tests import factories
 
 from .conftest import ASSESSMENT

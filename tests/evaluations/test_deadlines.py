@@ -1,6 +1,6 @@
 """Working days for the local review's 15-day limit: weekends, the statutory holidays (computed by
 the holidays package, Tết included), their compensation days, and what the Government announces
-each year (evaluations/data/holidays.json). Every test names its dates: none reads the clock."""
+each year (dossiers/data/holidays.json). Every test names its dates: none reads the clock."""
 
 import datetime
 import zoneinfo
@@ -10,8 +10,8 @@ import pytest
 import time_machine
 from django.core import checks
 
-from evaluations import deadlines, working_days
-from evaluations.models import Dossier, DossierState
+from dossiers import deadlines, working_days
+from dossiers.models import Dossier, DossierState
 
 # Pinned at 15/09/2026 unless a test travels elsewhere: nothing here reads the real date.
 pytestmark = pytest.mark.usefixtures("today")

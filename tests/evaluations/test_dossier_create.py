@@ -7,7 +7,8 @@ import pytest
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from evaluations.models import Dossier, DossierEvent, DossierKind, DossierState, RoundState
+from dossiers.models import Dossier, DossierKind, DossierState, RoundState
+from evaluations.models import DossierEvent
 from tests import factories
 
 CREATE = reverse("evaluations:dossier-create")

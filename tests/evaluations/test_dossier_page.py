@@ -5,7 +5,8 @@ import pytest
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from evaluations.models import DossierEvent, DossierState
+from dossiers.models import DossierState
+from evaluations.models import DossierEvent
 from products.changes import record_product_change
 from tests import factories
 

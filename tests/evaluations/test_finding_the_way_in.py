@@ -4,7 +4,7 @@ draft leads to the tab where it is added."""
 import pytest
 from django.urls import reverse
 
-from evaluations.models import DossierState
+from dossiers.models import DossierState
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from evaluations.models import Dossier, DossierState
+from dossiers.models import Dossier, DossierState
 from products.models import Product
 from tests import factories
 
@@ -65,7 +65,7 @@ def test_the_producers_list_shows_the_new_state_of_a_dossier(client, producer, p
 
 
 def test_the_results_list_shows_a_new_result_at_once(client, approver, producer_org):
-    changelist = reverse("admin:evaluations_councilresult_changelist")
+    changelist = reverse("admin:councils_councilresult_changelist")
     client.force_login(approver)
     client.get(changelist)
 

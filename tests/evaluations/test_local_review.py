@@ -9,8 +9,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Role
+from dossiers.models import DossierState, RoundState
 from evaluations import transitions
-from evaluations.models import DossierEvent, DossierState, RoundState
+from evaluations.models import DossierEvent
 from evaluations.transitions import AlreadyApplied, TransitionError
 from products.models import EvidenceKind
 from tests import factories

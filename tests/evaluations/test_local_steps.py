@@ -6,8 +6,9 @@ resubmission is recorded under the producer who made it."""
 import pytest
 from django.utils.translation import gettext as _
 
+from dossiers.models import CorrectionItem, DossierState, RoundState
 from evaluations import transitions
-from evaluations.models import CorrectionItem, DossierEvent, DossierState, RoundState
+from evaluations.models import DossierEvent
 from evaluations.transitions import TransitionError
 from tests import factories
 

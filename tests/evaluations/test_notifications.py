@@ -6,8 +6,9 @@ from django.core.mail.backends.base import BaseEmailBackend
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from dossiers.models import DossierState
 from evaluations import transitions
-from evaluations.models import DossierEvent, DossierState
+from evaluations.models import DossierEvent
 from tests import factories
 
 from .conftest import ASSESSMENT
@@ -142,7 +143,7 @@ def test_assignment_asks_the_councils_scoring_members_to_score(
     mailoutbox,
     django_capture_on_commit_callbacks,
 ):
-    from evaluations.models import CouncilRole
+    from councils.models import CouncilRole
 
     council = factories.CouncilFactory(round=open_round)
     for email, role in [

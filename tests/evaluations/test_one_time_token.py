@@ -7,7 +7,7 @@ import uuid
 import pytest
 from django.urls import reverse
 
-from evaluations.models import Dossier, Round
+from dossiers.models import Dossier, Round
 from once import services as once
 from once.models import SubmissionToken
 from products.models import Product

@@ -10,8 +10,9 @@ import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
-from evaluations import deadlines
-from evaluations.models import Dossier, DossierAction, DossierEvent, DossierKind, DossierState
+from dossiers import deadlines
+from dossiers.models import Dossier, DossierAction, DossierKind, DossierState
+from evaluations.models import DossierEvent
 from tests import factories
 
 OVERDUE = reverse("evaluations:overdue")

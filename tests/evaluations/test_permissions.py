@@ -4,8 +4,8 @@ set of dossiers that could leak (other commune, other former district, other pro
 import pytest
 from django.http import Http404
 
-from evaluations.models import Dossier, DossierState, Round
-from evaluations.permissions import can_view_dossier, can_view_round, get_dossier_for
+from dossiers.models import Dossier, DossierState, Round
+from dossiers.permissions import can_view_dossier, can_view_round, get_dossier_for
 from regions.models import Commune
 from tests import factories
 from tests.conftest import PERSONAS

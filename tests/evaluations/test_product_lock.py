@@ -6,8 +6,8 @@ import importlib
 import pytest
 from django.apps import apps as django_apps
 
+from dossiers.models import Dossier, DossierState
 from evaluations import transitions
-from evaluations.models import Dossier, DossierState
 from products import services as product_services
 from products.models import Product
 from tests import factories

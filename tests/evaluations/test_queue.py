@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from evaluations.models import DossierState
+from dossiers.models import DossierState
 from regions.models import Commune
 from tests import factories
 

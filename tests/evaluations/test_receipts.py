@@ -5,8 +5,8 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
+from dossiers.models import DossierRevision
 from evaluations import transitions
-from evaluations.models import DossierRevision
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -5,8 +5,9 @@ refused they are shown again with the reason."""
 import pytest
 from django.urls import reverse
 
-from evaluations import corrections, transitions
-from evaluations.models import DossierState
+from dossiers import corrections
+from dossiers.models import DossierState
+from evaluations import transitions
 
 pytestmark = pytest.mark.django_db
 

@@ -2,7 +2,7 @@
 
 import copy
 
-from evaluations.revisions import CriterionChange, FieldChange, diff
+from dossiers.revisions import CriterionChange, FieldChange, diff
 
 BEFORE = {
     "version": 1,

@@ -5,8 +5,9 @@ province see the answers beside what changed; a page compares any two revisions.
 import pytest
 from django.urls import reverse
 
-from evaluations import corrections, transitions
-from evaluations.models import CorrectionItem, DossierState
+from dossiers import corrections
+from dossiers.models import CorrectionItem, DossierState
+from evaluations import transitions
 from tests import factories
 
 

@@ -4,13 +4,10 @@ held; a return is a list of items with notes; the producer answers each before r
 import pytest
 from django.core.exceptions import PermissionDenied
 
-from evaluations import corrections, revisions, transitions
-from evaluations.models import (
-    CorrectionItem,
-    DossierEvent,
-    DossierRevision,
-    DossierState,
-)
+from dossiers import corrections, revisions
+from dossiers.models import CorrectionItem, DossierRevision, DossierState
+from evaluations import transitions
+from evaluations.models import DossierEvent
 from evaluations.transitions import TransitionError
 from products.models import EvidenceKind
 from tests import factories

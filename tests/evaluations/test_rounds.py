@@ -7,8 +7,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from evaluations import rounds
-from evaluations.models import DossierState, Round, RoundState
+from dossiers import rounds
+from dossiers.models import DossierState, Round, RoundState
 from tests import factories
 
 ROUNDS = reverse("evaluations:round-list")
@@ -237,7 +237,7 @@ def test_round_admin_opens_a_round_through_the_service(client, provincial_office
     client.force_login(provincial_office)
 
     client.post(
-        reverse("admin:evaluations_round_changelist"),
+        reverse("admin:dossiers_round_changelist"),
         {"action": "open_rounds", "_selected_action": [round_.pk]},
     )
 

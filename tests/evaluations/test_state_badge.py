@@ -6,8 +6,8 @@ import re
 import pytest
 from django.urls import reverse
 
-from evaluations.models import DossierState
-from evaluations.templatetags.dossier_states import BADGE_COLOURS
+from dossiers.models import DossierState
+from dossiers.templatetags.dossier_states import BADGE_COLOURS
 from tests import factories
 
 pytestmark = pytest.mark.django_db

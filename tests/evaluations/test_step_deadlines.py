@@ -8,8 +8,9 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from evaluations import deadlines, transitions
-from evaluations.models import Dossier, DossierKind, DossierState
+from dossiers import deadlines
+from dossiers.models import Dossier, DossierKind, DossierState
+from evaluations import transitions
 from tests import factories
 
 VN = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")

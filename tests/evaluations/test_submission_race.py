@@ -12,8 +12,8 @@ import time
 
 from django.db import connection, transaction
 
+from dossiers.models import DossierRevision
 from evaluations import transitions
-from evaluations.models import DossierRevision
 from products.models import ProductPhoto
 from products.services import SubmittedMeanwhile, add_photo
 from tests.uploads import photo_upload

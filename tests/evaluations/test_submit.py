@@ -6,8 +6,10 @@ import datetime
 import pytest
 from django.utils.translation import gettext as _
 
+from dossiers import checklist
+from dossiers.models import DossierKind, DossierState, RoundState
 from evaluations import services, transitions
-from evaluations.models import DossierEvent, DossierKind, DossierState, RoundState
+from evaluations.models import DossierEvent
 from evaluations.transitions import TransitionError
 from products.models import EvidenceKind
 from tests import factories
@@ -53,7 +55,7 @@ def test_producer_cannot_submit_without_photo_or_with_a_partial_self_assessment(
     assessment.points_by_code = dict(list(assessment.points_by_code.items())[:3])
     assessment.save()
 
-    assert services.missing_documents(draft) == [
+    assert checklist.missing_documents(draft) == [
         _("at least one product photo"),
         _("the self-assessment (Form 02 Part III)"),
     ]
@@ -70,10 +72,10 @@ def test_a_handicraft_needs_no_food_safety_certificate(producer_org, open_round)
     )
     dossier = factories.DossierFactory(product=product, round=open_round)
 
-    required = services.required_documents(dossier)
+    required = checklist.required_documents(dossier)
 
     assert EvidenceKind.FOOD_SAFETY not in required
-    assert services.missing_documents(dossier) == []
+    assert checklist.missing_documents(dossier) == []
 
 
 @pytest.mark.django_db
@@ -187,6 +189,6 @@ def test_foods_and_drinks_need_the_food_safety_certificate(
     product = factories.ProductFactory(producer=producer_org, criteria_set=criteria_set)
     dossier = factories.DossierFactory(product=product, round=open_round)
 
-    required = services.required_documents(dossier)
+    required = checklist.required_documents(dossier)
 
     assert (EvidenceKind.FOOD_SAFETY in required) == food

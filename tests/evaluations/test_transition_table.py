@@ -8,9 +8,10 @@ role or jurisdiction gets PermissionDenied (and learns nothing about the dossier
 import pytest
 from django.core.exceptions import PermissionDenied
 
+from dossiers.models import DossierState
+from dossiers.models import DossierState as S
 from evaluations import transitions
-from evaluations.models import DossierEvent, DossierState
-from evaluations.models import DossierState as S
+from evaluations.models import DossierEvent
 from evaluations.transitions import TRANSITIONS, TransitionError
 from tests.conftest import PERSONAS
 

@@ -7,8 +7,8 @@ from django import forms
 from django.core.validators import MaxValueValidator
 from django.utils import translation
 
+from certificates.session_documents import minutes_subtitle
 from evaluations import transitions
-from evaluations.session_documents import minutes_subtitle
 from regions.models import Province
 from tests import factories
 

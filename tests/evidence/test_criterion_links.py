@@ -4,7 +4,7 @@ change after submission is audited."""
 import pytest
 from django.urls import reverse
 
-from evaluations.models import DossierState
+from dossiers.models import DossierState
 from evaluations.services import timeline
 from products.models import CriterionEvidence, EvidenceKind
 from tests import factories

@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from criteria import scoring
-from evaluations.models import DossierState
+from dossiers.models import DossierState
 from evaluations.transitions import submit_dossier
 from products.evidence import unproven_claims
 from products.models import CriterionEvidence, EvidenceKind

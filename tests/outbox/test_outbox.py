@@ -5,12 +5,12 @@ import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.urls import reverse
 
-from evaluations.models import DossierState
+from dossiers.models import DossierState
 from evaluations.transitions import return_dossier
 from outbox.models import MessageState, OutboxBatch, OutboxMessage
 from tests import factories
 
-CHANGELIST = reverse("admin:evaluations_councilresult_changelist")
+CHANGELIST = reverse("admin:councils_councilresult_changelist")
 OUTBOX = reverse("outbox:list")
 DECIDE = reverse("outbox:decide")
 DECISION = {"decision_number": "1234/QĐ-UBND", "decision_date": "2026-09-10"}
@@ -196,7 +196,7 @@ def test_assigning_many_dossiers_to_a_council_holds_the_notices(
     mailoutbox,
     django_capture_on_commit_callbacks,
 ):
-    from evaluations.councils import assign_dossiers
+    from evaluations.council_assignment import assign_dossiers
 
     round_ = factories.RoundFactory()
     council = factories.CouncilFactory(round=round_)

@@ -13,7 +13,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from evaluations.models import DossierState
+from dossiers.models import DossierState
 from evaluations.transitions import return_dossier
 from outbox import sending
 from outbox.models import MessageState, OutboxMessage

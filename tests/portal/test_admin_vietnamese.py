@@ -13,8 +13,8 @@ def test_the_results_list_and_page_are_in_vietnamese(client, approver, today):
     result = factories.CouncilResultFactory(dossier__round__province_id=33)
     client.force_login(approver)
 
-    listing = client.get(reverse("admin:evaluations_councilresult_changelist")).text
-    page = client.get(reverse("admin:evaluations_councilresult_change", args=[result.pk])).text
+    listing = client.get(reverse("admin:councils_councilresult_changelist")).text
+    page = client.get(reverse("admin:councils_councilresult_change", args=[result.pk])).text
 
     assert "Hiện số lượng" in listing
     assert "Show counts" not in listing
@@ -23,7 +23,7 @@ def test_the_results_list_and_page_are_in_vietnamese(client, approver, today):
 
 
 def test_certificate_labels_are_translated():
-    from evaluations.models import Certificate
+    from certificates.models import Certificate
 
     labels = {
         name: str(Certificate._meta.get_field(name).verbose_name)
@@ -42,7 +42,7 @@ def test_member_totals_and_the_average_share_one_number_format(client, approver,
 
     from django.utils import timezone
 
-    from evaluations.models import ScoreSheet
+    from councils.models import ScoreSheet
 
     result = factories.CouncilResultFactory(
         dossier__round__province_id=33, average=Decimal("81.60"), spread=Decimal("1.20")
@@ -53,7 +53,7 @@ def test_member_totals_and_the_average_share_one_number_format(client, approver,
     )
     client.force_login(approver)
 
-    page = client.get(reverse("admin:evaluations_councilresult_change", args=[result.pk])).text
+    page = client.get(reverse("admin:councils_councilresult_change", args=[result.pk])).text
 
     assert "<td>81,00</td>" in page
     assert "81,60" in page

@@ -5,7 +5,7 @@ from django.contrib.staticfiles import finders
 from django.urls import reverse
 
 from accounts.two_factor import role_requires_two_factor
-from evaluations.models import CouncilRole
+from councils.models import CouncilRole
 
 from .. import factories
 from ..conftest import totp_token
@@ -82,7 +82,7 @@ def test_an_approver_outside_the_admin_lands_on_the_overview(client, approver):
     client.force_login(approver)
 
     assert client.get(reverse("start")).url == reverse("reports:dashboard")
-    assert "admin:evaluations_councilresult_changelist" not in _menu(client)
+    assert "admin:councils_councilresult_changelist" not in _menu(client)
 
 
 def test_the_approver_reaches_the_results_to_approve_from_the_header(client, approver):
@@ -90,7 +90,7 @@ def test_the_approver_reaches_the_results_to_approve_from_the_header(client, app
 
     menu = _menu(client)
 
-    assert "admin:evaluations_councilresult_changelist" in menu
+    assert "admin:councils_councilresult_changelist" in menu
     page = client.get(reverse("home")).text
     assert "Kết quả chờ phê duyệt" in page
 

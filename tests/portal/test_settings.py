@@ -105,7 +105,7 @@ def test_the_test_run_keeps_the_production_defaults():
 @pytest.fixture
 def signing_env(tmp_path):
     """The province's signing certificate, as production configures it (deploy/README.md)."""
-    from evaluations.management.commands.create_demo_signing_certificate import make_pkcs12
+    from certificates.management.commands.create_demo_signing_certificate import make_pkcs12
 
     path = tmp_path / "tinh.p12"
     path.write_bytes(make_pkcs12("bi-mat"))

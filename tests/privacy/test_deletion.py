@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from accounts.models import User
-from evaluations.models import DossierState
+from dossiers.models import DossierState
 from privacy.models import DeletionRequest, DeletionState
 from producers.models import Producer
 from tests import factories

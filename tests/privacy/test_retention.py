@@ -10,7 +10,7 @@ import time_machine
 from django.core.management import call_command
 
 from accounts.models import User
-from evaluations.models import Dossier, DossierState
+from dossiers.models import Dossier, DossierState
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,7 @@ products, dossiers and programme pages ask instead of reading the membership the
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from evaluations import permissions as evaluations
+from dossiers import permissions as evaluations
 from producers.permissions import is_member
 from products import permissions as products
 from programme import permissions as programme

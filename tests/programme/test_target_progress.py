@@ -6,7 +6,8 @@ from fractions import Fraction
 import pytest
 from django.urls import reverse
 
-from evaluations.models import Certificate, Dossier
+from certificates.models import Certificate
+from dossiers.models import Dossier
 from programme.models import Metric, PlanTarget
 from programme.selectors import elapsed_share, target_progress
 from tests import factories

@@ -8,8 +8,9 @@ from decimal import Decimal
 import pytest
 
 from accounts.models import Role
-from evaluations.certified import freeze
-from evaluations.models import Certificate, DossierState, RoundState
+from certificates.certified import freeze
+from certificates.models import Certificate
+from dossiers.models import DossierState, RoundState
 from producers.models import ProducerKind
 from regions.models import Commune
 from tests import factories

@@ -10,7 +10,8 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
-from evaluations.models import Certificate, DossierState, RoundState
+from certificates.models import Certificate
+from dossiers.models import DossierState, RoundState
 from producers.models import ProducerKind
 from tests import factories
 

@@ -11,8 +11,10 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from openpyxl import load_workbook
 
+from certificates.models import CertificateStatus
+from councils.models import ScoreSheet
 from criteria.scoring import load_criteria_set
-from evaluations.models import CertificateStatus, DossierState, ScoreSheet
+from dossiers.models import DossierState
 from producers.models import ProducerKind
 from reports.exports import DOSSIER_HEADERS, RECOGNISED_HEADERS
 from tests import factories

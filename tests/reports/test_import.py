@@ -10,7 +10,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
-from evaluations.models import Certificate, DossierEvent, DossierState, Round, RoundState
+from certificates.models import Certificate
+from dossiers.models import DossierState, Round, RoundState
+from evaluations.models import DossierEvent
 from producers.models import Producer, ProducerKind
 from reports.import_template import COLUMNS, EXAMPLE_NUMBER
 from reports.imports import preview_import

@@ -7,7 +7,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from evaluations.models import Certificate, Dossier, DossierEvent, Round
+from certificates.models import Certificate
+from dossiers.models import Dossier, Round
+from evaluations.models import DossierEvent
 from producers.models import Producer
 from products.models import Product
 from reports import services

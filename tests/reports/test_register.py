@@ -8,8 +8,8 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from evaluations.certificates import revoke_certificate
-from evaluations.certified_changes import reissue_certificate
+from certificates.certified_changes import reissue_certificate
+from certificates.services import revoke_certificate
 from tests import factories
 
 pytestmark = pytest.mark.django_db

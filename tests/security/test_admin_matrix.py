@@ -8,14 +8,14 @@ import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.urls import reverse
 
-from evaluations.models import DossierState
+from dossiers.models import DossierState
 from tests import factories
 
 from .snapshot import changed, snapshot
 from .test_post_matrix import PERSONAS
 
-RESULTS = "admin:evaluations_councilresult_changelist"
-CERTIFICATES = "admin:evaluations_certificate_changelist"
+RESULTS = "admin:councils_councilresult_changelist"
+CERTIFICATES = "admin:certificates_certificate_changelist"
 DECISION = {"decision_number": "1234/QĐ-UBND", "decision_date": "2026-09-10"}
 NOT_STAFF = {
     "producer",

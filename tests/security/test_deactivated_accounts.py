@@ -10,8 +10,12 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from catalogue.permissions import can_handle_label_reports
-from evaluations import permissions as evaluations
-from evaluations.models import CouncilRole, DossierState
+from certificates import permissions as certificates_permissions
+from councils import permissions as councils_permissions
+from councils.models import CouncilRole
+from dossiers import permissions as dossiers_permissions
+from dossiers.models import DossierState
+from evaluations import permissions as evaluations_permissions
 from outbox.permissions import can_decide_outbox, can_view_outbox
 from privacy.models import DeletionRequest
 from privacy.permissions import can_handle_deletion, can_view_register
@@ -67,24 +71,24 @@ CASES = [
     ("commune_officer", products.can_view_product, lambda t: (t["product"],)),
     ("provincial_office", can_view_reports, lambda t: ()),
     ("provincial_office", can_import_certificates, lambda t: ()),
-    ("producer", evaluations.can_view_dossier, lambda t: (t["dossier"],)),
-    ("commune_officer", evaluations.can_view_dossier, lambda t: (t["dossier"],)),
-    ("council_member", evaluations.can_view_dossier, lambda t: (t["dossier"],)),
-    ("approver", evaluations.can_view_dossier, lambda t: (t["dossier"],)),
-    ("producer", evaluations.can_answer_corrections, lambda t: (t["returned"],)),
-    ("provincial_office", evaluations.can_manage_round, lambda t: (HUNG_YEN,)),
-    ("provincial_office", evaluations.can_view_round, lambda t: (t["round"],)),
-    ("commune_officer", evaluations.can_view_round, lambda t: (t["round"],)),
-    ("producer", evaluations.can_view_round, lambda t: (t["round"],)),
-    ("commune_officer", evaluations.can_use_queue, lambda t: ()),
-    ("approver", evaluations.can_list_province_dossiers, lambda t: ()),
-    ("commune_officer", evaluations.can_see_overdue, lambda t: ()),
-    ("producer", evaluations.can_file_dossier, lambda t: (t["product"],)),
-    ("provincial_office", evaluations.can_oversee_council, lambda t: (t["council"],)),
-    ("council_member", evaluations.can_oversee_council, lambda t: (t["council"],)),
-    ("provincial_office", evaluations.can_record_extensions, lambda t: ()),
-    ("producer", evaluations.can, lambda t: ("withdraw", t["dossier"])),
-    ("commune_officer", evaluations.can, lambda t: ("accept", t["dossier"])),
+    ("producer", dossiers_permissions.can_view_dossier, lambda t: (t["dossier"],)),
+    ("commune_officer", dossiers_permissions.can_view_dossier, lambda t: (t["dossier"],)),
+    ("council_member", dossiers_permissions.can_view_dossier, lambda t: (t["dossier"],)),
+    ("approver", dossiers_permissions.can_view_dossier, lambda t: (t["dossier"],)),
+    ("producer", dossiers_permissions.can_answer_corrections, lambda t: (t["returned"],)),
+    ("provincial_office", dossiers_permissions.can_manage_round, lambda t: (HUNG_YEN,)),
+    ("provincial_office", dossiers_permissions.can_view_round, lambda t: (t["round"],)),
+    ("commune_officer", dossiers_permissions.can_view_round, lambda t: (t["round"],)),
+    ("producer", dossiers_permissions.can_view_round, lambda t: (t["round"],)),
+    ("commune_officer", dossiers_permissions.can_use_queue, lambda t: ()),
+    ("approver", dossiers_permissions.can_list_province_dossiers, lambda t: ()),
+    ("commune_officer", dossiers_permissions.can_see_overdue, lambda t: ()),
+    ("producer", dossiers_permissions.can_file_dossier, lambda t: (t["product"],)),
+    ("provincial_office", councils_permissions.can_oversee_council, lambda t: (t["council"],)),
+    ("council_member", councils_permissions.can_oversee_council, lambda t: (t["council"],)),
+    ("provincial_office", certificates_permissions.can_record_extensions, lambda t: ()),
+    ("producer", evaluations_permissions.can, lambda t: ("withdraw", t["dossier"])),
+    ("commune_officer", evaluations_permissions.can, lambda t: ("accept", t["dossier"])),
     ("commune_officer", programme.can_view_targets, lambda t: ()),
     ("provincial_office", programme.can_edit_targets, lambda t: (HUNG_YEN,)),
     ("provincial_office", programme.can_view_target_history, lambda t: (HUNG_YEN,)),

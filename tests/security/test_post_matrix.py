@@ -11,15 +11,10 @@ import pytest
 from django.urls import reverse
 
 from catalogue.models import LabelReport
-from evaluations.certified_changes import request_correction
-from evaluations.models import (
-    CouncilRole,
-    CouncilSession,
-    DossierAction,
-    DossierEvent,
-    DossierState,
-    ScoreSheet,
-)
+from certificates.certified_changes import request_correction
+from councils.models import CouncilRole, CouncilSession, ScoreSheet
+from dossiers.models import DossierAction, DossierState
+from evaluations.models import DossierEvent
 from outbox.models import OutboxBatch, OutboxMessage
 from privacy_duties.erasure import request_deletion
 from programme.models import IdeaStage

@@ -15,7 +15,8 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from accounts.models import Role
-from evaluations.models import Dossier, DossierState, ScoreSheet
+from councils.models import ScoreSheet
+from dossiers.models import Dossier, DossierState
 from producers.models import Producer
 from producers.official_scope import DRAFT_DOSSIER_STATE
 from products.models import Product

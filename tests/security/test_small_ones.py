@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from pypdf import PdfReader
 
-from evaluations.certificates import render_certificate_pdf
+from certificates.services import render_certificate_pdf
 from products.models import Product
 from tests import factories
 

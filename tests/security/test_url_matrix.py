@@ -10,7 +10,9 @@ import pytest
 from django.urls import reverse
 
 from catalogue.models import LabelReport
-from evaluations.models import CouncilRole, CouncilSession, DossierState, Notice
+from certificates.models import Notice
+from councils.models import CouncilRole, CouncilSession
+from dossiers.models import DossierState
 from reports.models import ImportBatch
 from tests import factories
 

@@ -11,17 +11,13 @@ from django.core.files.base import ContentFile
 from PIL import Image
 
 from accounts.models import Role, User
+from councils.models import CouncilRole
+from councils.services import declare_no_conflict, save_sheet_points, sheet_for, submit_sheet
+from councils.sessions import close_session, open_session
 from criteria import scoring
-from evaluations.councils import (
-    assign_dossiers,
-    declare_no_conflict,
-    save_sheet_points,
-    sheet_for,
-    submit_sheet,
-)
-from evaluations.models import CouncilRole, Dossier, DossierKind
+from dossiers.models import Dossier, DossierKind
+from evaluations.council_assignment import assign_dossiers
 from evaluations.services import create_dossier
-from evaluations.sessions import close_session, open_session
 from evaluations.transitions import (
     accept_dossier,
     close_scoring,

@@ -23,9 +23,9 @@ from django.core.files.base import ContentFile
 from openpyxl import Workbook
 from PIL import Image, ImageDraw, ImageFont
 
-from evaluations.certificates import revoke_certificate
-from evaluations.models import Certificate, RevocationGround
-from evaluations.models.certificate import add_months
+from certificates.models import Certificate, RevocationGround
+from certificates.models.certificate import add_months
+from certificates.services import revoke_certificate
 from products.models import Product, ProductPhoto
 from programme.areas import Area
 from programme.models import EventKind, Metric, PlanTarget, TradeEvent

@@ -8,8 +8,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import Role, User
-from evaluations.models import Council, CouncilMember, CouncilRole, Round, RoundState
-from evaluations.working_days import add_working_days
+from councils.models import Council, CouncilMember, CouncilRole
+from dossiers.models import Round, RoundState
+from dossiers.working_days import add_working_days
 from producers.models import Gender, Membership, Producer, ProducerKind
 from products.models import Product
 from regions.models import Commune, FormerDistrict

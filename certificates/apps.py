@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CertificatesConfig(AppConfig):
+    name = "certificates"
+    verbose_name = _("Certificates")
+
+    def ready(self):
+        from . import (
+            certified_changes,  # noqa: F401  (holds certified fields of products and producers)
+            signing,  # noqa: F401  (registers the signing certificate check)
+        )

@@ -1,0 +1,117 @@
+"""Lists of dossiers: the local officers' queue, the province-wide list, the producer's own.
+
+Each list loads what its rows show through ``Dossier.objects.for_list()``: the number of queries
+does not grow with the number of dossiers. The deadline of each row is computed in Python from
+the holiday calendar, which is read once per process.
+"""
+
+from django.core.paginator import Paginator
+from django.db.models import F
+from django.http import Http404
+from django.shortcuts import render
+from django.utils import timezone
+
+from dossiers import deadlines
+from dossiers.forms import DossierFilterForm
+from dossiers.models import Dossier, Round
+from dossiers.permissions import can_list_province_dossiers, can_use_queue
+from regions.collation import vietnamese_order
+from regions.models import FormerDistrict
+
+PAGE_SIZE = 50
+# What a row shows (dossier_list.html, the working-day clock), and nothing else: a dossier row
+# also holds the local assessment and the producer's long texts, decoded for nothing otherwise.
+LIST_COLUMNS = (
+    "state",
+    "kind",
+    "submitted_at",
+    "round__name",
+    "product__name",
+    "product__criteria_set",
+    "product__producer__name",
+    "product__producer__commune__name",
+    "product__producer__commune__former_district__name",
+)
+
+
+def _page(request, dossiers, *, clocks: bool):
+    page = Paginator(dossiers.only(*LIST_COLUMNS), PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = list(page.object_list)
+    if clocks:
+        today = timezone.localdate()
+        for dossier in rows:
+            dossier.clock = deadlines.local_review_clock(dossier, today)
+    return page, rows
+
+
+def _render(request, template_context):
+    page = template_context["page"]
+    return render(
+        request,
+        "evaluations/dossier_list.html",
+        {
+            **template_context,
+            "page_range": page.paginator.get_elided_page_range(page.number, on_each_side=2),
+        },
+    )
+
+
+def queue(request):
+    """The local officer's queue: the dossiers of producers inside their jurisdiction, oldest
+    submission first, each with its working days against the 15-day limit."""
+    user = request.user
+    if not can_use_queue(user):
+        raise Http404
+    form = DossierFilterForm(
+        request.GET,
+        user=user,
+        rounds=Round.objects.visible_to(user),
+        communes=user.jurisdiction_communes().order_by(vietnamese_order("name")),
+        queue=True,
+    )
+    dossiers = form.filter(Dossier.objects.visible_to(user).for_list()).order_by(
+        F("submitted_at").asc(nulls_last=True), "pk"
+    )
+    page, rows = _page(request, dossiers, clocks=True)
+    return _render(
+        request,
+        {"form": form, "page": page, "dossiers": rows, "mode": "queue", "show_clock": True},
+    )
+
+
+def dossier_list(request):
+    """Every dossier of the province (not drafts), for the provincial office and approvers."""
+    user = request.user
+    if not can_list_province_dossiers(user):
+        raise Http404
+    communes = user.jurisdiction_communes().order_by(vietnamese_order("name"))
+    districts = (
+        FormerDistrict.objects.filter(communes__in=communes)
+        .distinct()
+        .order_by(vietnamese_order("name"))
+    )
+    form = DossierFilterForm(
+        request.GET,
+        user=user,
+        rounds=Round.objects.visible_to(user),
+        communes=communes,
+        districts=districts,
+    )
+    dossiers = form.filter(Dossier.objects.visible_to(user).for_list()).order_by(
+        F("submitted_at").desc(nulls_last=True), "-pk"
+    )
+    page, rows = _page(request, dossiers, clocks=True)
+    return _render(
+        request,
+        {"form": form, "page": page, "dossiers": rows, "mode": "province", "show_clock": True},
+    )
+
+
+def my_dossiers(request):
+    """The producer's dossiers, latest first."""
+    user = request.user
+    if not user.is_producer:
+        raise Http404
+    dossiers = Dossier.objects.visible_to(user).for_list().order_by("-updated_at", "-pk")
+    page, rows = _page(request, dossiers, clocks=False)
+    return _render(request, {"page": page, "dossiers": rows, "mode": "mine", "show_clock": False})
