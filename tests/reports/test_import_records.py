@@ -36,9 +36,7 @@ def test_the_historical_round_spans_the_whole_decision_year(provincial_office, t
 
 
 @pytest.mark.django_db
-def test_a_new_producer_keeps_the_registers_address_and_representative(
-    provincial_office, today
-):
+def test_a_new_producer_keeps_the_registers_address_and_representative(provincial_office, today):
     _commit(_xlsx(_row()), provincial_office)
 
     producer = Producer.objects.get(tax_code="0901234501")
