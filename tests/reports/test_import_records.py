@@ -195,3 +195,41 @@ def test_the_preview_page_counts_rows_by_what_the_commit_would_do(client, provin
     response = client.get(reverse("reports:import-preview", args=[batch.pk]))
 
     assert response.context["counts"] == {"new": 2, "unchanged": 1, "error": 1}
+
+
+@pytest.mark.django_db
+def test_a_product_code_held_by_another_product_in_the_portal_is_refused(provincial_office, today):
+    _commit(_xlsx(_row(**{"Mã số sản phẩm": "33-11977-005-2023"})), provincial_office)
+    content = _xlsx(
+        _row(**{"Số giấy chứng nhận": "D-1", "Tên sản phẩm": "Nhãn sấy", "Mã số thuế": "0901234502",
+                "Mã số sản phẩm": "33-11977-005-2023"}),
+        _row(**{"Số giấy chứng nhận": "D-2", "Ngày quyết định": datetime.datetime(2024, 9, 1),
+                "Mã số sản phẩm": "33-11977-005-2023"}),
+    )  # fmt: skip
+
+    preview = preview_import(content, province_id=33)
+
+    assert [row.errors for row in preview.rows] == [
+        [
+            "Dòng 2, cột “Mã số sản phẩm”: mã số sản phẩm 33-11977-005-2023 "
+            "thuộc về một sản phẩm khác."
+        ],
+        [],  # the product's own code, on a later recognition of the same product
+    ]
+
+
+@pytest.mark.django_db
+def test_a_second_recognition_of_the_same_year_already_imported_is_refused(
+    provincial_office, today
+):
+    _commit(_xlsx(_row()), provincial_office)
+
+    preview = preview_import(
+        _xlsx(_row(**{"Số giấy chứng nhận": "OCOP-33-2023-0099", "Số quyết định": "9/QĐ"})),
+        province_id=33,
+    )
+
+    assert preview.rows[0].errors == [
+        "Dòng 2, cột “Ngày quyết định”: sản phẩm này đã có quyết định công nhận năm 2023 "
+        "được nhập từ trước."
+    ]
