@@ -233,3 +233,36 @@ def test_a_second_recognition_of_the_same_year_already_imported_is_refused(
         "Dòng 2, cột “Ngày quyết định”: sản phẩm này đã có quyết định công nhận năm 2023 "
         "được nhập từ trước."
     ]
+
+
+@pytest.mark.django_db
+def test_a_product_without_a_code_in_the_portal_takes_the_registers_code(provincial_office, today):
+    producer = Producer.objects.create(
+        kind="htx", name="Hợp tác xã Nhãn lồng Tân Hưng", tax_code="0901234501",
+        commune_id=11977, registration_date=datetime.date(2020, 1, 1), local_labour_share=0,
+    )  # fmt: skip
+    product = Product.objects.create(producer=producer, name="Nhãn lồng Hưng Yên", criteria_set=1)
+    content = _xlsx(_row(**{"Mã số sản phẩm": "33-11977-004-2023"}))
+
+    preview = preview_import(content, province_id=33)
+    _commit(content, provincial_office)
+
+    assert preview.rows[0].errors == []
+    product.refresh_from_db()
+    assert product.product_code == "33-11977-004-2023"
+    assert Certificate.objects.get().product == product
+
+
+@pytest.mark.django_db
+def test_a_code_other_than_the_products_own_is_refused(provincial_office, today):
+    _commit(_xlsx(_row(**{"Mã số sản phẩm": "33-11977-005-2023"})), provincial_office)
+
+    preview = preview_import(
+        _xlsx(_row(**{"Số giấy chứng nhận": "D-3", "Ngày quyết định": "01/09/2024",
+                      "Mã số sản phẩm": "33-11977-006-2024"})),
+        province_id=33,
+    )  # fmt: skip
+
+    assert preview.rows[0].errors == [
+        "Dòng 2, cột “Mã số sản phẩm”: mã số sản phẩm 33-11977-006-2024 thuộc về một sản phẩm khác."
+    ]
