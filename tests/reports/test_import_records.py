@@ -7,11 +7,12 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from evaluations.models import Certificate, DossierEvent, Round
+from evaluations.models import Certificate, DossierEvent, DossierState, Round
 from producers.models import Producer
 from products.models import Product
 from reports import services
 from reports.imports import preview_import
+from tests import factories
 
 from .test_import import _row, _upload, _xlsx
 
@@ -266,3 +267,22 @@ def test_a_code_other_than_the_products_own_is_refused(provincial_office, today)
     assert preview.rows[0].errors == [
         "Dòng 2, cột “Mã số sản phẩm”: mã số sản phẩm 33-11977-006-2024 thuộc về một sản phẩm khác."
     ]
+
+
+@pytest.mark.django_db
+def test_a_portal_dossier_of_the_same_year_is_not_an_earlier_recognition(
+    provincial_office, today, past_round
+):
+    producer = Producer.objects.create(
+        kind="htx", name="Hợp tác xã Nhãn lồng Tân Hưng", tax_code="0901234501",
+        commune_id=11977, registration_date=datetime.date(2020, 1, 1), local_labour_share=0,
+    )  # fmt: skip
+    product = Product.objects.create(producer=producer, name="Nhãn lồng Hưng Yên", criteria_set=1)
+    factories.DossierFactory(round=past_round, product=product, state=DossierState.REJECTED)
+
+    preview = preview_import(
+        _xlsx(_row(**{"Ngày quyết định": datetime.datetime(2025, 3, 1)})), province_id=33
+    )
+
+    # Only a recognition recorded before the portal (the round numbered 0) blocks the year.
+    assert (past_round.year, preview.rows[0].errors) == (2025, [])
