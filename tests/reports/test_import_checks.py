@@ -4,6 +4,8 @@ or against the portal."""
 
 import datetime
 import io
+import zipfile
+from decimal import Decimal
 
 import pytest
 from openpyxl import Workbook
@@ -157,3 +159,22 @@ def test_one_product_code_claimed_by_two_products_of_a_file_is_refused_on_the_se
         [f"Dòng 3, cột “Mã số sản phẩm”: mã số sản phẩm {code} thuộc về một sản phẩm khác."],
         [],
     ]
+
+
+@pytest.mark.django_db
+def test_a_score_a_formula_computes_is_read_as_the_value_excel_saved(areas, today):
+    """Registers add the members' marks up with a formula; Excel saves its result beside it."""
+    content = _xlsx(_row(Điểm="=70+5.5"))
+    with zipfile.ZipFile(io.BytesIO(content)) as original:
+        files = {name: original.read(name) for name in original.namelist()}
+    sheet = "xl/worksheets/sheet1.xml"
+    assert b"<f>70+5.5</f><v></v>" in files[sheet]
+    files[sheet] = files[sheet].replace(b"<f>70+5.5</f><v></v>", b"<f>70+5.5</f><v>75.5</v>")
+    saved = io.BytesIO()
+    with zipfile.ZipFile(saved, "w") as workbook:
+        for name, data in files.items():
+            workbook.writestr(name, data)
+
+    preview = preview_import(saved.getvalue(), province_id=33)
+
+    assert (preview.rows[0].errors, preview.rows[0].values["average"]) == ([], Decimal("75.50"))
