@@ -178,3 +178,17 @@ def test_a_score_a_formula_computes_is_read_as_the_value_excel_saved(areas, toda
     preview = preview_import(saved.getvalue(), province_id=33)
 
     assert (preview.rows[0].errors, preview.rows[0].values["average"]) == ([], Decimal("75.50"))
+
+
+@pytest.mark.django_db
+def test_an_empty_workbook_is_told_which_columns_it_lacks(areas, today):
+    buffer = io.BytesIO()
+    Workbook().save(buffer)
+
+    preview = preview_import(buffer.getvalue(), province_id=33)
+
+    assert preview.rows == []
+    assert preview.file_errors[:2] == [
+        "Tệp thiếu cột “Số giấy chứng nhận”. Hãy dùng tệp mẫu.",
+        "Tệp thiếu cột “Tên sản phẩm”. Hãy dùng tệp mẫu.",
+    ]
