@@ -192,3 +192,16 @@ def test_an_empty_workbook_is_told_which_columns_it_lacks(areas, today):
         "Tệp thiếu cột “Số giấy chứng nhận”. Hãy dùng tệp mẫu.",
         "Tệp thiếu cột “Tên sản phẩm”. Hãy dùng tệp mẫu.",
     ]
+
+
+@pytest.mark.django_db
+def test_a_file_of_three_columns_is_told_only_the_columns_it_lacks(areas, today):
+    content = _xlsx(_row(), headers=HEADERS[:3])
+
+    preview = preview_import(content, province_id=33)
+
+    missing = [error.split("“")[1].split("”")[0] for error in preview.file_errors]
+    assert missing == [
+        "Loại hình chủ thể", "Mã số thuế", "Mã xã", "Bộ sản phẩm", "Số sao", "Điểm",
+        "Số quyết định", "Ngày quyết định",
+    ]  # fmt: skip
