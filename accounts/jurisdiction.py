@@ -30,7 +30,7 @@ def area_of(user) -> tuple[str, int | None] | None:
         if user.jurisdiction_district_id:
             return FORMER_DISTRICT, user.jurisdiction_district_id
         return None
-    if user.role == Role.ADMINISTRATOR and not user.province_id:
+    if user.is_national_administrator:
         return COUNTRY, None
     if user.role in PROVINCIAL_ROLES and user.province_id:
         return PROVINCE, user.province_id

@@ -173,6 +173,13 @@ class User(AbstractUser):
         return self.role in {Role.PROVINCIAL_OFFICE, Role.ADMINISTRATOR}
 
     @property
+    def is_national_administrator(self) -> bool:
+        """An administrator who serves no province answers for the whole country: every
+        province's rows. The one statement of that rule (issue 17); a superuser's own reach is
+        decided where it applies."""
+        return self.role == Role.ADMINISTRATOR and not self.province_id
+
+    @property
     def is_council_member(self) -> bool:
         return self.role == Role.COUNCIL_MEMBER
 

@@ -45,6 +45,7 @@ from evaluations.models import (  # noqa: E402
     ScoreSheet,
 )
 from evaluations.models.certificate import add_months  # noqa: E402
+from evaluations.transitions.core import LOCKING_STATES  # noqa: E402
 from ocop_portal.text import fold  # noqa: E402
 from producers.models import Gender, Producer, ProducerKind  # noqa: E402
 from products.models import Product  # noqa: E402
@@ -307,6 +308,16 @@ def main() -> None:
             )
             plans.append((criteria_set, province))
         Dossier.objects.bulk_create(dossiers, batch_size=BATCH)
+        # The lock the transitions would have written on the products under review.
+        Product.objects.bulk_update(
+            [
+                Product(pk=dossier.product_id, locked_by_dossier_id=dossier.pk)
+                for dossier in dossiers
+                if dossier.state in LOCKING_STATES
+            ],
+            ["locked_by_dossier"],
+            batch_size=BATCH,
+        )
         log(f"{len(dossiers)} dossiers", started)
 
         sheets, results, events, certificates = [], [], [], []

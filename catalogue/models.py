@@ -43,8 +43,8 @@ class LabelReportQuerySet(models.QuerySet):
         ``permissions.can_handle_label_reports``."""
         if not can_handle_label_reports(user):
             return self.none()
-        if not user.province_id:
-            return self.all()  # a nationwide administrator
+        if user.is_national_administrator:
+            return self.all()
         return self.filter(province_id=user.province_id)
 
 
@@ -74,8 +74,8 @@ class LabelReport(models.Model):
         _("photo"), upload_to=label_report_photo_upload_to, blank=True, editable=False
     )
     photo_type = models.CharField(max_length=20, blank=True, editable=False)
-    # False while a large photo waits for its job (catalogue.tasks): the file is then the upload
-    # as sent, with its metadata (a phone's GPS position), and is never shown.
+    # False while a large photo waits to be re-encoded (services.finish_report_photo): the file
+    # is then the upload as sent, with its metadata (a phone's GPS position), and is never shown.
     photo_ready = models.BooleanField(default=True, editable=False)
     contact = models.CharField(_("contact (optional)"), max_length=200, blank=True)
     state = models.CharField(

@@ -6,6 +6,7 @@ import logging
 from django.db import transaction
 
 from ocop_portal import limits
+from ocop_portal.after_response import after_response
 from products.images import process_photo
 from products.models import DOCUMENT_EXTENSIONS
 from products.validators import INLINE_DECODE_PIXELS, image_pixels
@@ -54,7 +55,8 @@ def file_label_report(
     )
     report.full_clean(exclude=["photo"])
     if photo and image_pixels(photo) > INLINE_DECODE_PIXELS:
-        # Too large to decode in the request: kept as sent, not shown, until the job is done.
+        # Too large to decode while the reporter waits: kept as sent, not shown, until it is
+        # re-encoded after the response.
         report.photo_ready = False
         report.photo.save(f"original{DOCUMENT_EXTENSIONS[photo_type]}", photo, save=False)
     elif photo:
@@ -65,17 +67,15 @@ def file_label_report(
         report.photo.save(clean.image.name, clean.image, save=False)
     report.save()
     if not report.photo_ready:
-        from .tasks import prepare_report_photo
-
-        transaction.on_commit(lambda: prepare_report_photo.delay(report.pk))
+        transaction.on_commit(lambda: after_response(lambda: finish_report_photo(report.pk)))
     return report
 
 
 @transaction.atomic
 def finish_report_photo(report_id: int) -> LabelReport | None:
-    """The job's half of file_label_report: decode the photo once, keep the re-encoded copy
-    (at most products.images.DISPLAY_SIZE, no metadata) and drop the upload. A photo that
-    cannot be decoded after all is dropped; the report stays."""
+    """The half of file_label_report run after the response: decode the photo once, keep the
+    re-encoded copy (at most products.images.DISPLAY_SIZE, no metadata) and drop the upload. A
+    photo that cannot be decoded after all is dropped; the report stays."""
     report = LabelReport.objects.select_for_update().filter(pk=report_id, photo_ready=False)
     report = report.first()
     if report is None:

@@ -9,7 +9,6 @@ class EvaluationsConfig(AppConfig):
     def ready(self):
         from . import (
             certified_changes,  # noqa: F401  (holds certified fields of products and producers)
-            services,  # noqa: F401  (records product changes on the dossiers' timelines)
             signing,  # noqa: F401  (registers the signing certificate check)
             working_days,  # noqa: F401  (registers the holiday calendar check)
         )

@@ -33,6 +33,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from ocop_portal.after_response import after_response
 from outbox.services import queue_email
 from products.models import Product
 
@@ -189,10 +190,10 @@ def issue_notice(
     notice.full_clean()
     notice.save()
     end_extension_of(locked, on=decision_date)  # Art. 12.3: valid until the re-evaluation's result
-    from .tasks import issue_notice_pdf
+    from .documents import notice_document
 
-    # Rendered, signed and stored once after the commit; else at the first download.
-    transaction.on_commit(lambda: issue_notice_pdf.delay(notice.pk))
+    # Rendered, signed and stored once after the response; else at the first download.
+    transaction.on_commit(lambda: after_response(lambda: notice_document(notice)))
     return notice
 
 

@@ -17,6 +17,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import CharField, OuterRef, Subquery, Value
 from django.db.models.functions import Cast, Concat
 
+from ocop_portal.after_response import after_response
+
 from .models import Certificate, CouncilSession, IssuedDocument, Notice
 from .signing import sign_pdf
 
@@ -98,12 +100,14 @@ def session_document(session: CouncilSession, kind: str) -> IssuedDocument | Non
 
 
 def issue_after_commit(certificate_id: int) -> None:
-    """Render, sign and store a new certificate's PDF on the job queue once the approval has
-    committed (a bulk approval does not wait for WeasyPrint); if that fails, the first
-    download issues it."""
-    from .tasks import issue_certificate_pdf
-
-    transaction.on_commit(lambda: issue_certificate_pdf.delay(certificate_id))
+    """Render, sign and store a new certificate's PDF after the approval has committed and its
+    response is out (a bulk approval does not wait for WeasyPrint); if that fails, or is left
+    undone, the first download issues it."""
+    transaction.on_commit(
+        lambda: after_response(
+            lambda: certificate_document(Certificate.objects.get(pk=certificate_id))
+        )
+    )
 
 
 def issued_document_fields() -> dict:

@@ -16,7 +16,7 @@ ROUND_MANAGERS = frozenset({Role.PROVINCIAL_OFFICE, Role.ADMINISTRATOR})
 
 
 def _in_province(user, province_id: int) -> bool:
-    if user.role == Role.ADMINISTRATOR and not user.province_id:
+    if user.is_national_administrator:
         return True
     return user.province_id == province_id
 
@@ -111,7 +111,7 @@ def rounds_managed_by(user):
     """Rounds ``user`` may manage: the list-side twin of ``can_manage_round``."""
     if not (user.is_authenticated and user.is_active and user.role in ROUND_MANAGERS):
         return Round.objects.none()
-    if user.role == Role.ADMINISTRATOR and not user.province_id:
+    if user.is_national_administrator:
         return Round.objects.all()
     return Round.objects.filter(province_id=user.province_id)
 
@@ -121,7 +121,7 @@ def can_view_round(user, round_: Round) -> bool:
     jurisdiction lies in it, and the producers located in it."""
     if not user.is_authenticated or not user.is_active:
         return False
-    if user.role == Role.ADMINISTRATOR and not user.province_id:
+    if user.is_national_administrator:
         return True
     if user.role in PROVINCIAL_ROLES:
         return user.province_id == round_.province_id

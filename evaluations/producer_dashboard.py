@@ -15,7 +15,6 @@ from django.utils.translation import gettext as _
 from producers.models import Producer
 from products.assessment import summarise
 from products.models import EvidenceKind, Product
-from products.permissions import LOCKING_STATES
 from regions.collation import vietnamese_order
 
 from .models import Certificate, Dossier, DossierEvent, DossierState
@@ -170,7 +169,7 @@ def dashboard(producer: Producer) -> dict:
         active = [d for d in dossiers if d.state in DossierState.ACTIVE]
         for dossier in active:
             asks += _dossier_asks(product, dossier)
-        locked = any(d.state in LOCKING_STATES for d in dossiers)
+        locked = product.locked_by_dossier_id is not None
         missing = [] if locked else missing_for_submission(product)
         if missing and not any(d.state == DossierState.RETURNED for d in active):
             message = _("“%(product)s” still needs:") % {"product": product.name}

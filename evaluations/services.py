@@ -5,7 +5,6 @@ from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,7 +12,6 @@ from django.utils.translation import gettext_lazy
 
 from criteria import scoring
 from ocop_portal.text import fold
-from products.changes import product_changed
 from products.models import EvidenceKind, Product
 
 from . import permissions
@@ -272,15 +270,20 @@ def snapshot_self_assessment(dossier: Dossier) -> dict:
     return dict(assessment.points_by_code) if assessment else {}
 
 
-@receiver(product_changed, dispatch_uid="evaluations.services.audit_product_change")
-def audit_product_change(sender, *, product, by, what: str, data: dict | None = None, **kwargs):
-    """Audit a change to a product's content on each of its dossiers already submitted once.
-
-    Products send ``product_changed`` from their services whenever a producer changes data,
-    photos or documents, so the officer and the council see what changed after submission.
-    """
-    from .transitions import record_change
-
-    dossiers = product.dossiers.filter(revision__gt=0).exclude(state__in=DossierState.FINISHED)
-    for dossier in dossiers:
-        record_change(dossier, by=by, what=what, data=data)
+def timeline(dossier: Dossier) -> list[DossierEvent]:
+    """The dossier's history for its page: its own events, and the changes made to its product
+    while it was submitted and not finished (``products.changes``, which products keep), merged
+    by time. A change reads as the "edit" event it was recorded as before products kept it."""
+    events = list(dossier.events.for_timeline())
+    changes = [
+        DossierEvent(
+            dossier=dossier,
+            actor=change.by,
+            action=DossierAction.EDIT,
+            comment=change.what,
+            data=change.data,
+            created_at=change.at,
+        )
+        for change in dossier.product_changes.select_related("by").order_by("at", "pk")
+    ]
+    return sorted(events + changes, key=lambda event: event.created_at)

@@ -82,9 +82,10 @@ INSTALLED_APPS = [
     "catalogue",
     "programme",
     "reports",
-    "jobs",
+    "duties",
     "outbox",
     "privacy",
+    "privacy_duties",
     "once",
     "demo",
 ]
@@ -272,22 +273,6 @@ EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", False)
 EMAIL_TIMEOUT = envint("EMAIL_TIMEOUT", 10)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "OCOP <no-reply@ocop.localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-
-# Background jobs (ocop_portal/tasks.py): Celery with Redis as the broker, by default the same
-# Redis as the cache. Without a broker, jobs run inline in the process that queues them.
-CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", REDIS_URL)
-CELERY_TASK_ALWAYS_EAGER = envbool("CELERY_TASK_ALWAYS_EAGER", not CELERY_BROKER_URL)
-# Inline, Celery still opens a (never used) producer; the in-memory transport needs no server.
-CELERY_BROKER_URL = CELERY_BROKER_URL or "memory://"
-CELERY_TASK_IGNORE_RESULT = True  # outcomes that matter are rows (jobs.Job), not Celery results
-CELERY_TASK_ACKS_LATE = True  # a job whose worker dies is run again, not lost
-CELERY_TASK_REJECT_ON_WORKER_LOST = True
-CELERY_WORKER_PREFETCH_MULTIPLIER = 1  # long jobs: a worker takes one at a time
-CELERY_TASK_TIME_LIMIT = envint("CELERY_TASK_TIME_LIMIT", 600)
-CELERY_TASK_SOFT_TIME_LIMIT = int(CELERY_TASK_TIME_LIMIT * 0.9)  # SoftTimeLimitExceeded first
-CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_WORKER_HIJACK_ROOT_LOGGER = False  # keep LOGGING below
-CELERY_TIMEZONE = TIME_ZONE
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -5,8 +5,11 @@ from django.utils.translation import gettext_lazy as _
 from django.views.i18n import set_language
 
 from accounts import views as account_views
-from evaluations.views import producer_dashboard
+from evaluations.views import producer_dashboard, product_page
+from privacy import urls as privacy_urls
+from privacy_duties import urls as privacy_duties_urls
 from producers import urls as producer_urls
+from products import urls as product_urls
 
 from . import views
 
@@ -38,13 +41,35 @@ urlpatterns = [
             )
         ),
     ),
-    path("products/", include("products.urls")),
+    # The product's page likewise (products:detail): it shows the certificate and the open round.
+    path(
+        "products/",
+        include(
+            (
+                [
+                    path("<int:pk>/", product_page.product_detail, name="detail"),
+                    *product_urls.urlpatterns,
+                ],
+                product_urls.app_name,
+            )
+        ),
+    ),
     path("evaluations/", include("evaluations.urls")),
     path("catalogue/", include("catalogue.urls")),
     path("programme/", include("programme.urls")),
     path("reports/", include("reports.urls")),
-    path("jobs/", include("jobs.urls")),
+    path("selfcheck/", include("duties.urls")),
     path("outbox/", include("outbox.urls")),
-    path("privacy/", include("privacy.urls")),
+    # A person's own data and carrying out a deletion reach other apps' data: their views are in
+    # privacy_duties, under the privacy namespace's names.
+    path(
+        "privacy/",
+        include(
+            (
+                [*privacy_duties_urls.urlpatterns, *privacy_urls.urlpatterns],
+                privacy_urls.app_name,
+            )
+        ),
+    ),
     path("admin/", admin.site.urls),
 ]

@@ -18,8 +18,8 @@ from django.utils.translation import gettext as _
 from .models import SubmissionToken
 
 # A repeat comes within minutes (a double click, a reload, Back then submit); a month still
-# covers a form page left open in a tab. An older token only takes room: the weekly prune_jobs
-# duty deletes it.
+# covers a form page left open in a tab. An older token only takes room: the weekly
+# purge_form_tokens duty deletes it.
 KEEP_TOKENS = datetime.timedelta(days=30)
 
 

@@ -46,8 +46,8 @@ class OutboxMessageQuerySet(models.QuerySet):
 
         if not can_view_outbox(user):
             return self.none()
-        if not user.province_id:
-            return self.all()  # a nationwide administrator
+        if user.is_national_administrator:
+            return self.all()
         return self.filter(dossier__round__province_id=user.province_id)
 
     def pending(self):

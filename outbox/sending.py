@@ -16,6 +16,8 @@ from django.core.mail import EmailMessage
 from django.db.models import Q
 from django.utils import timezone
 
+from ocop_portal.after_response import after_response
+
 from .models import MessageState, OutboxMessage
 
 logger = logging.getLogger(__name__)
@@ -77,11 +79,7 @@ def _send_one(message: OutboxMessage, now) -> bool:
 
 
 def dispatch(ids: list[int]) -> None:
-    """Hand freshly committed rows to the job queue. If the queue cannot be reached the rows
-    stay queued and the timed duty sends them: a committed decision never fails here."""
-    from .tasks import send_outbox_messages
-
-    try:
-        send_outbox_messages.delay(ids)
-    except Exception:
-        logger.exception("Could not queue outbox messages %s; the timed duty will send them", ids)
+    """Send freshly committed rows once the response is out (in-process, no job queue). Rows
+    this misses stay queued and the timed duty sends them: a committed decision never fails
+    here."""
+    after_response(lambda: send_due(ids))

@@ -35,7 +35,7 @@ class PersonalDataAccessAdmin(_ReadOnlyForTheOffice):
         """An office reads the views of its own province's producers."""
         rows = super().get_queryset(request)
         user = request.user
-        if user.is_superuser or not user.province_id:
+        if user.is_superuser or user.is_national_administrator:
             return rows
         return rows.filter(producer__commune__province_id=user.province_id)
 

@@ -16,7 +16,7 @@ def can_handle_deletion(user, deletion_request) -> bool:
     """The provincial office of the province the person's producer belongs to; administrators."""
     if not can_view_register(user):
         return False
-    if user.is_superuser or (user.role == Role.ADMINISTRATOR and not user.province_id):
+    if user.is_superuser or user.is_national_administrator:
         return True
     return deletion_request.province_id == user.province_id
 
@@ -25,6 +25,6 @@ def handled_requests_for(user, queryset):
     """The requests ``user`` may see: the list-side twin of can_handle_deletion."""
     if not can_view_register(user):
         return queryset.none()
-    if user.is_superuser or (user.role == Role.ADMINISTRATOR and not user.province_id):
+    if user.is_superuser or user.is_national_administrator:
         return queryset
     return queryset.filter(province_id=user.province_id)

@@ -4,15 +4,10 @@ from . import views
 
 app_name = "privacy"
 
+# A person's own data, its download and carrying out a deletion reach dossiers and producers:
+# their views are in privacy_duties, added to this namespace by ocop_portal/urls.py.
 urlpatterns = [
-    path("my-data/", views.my_data, name="my-data"),
-    path("my-data/download/", views.my_data_download, name="my-data-download"),
     path("consent/", views.consent, name="consent"),
     path("register/", views.register, name="register"),
     path("deletion-requests/", views.deletion_requests, name="deletion-requests"),
-    path(
-        "deletion-requests/<int:pk>/execute/",
-        views.deletion_execute,
-        name="deletion-request-execute",
-    ),
 ]

@@ -11,6 +11,7 @@ from ocop_portal.row_changes import AnnouncedQuerySet
 from ocop_portal.text import fold
 from regions.collation import vietnamese_order
 
+from .official_scope import with_dossier_visible_to
 from .validators import validate_phone, validate_tax_code
 
 
@@ -40,17 +41,14 @@ class ProducerQuerySet(AnnouncedQuerySet):
     def visible_to(self, user):
         """Producers `user` may see; the list-side twin of permissions.can_view_producer.
 
-        A producer's own accounts see it; an official sees it once one of its products is
-        visible to them (through a dossier they may open).
+        A producer's own accounts see it; an official sees it once one of its products' dossiers
+        is open to them (``official_scope``).
         """
-        from products.models import Product
-
         if not user.is_authenticated or not user.is_active:
             return self.none()
         if user.is_producer:
             return self.for_user(user)
-        products = Product.objects.visible_to(user).filter(producer=models.OuterRef("pk"))
-        return self.filter(models.Exists(products))
+        return with_dossier_visible_to(self, user, dossiers="products__dossiers")
 
 
 class Producer(models.Model):

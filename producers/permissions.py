@@ -33,9 +33,7 @@ def can_view_producer(user, producer: Producer) -> bool:
         return False
     if user.is_producer:
         return is_member(user, producer.pk)
-    from products.models import Product
-
-    return Product.objects.visible_to(user).filter(producer=producer).exists()
+    return Producer.objects.visible_to(user).filter(pk=producer.pk).exists()
 
 
 def can_edit_producer(user, membership: Membership | None) -> bool:

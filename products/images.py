@@ -14,7 +14,7 @@ from .validators import IMAGE_TYPES
 
 THUMBNAIL_SIZE = (400, 400)
 # The copy people see: large enough for a screen or a printed catalogue, never the camera's
-# 6000 x 4000. An upload is decoded and downscaled once, here (in a job when it is large).
+# 6000 x 4000. An upload is decoded and downscaled once, here (after the response when large).
 DISPLAY_SIZE = (2560, 2560)
 _EXTENSIONS = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp"}
 _SAVE_OPTIONS = {
@@ -59,8 +59,8 @@ def _encode(image: Image.Image, image_format: str) -> bytes:
 
 def process_photo(file) -> ProcessedPhoto:
     """Re-encode a photo that ``validators.validate_photo`` accepted, at most DISPLAY_SIZE, and
-    make its thumbnail. Decodes the whole image: for a large one, call it from a job
-    (``products.tasks``), never in a request."""
+    make its thumbnail. Decodes the whole image: for a large one, call it after the response
+    (``services.finish_photo``), never while the uploader waits."""
     file.seek(0)
     with Image.open(file, formats=list(IMAGE_TYPES)) as original:
         image_format = original.format

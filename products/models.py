@@ -11,7 +11,10 @@ from django.utils.translation import gettext_lazy as _
 
 from ocop_portal.row_changes import AnnouncedQuerySet
 from ocop_portal.text import LONG_TEXT_MAX_LENGTH, NOTE_MAX_LENGTH, fold
+from producers.official_scope import with_dossier_visible_to
 from regions.collation import vietnamese_order
+
+from .changes import ProductChange  # noqa: F401  (the history, registered with the models)
 
 
 class ProductQuerySet(AnnouncedQuerySet):
@@ -22,17 +25,13 @@ class ProductQuerySet(AnnouncedQuerySet):
         """Products `user` may open; the list-side twin of permissions.can_view_product.
 
         The producer's own accounts see all its products; an official sees a product when one of
-        its dossiers is visible to them (``Dossier.objects.visible_to``), so jurisdiction rules
-        live in one place.
+        its dossiers is open to them (``producers.official_scope``, the dossiers' own rule).
         """
-        from evaluations.models import Dossier
-
         if not user.is_authenticated or not user.is_active:
             return self.none()
         if user.is_producer:
             return self.filter(producer__memberships__user=user)
-        dossiers = Dossier.objects.visible_to(user).filter(product=models.OuterRef("pk"))
-        return self.filter(models.Exists(dossiers))
+        return with_dossier_visible_to(self, user, dossiers="dossiers")
 
     def for_list(self):
         return self.select_related("producer", "producer__commune").prefetch_related("photos")
@@ -78,6 +77,18 @@ class Product(models.Model):
     )
     # Optimistic locking: a save from a stale form (a second tab) is refused, not merged.
     version = models.PositiveIntegerField(default=1, editable=False)
+    # The dossier under review that freezes the product's content (Decision 26/2026, Art. 7: the
+    # dossier under review is the one that was filed). Written only by the dossiers' transitions
+    # (evaluations.transitions.apply), in the move's own transaction; products only read it.
+    locked_by_dossier = models.ForeignKey(
+        "evaluations.Dossier",
+        verbose_name=_("locked by dossier"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     # The creating form's one-time token: a double submit finds the product already made.
     client_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -154,7 +165,7 @@ class ProductPhoto(models.Model):
     product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="photos")
     image = models.ImageField(_("photo"), upload_to=photo_upload_to)
     thumbnail = models.ImageField(upload_to=photo_upload_to, editable=False, blank=True)
-    # False while a large upload waits for its job (products.tasks): `image` then holds the file
+    # False while a large upload waits for its copy (services.finish_photo): `image` holds the file
     # as uploaded (with its metadata), which is never served; pages show a placeholder.
     ready = models.BooleanField(default=True, editable=False)
     caption = models.CharField(_("caption"), max_length=200, blank=True)

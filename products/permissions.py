@@ -1,22 +1,16 @@
 """Who may see and change a product, its photos, documents and self-assessment.
 
 ``can_view_product`` is paired with ``Product.objects.visible_to(user)``: a product's own
-producer accounts see it, and an official sees it when one of its dossiers is visible to them
-(``Dossier.objects.visible_to``), so jurisdiction is decided in one place. Views fetch through
+producer accounts see it, and an official sees it when one of its dossiers is open to them
+(``producers.official_scope``), so jurisdiction is decided in one place. Views fetch through
 ``get_product_for`` and friends: anything outside the user's reach is a 404.
 """
 
 from django.http import Http404
 
-from evaluations.models import Dossier, DossierState
 from producers import permissions as producers_permissions
 
 from .models import EvidenceDocument, Product, ProductPhoto
-
-# While a dossier is in one of these states the council or the officer works on what the producer
-# submitted, so the product's content is frozen (Decision 26/2026, Art. 7: the dossier under
-# review is the one that was filed). Finished dossiers no longer hold the product.
-LOCKING_STATES = frozenset(DossierState.ACTIVE - DossierState.PRODUCER_EDITABLE)
 
 
 def is_member(user, product: Product) -> bool:
@@ -29,17 +23,16 @@ def can_view_product(user, product: Product) -> bool:
         return False
     if user.is_producer:
         return is_member(user, product)
-    return Dossier.objects.visible_to(user).filter(product=product).exists()
+    return Product.objects.visible_to(user).filter(pk=product.pk).exists()
 
 
-def locking_dossier(product: Product) -> Dossier | None:
-    """The dossier under review that freezes the product, if any: shown to explain why."""
-    return (
-        product.dossiers.filter(state__in=LOCKING_STATES)
-        .select_related("round")
-        .order_by("-created_at")
-        .first()
-    )
+def locking_dossier(product: Product):
+    """The dossier under review that freezes the product, if any: shown to explain why. The
+    dossiers' transitions keep ``Product.locked_by_dossier`` up to date; products only read it."""
+    if product.locked_by_dossier_id is None:
+        return None
+    locked = Product.objects.select_related("locked_by_dossier__round").get(pk=product.pk)
+    return locked.locked_by_dossier
 
 
 def is_public_photo(photo: ProductPhoto) -> bool:

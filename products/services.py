@@ -1,7 +1,7 @@
 """Writes about products, their photos and their evidence documents.
 
 Every change a producer makes goes through here, is refused while a dossier of the product is
-under review (``permissions.LOCKING_STATES``), and is audited on the product's submitted dossiers
+under review (``Product.locked_by_dossier``, kept by the dossiers' transitions), and is audited
 through ``changes.record_product_change``. Creating calls take the form's one-time
 ``client_token``: a double submit finds the row the first request made instead of adding another.
 """
@@ -17,6 +17,7 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from ocop_portal.after_response import after_response
 from producers.models import Producer
 from producers.services import StaleEdit
 from producers.signals import edit_requested
@@ -192,9 +193,9 @@ def add_photo(
     """Check and store a photo; the first is the cover.
 
     A small photo is re-encoded (no EXIF) with its thumbnail at once. A large one (more than
-    ``INLINE_DECODE_PIXELS``, within the pixel budget) is stored as uploaded, not ready, and a
-    job makes its display copy and thumbnail (``finish_photo``): decoding 25 Mpx takes
-    hundreds of megabytes and seconds, which a web request must not spend.
+    ``INLINE_DECODE_PIXELS``, within the pixel budget) is stored as uploaded, not ready, and its
+    display copy and thumbnail are made after the response (``finish_photo``): decoding 25 Mpx
+    takes hundreds of megabytes and seconds, which the uploader must not wait for.
     """
     locked = lock_editable(product)
     existing = _existing(ProductPhoto, client_token, product=locked)
@@ -229,9 +230,7 @@ def add_photo(
         photo.save()
         record_product_change(locked, by=by, what=_("Photo added"), data={"photo": photo.pk})
     if not photo.ready:
-        from .tasks import prepare_photo
-
-        transaction.on_commit(lambda: prepare_photo.delay(photo.pk))
+        transaction.on_commit(lambda: after_response(lambda: finish_photo(photo.pk)))
     return photo
 
 
@@ -257,9 +256,10 @@ def delete_photo(photo: ProductPhoto, *, by: User) -> None:
 
 @transaction.atomic
 def finish_photo(photo_id: int) -> ProductPhoto | None:
-    """The job's half of add_photo: decode the upload once, store the display copy (at most
-    ``images.DISPLAY_SIZE``, no metadata) and the thumbnail, and drop the original. A file that
-    cannot be decoded after all (cut off) is removed; the producer sees the photo gone."""
+    """The half of add_photo run after the response: decode the upload once, store the display
+    copy (at most ``images.DISPLAY_SIZE``, no metadata) and the thumbnail, and drop the
+    original. A file that cannot be decoded after all (cut off) is removed; the producer sees
+    the photo gone."""
     photo = ProductPhoto.objects.select_for_update().filter(pk=photo_id, ready=False).first()
     if photo is None:
         return None  # deleted meanwhile, or already done by an earlier run

@@ -4,8 +4,10 @@ from . import views
 
 app_name = "products"
 
+# The product's page ("", name "detail") shows its certificate and whether it may enter the open
+# round, read a layer above products: its view is evaluations.views.product_page, added to this
+# namespace by ocop_portal/urls.py.
 product_urls = [
-    path("", views.product_detail, name="detail"),
     path("edit/", views.product_edit, name="edit"),
     path("delete/", views.product_delete, name="delete"),
     path("photos/", views.photos, name="photos"),

@@ -7,7 +7,7 @@ An image's width and height are read from its header (Pillow's ``Image.open`` is
 checked against the pixel budget (``settings.MAX_IMAGE_PIXELS``) before any pixel is decoded: a
 small PNG can declare 8000 x 8000 pixels and take hundreds of megabytes to decode. Only images up
 to ``INLINE_DECODE_PIXELS`` are decoded in the request (to find cut-off files); larger photos are
-decoded once, by the background job that makes their display copy (``products.tasks``).
+decoded once, after the response, when their display copy is made (``services.finish_photo``).
 """
 
 import threading

@@ -150,7 +150,7 @@ def can_manage_events(user) -> bool:
 
 def managed_province_id(user) -> int | None:
     """The province whose events ``user`` manages; None for a national administrator (all)."""
-    if user.role == Role.ADMINISTRATOR and not user.province_id:
+    if user.is_national_administrator:
         return None
     return province_of(user)
 

@@ -26,10 +26,6 @@ def _active(user) -> bool:
     return user.is_authenticated and user.is_active
 
 
-def _whole_country(user) -> bool:
-    return user.role == Role.ADMINISTRATOR and not user.province_id
-
-
 def can_view_reports(user) -> bool:
     return _active(user) and user.role in REPORT_ROLES
 
@@ -74,7 +70,7 @@ def rounds_visible_to(user) -> QuerySet:
     """Rounds of the province the user reports on (a local officer: their area's province)."""
     if not can_view_reports(user):
         return Round.objects.none()
-    if _whole_country(user):
+    if user.is_national_administrator:
         return Round.objects.all()
     return Round.objects.filter(province_id=province_of(user))
 
@@ -82,7 +78,7 @@ def rounds_visible_to(user) -> QuerySet:
 def can_view_round(user, round_: Round) -> bool:
     if not can_view_reports(user):
         return False
-    return _whole_country(user) or round_.province_id == province_of(user)
+    return user.is_national_administrator or round_.province_id == province_of(user)
 
 
 def get_round_for(user, pk: int) -> Round:

@@ -16,10 +16,10 @@ import zoneinfo
 
 import pytest
 import time_machine
-from celery._state import _set_task_join_will_block
 from django.core.cache import cache
 
 from accounts.models import Role
+from ocop_portal import after_response
 from regions.loading import load_regions
 from regions.models import Commune, FormerDistrict, Province
 
@@ -93,9 +93,9 @@ def _test_settings(settings, tmp_path):
     settings.LANGUAGE_CODE = "vi"
     settings.SIGNING_PKCS12_PATH = ""  # issued unsigned unless a test configures a certificate
     cache.clear()  # cached figures and choices must not leak from one test into the next
-    # Celery keeps "a task is running here" in one global flag, set and restored around each
-    # inline task: two threads running tasks at once (the race tests) can leave it set.
-    _set_task_join_will_block(False)
+    # A streamed response a test did not read is never closed, so its request never ends: the
+    # work it left for after the response must not wait into the next test.
+    after_response._pending.set(None)
 
 
 def default_moment() -> datetime.datetime:

@@ -19,6 +19,7 @@ from evaluations.models import (
     RoundState,
 )
 from evaluations.models.certificate import VALIDITY_MONTHS, add_months
+from evaluations.transitions.core import refresh_product_lock
 from producers.models import Gender, Membership, Producer, ProducerKind
 from products.models import EvidenceDocument, EvidenceKind, Product, SelfAssessment
 from regions.models import Commune
@@ -138,9 +139,16 @@ class DossierFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Dossier
+        skip_postgeneration_save = True
 
     round = factory.SubFactory(RoundFactory)
     product = factory.SubFactory(ProductFactory)
+
+    @factory.post_generation
+    def product_lock(dossier, create, extracted, **kwargs):
+        """A state set directly locks the product as the transition into it would have."""
+        if create:
+            refresh_product_lock(dossier)
 
 
 class CouncilFactory(factory.django.DjangoModelFactory):

@@ -20,7 +20,7 @@ _SETTINGS_VARIABLES = frozenset(
         (ROOT / "ocop_portal" / "settings.py").read_text(),
     )
 ) | {"DATABASE_URL", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
-_PREFIXES_OUT = ("CELERY_", "AWS_", "GUNICORN_", "SECURE_", "PYTEST_", "OCOP_")
+_PREFIXES_OUT = ("AWS_", "GUNICORN_", "SECURE_", "PYTEST_", "OCOP_")
 
 # manage.py with the clock pinned first (time-machine patches this process only).
 _PINNED_MANAGE = """

@@ -19,7 +19,7 @@ class CouncilQuerySet(models.QuerySet):
 
         if not user.is_authenticated or not user.is_active:
             return self.none()
-        if user.role == Role.ADMINISTRATOR and not user.province_id:
+        if user.is_national_administrator:
             return self.all()
         if user.role in {Role.PROVINCIAL_OFFICE, Role.APPROVER, Role.ADMINISTRATOR}:
             return self.filter(round__province_id=user.province_id)

@@ -32,7 +32,7 @@ class RoundQuerySet(models.QuerySet):
 
         if not user.is_authenticated or not user.is_active:
             return self.none()
-        if user.role == Role.ADMINISTRATOR and not user.province_id:
+        if user.is_national_administrator:
             return self.all()
         if user.role in PROVINCIAL_ROLES:
             return self.filter(province_id=user.province_id)

@@ -5,7 +5,7 @@ One table of allowed moves (``TRANSITIONS``); one locked, audited function appli
 checks the rule the law sets for that step, and leaves a ``DossierEvent``. Emails go out after the
 transaction commits, so a failing mail server never undoes a decision.
 
-- ``core``: the table, ``apply``, errors, ``allowed_actions``, ``record_change``;
+- ``core``: the table, ``apply``, errors, ``allowed_actions``;
 - ``local``: the producer's and the local officer's steps;
 - ``province``: the provincial office's, council chair's and approver's steps.
 """
@@ -17,7 +17,6 @@ from .core import (
     TransitionError,
     allowed_actions,
     apply,
-    record_change,
 )
 from .local import (
     LOCAL_ASSESSMENT_AREAS,
@@ -54,7 +53,6 @@ __all__ = [
     "forward_dossier",
     "nominate_for_national",
     "notify_not_recognised",
-    "record_change",
     "record_ministry_result",
     "reject_dossier",
     "resubmit_dossier",

@@ -7,6 +7,8 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from products.models import Product
+
 from .. import permissions
 from ..models import Dossier, DossierAction, DossierEvent
 from ..models import DossierState as S
@@ -33,6 +35,11 @@ TRANSITIONS: dict[str, tuple[frozenset[str], str]] = {
     Action.NOMINATE: (frozenset({S.SCORED}), S.NOMINATED),
     Action.RECORD_MINISTRY_RESULT: (frozenset({S.NOMINATED}), S.APPROVED),
 }
+
+# While a dossier is in one of these states the council or the officer works on what the producer
+# submitted, so the product's content is frozen (Decision 26/2026, Art. 7: the dossier under
+# review is the one that was filed). Finished dossiers no longer hold the product.
+LOCKING_STATES = frozenset(S.ACTIVE - S.PRODUCER_EDITABLE)
 
 
 class TransitionError(Exception):
@@ -96,8 +103,8 @@ def apply(
     producer stay free for other dossiers' transitions.
     """
     sources, target = TRANSITIONS[action]
-    # FOR NO KEY UPDATE on PostgreSQL: two transitions still queue on the row, but an audit row
-    # referring to the dossier (an upload's record_change, which holds the product's lock) can
+    # FOR NO KEY UPDATE on PostgreSQL: two transitions still queue on the row, but a row
+    # referring to the dossier (an upload's product change, which holds the product's lock) can
     # still be written, so a submission waiting for that product lock cannot deadlock with it.
     locked = (
         Dossier.objects.select_for_update(of=("self",), no_key=True)
@@ -119,6 +126,8 @@ def apply(
     previous = locked.state
     locked.state = target
     locked.save()
+    if previous in LOCKING_STATES or target in LOCKING_STATES:
+        refresh_product_lock(locked)
     event = DossierEvent.objects.create(
         dossier=locked,
         actor=by,
@@ -139,16 +148,16 @@ def apply(
     return locked
 
 
-def record_change(dossier: Dossier, *, by, what: str, data: dict[str, Any] | None = None) -> None:
-    """Audit a change to the content of a dossier that has been submitted (no state change)."""
-    if dossier.revision == 0:
-        return  # a first draft is the producer's own business
-    DossierEvent.objects.create(
-        dossier=dossier,
-        actor=by,
-        action=Action.EDIT,
-        from_state=dossier.state,
-        to_state=dossier.state,
-        comment=what,
-        data=data or {},
+def refresh_product_lock(dossier: Dossier) -> None:
+    """Write the lock its dossiers' states put on the product (``Product.locked_by_dossier``):
+    the newest dossier under review, or none. Called by ``apply`` under the dossier's row lock,
+    so the lock changes in the same transaction as the state that causes it."""
+    holder = (
+        dossier.product.dossiers.filter(state__in=LOCKING_STATES)
+        .order_by("-created_at")
+        .values_list("pk", flat=True)
+        .first()
     )
+    if holder != dossier.product.locked_by_dossier_id:
+        Product.objects.filter(pk=dossier.product_id).update(locked_by_dossier=holder)
+        dossier.product.locked_by_dossier_id = holder

@@ -55,7 +55,7 @@ def _labelled(event) -> list[dict]:
 
 
 def _timeline(dossier):
-    events = list(dossier.events.for_timeline())
+    events = services.timeline(dossier)
     for event in events:
         event.items = _labelled(event)
     return events

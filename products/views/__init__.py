@@ -7,7 +7,6 @@ from .photos import photo, photo_cover, photo_delete, photo_move, photo_thumbnai
 from .products import (
     product_create,
     product_delete,
-    product_detail,
     product_edit,
     product_list,
     registration_form,
@@ -26,7 +25,6 @@ __all__ = [
     "photos",
     "product_create",
     "product_delete",
-    "product_detail",
     "product_edit",
     "product_list",
     "registration_form",

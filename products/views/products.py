@@ -5,15 +5,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from criteria import scoring
-from evaluations.certified_changes import current_certificates
-from evaluations.rounds import can_enter_round
 from once.services import create_once
 from producers.permissions import get_membership_for, membership_of
 from producers.services import StaleEdit
 from regions.collation import vietnamese_order
 
 from .. import permissions, services
-from ..assessment import summarise
 from ..forms import ProductForm
 from ..models import Product
 
@@ -33,29 +30,6 @@ def product_list(request):
         "products/product_list.html",
         {"products": products, "can_create": request.user.is_producer},
     )
-
-
-def product_detail(request, pk):
-    product = permissions.get_product_for(request.user, pk)
-    product = (
-        Product.objects.select_related("producer", "producer__commune", "self_assessment")
-        .prefetch_related("photos", "documents")
-        .get(pk=product.pk)
-    )
-    member = permissions.is_member(request.user, product)
-    lock = permissions.locking_dossier(product) if member else None
-    context = {
-        "product": product,
-        "can_enter_round": member and can_enter_round(request.user, product),
-        "criteria_set": _criteria_set_info(product),
-        "summary": summarise(product),
-        "is_member": member,
-        "can_edit": member and lock is None,
-        "lock": lock,
-        "dossiers": product.dossiers.exists(),
-        "current_certificate": current_certificates(product=product).first() if member else None,
-    }
-    return render(request, "products/product_detail.html", context)
 
 
 def product_create(request):

@@ -148,3 +148,20 @@ def test_every_caller_draws_the_same_area(request, sample, rows, persona):
     if user.role == Role.LOCAL_OFFICER:  # notices and the overdue page name local officers
         assert notified == expected
         assert overdue == expected
+
+
+@pytest.mark.parametrize("persona", [*EVERYONE, "provincial_administrator", "superuser"])
+def test_only_an_administrator_of_no_province_is_national(request, areas, persona):
+    """The one national-administrator rule: a provincial administrator or a superuser of a
+    province is not, whatever their other rights."""
+    people = {
+        "provincial_administrator": lambda: factories.UserFactory(
+            role=Role.ADMINISTRATOR, province_id=33
+        ),
+        "superuser": lambda: factories.UserFactory(
+            role=Role.PROVINCIAL_OFFICE, province_id=33, is_superuser=True
+        ),
+    }
+    user = people[persona]() if persona in people else request.getfixturevalue(persona)
+
+    assert user.is_national_administrator is (persona == "national_administrator")

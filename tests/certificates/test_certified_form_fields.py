@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from evaluations.models import Dossier, DossierState
+from evaluations.transitions.core import refresh_product_lock
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -16,6 +17,7 @@ def certificate(today, scored, recognise):
     dossier = scored(stars=4)
     certificate = recognise(dossier, decision_number="1234/QĐ-UBND")
     Dossier.objects.filter(pk=dossier.pk).update(state=DossierState.APPROVED)  # as approval does
+    refresh_product_lock(Dossier.objects.get(pk=dossier.pk))  # frees the product, as approval does
     return certificate
 
 

@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from evaluations.models import Certificate, CorrectionRequest, Dossier, DossierState
+from evaluations.transitions.core import refresh_product_lock
 
 pytestmark = pytest.mark.django_db
 
@@ -18,6 +19,7 @@ def certificate(today, scored, recognise):
     dossier = scored(stars=4)
     certificate = recognise(dossier, decision_number="1234/QĐ-UBND")
     Dossier.objects.filter(pk=dossier.pk).update(state=DossierState.APPROVED)
+    refresh_product_lock(Dossier.objects.get(pk=dossier.pk))  # frees the product, as approval does
     return certificate
 
 

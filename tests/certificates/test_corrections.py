@@ -12,6 +12,7 @@ from evaluations.certified_changes import (
     request_correction,
 )
 from evaluations.models import Certificate, CorrectionState, Dossier, DossierState
+from evaluations.transitions.core import refresh_product_lock
 from producers.services import update_producer_profile
 from products.services import update_product
 
@@ -25,6 +26,7 @@ def certificate(today, scored, recognise):
     dossier = scored(stars=4)
     certificate = recognise(dossier, decision_number="1234/QĐ-UBND")
     Dossier.objects.filter(pk=dossier.pk).update(state=DossierState.APPROVED)  # as approval does
+    refresh_product_lock(Dossier.objects.get(pk=dossier.pk))  # frees the product, as approval does
     return certificate
 
 

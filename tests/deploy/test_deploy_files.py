@@ -28,21 +28,21 @@ def _unit(name):
     return parser
 
 
-def test_compose_runs_postgres_redis_two_app_servers_a_worker_and_nginx():
+def test_compose_runs_postgres_redis_two_app_servers_and_nginx_and_no_worker():
     services = _compose()["services"]
 
-    assert {"postgres", "redis", "app1", "app2", "worker", "nginx"} <= set(services)
+    assert {"postgres", "redis", "app1", "app2", "nginx"} <= set(services)
+    assert "worker" not in services
     assert services["postgres"]["image"] == "postgres:15"
     assert services["redis"]["image"] == "redis:7"
     assert services["app1"] == services["app2"]
     assert services["app1"]["build"]["dockerfile"] == "deploy/Dockerfile"
-    assert services["worker"]["command"][:4] == ["celery", "--app", "ocop_portal", "worker"]
 
 
 def test_compose_app_servers_keep_no_state_of_their_own():
     services = _compose()["services"]
 
-    for name in ("app1", "app2", "worker"):
+    for name in ("app1", "app2"):
         env = services[name]["environment"]
         assert env["DATABASE_URL"].startswith("postgres://ocop:")
         assert env["DATABASE_URL"].endswith("@postgres:5432/ocop")
@@ -144,14 +144,11 @@ def test_systemd_app_server_unit():
     assert (service["NoNewPrivileges"], service["ProtectSystem"]) == ("yes", "strict")
 
 
-def test_systemd_worker_and_backup_units():
-    worker = _unit("ocop-worker.service")["Service"]
+def test_systemd_backup_units_and_no_worker():
     backup = _unit("ocop-backup.service")["Service"]
     timer = _unit("ocop-backup.timer")["Timer"]
 
-    assert "celery --app ocop_portal worker" in worker["ExecStart"]
-    assert worker["EnvironmentFile"] == "/etc/ocop-portal.env"
-    assert worker["Restart"] == "on-failure"
+    assert not (DEPLOY / "ocop-worker.service").exists()
     assert backup["ExecStart"] == "/srv/ocop-portal/deploy/backup.sh"
     assert timer["OnCalendar"] == "*-*-* 02:30:00"
     assert timer["Persistent"] == "true"
@@ -178,5 +175,5 @@ def test_collectstatic_as_the_dockerfile_runs_it(collected_static):
     manifest = json.loads((collected_static / "staticfiles.json").read_text())
 
     assert manifest["paths"]["css/portal.css"].startswith("css/portal.")
-    assert (collected_static / manifest["paths"]["jobs/jobs.css"]).exists()
+    assert (collected_static / manifest["paths"]["admin/css/base.css"]).exists()
     assert (collected_static / (manifest["paths"]["vendor/htmx/htmx.min.js"] + ".br")).exists()

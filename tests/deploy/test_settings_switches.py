@@ -14,8 +14,6 @@ print(json.dumps({
     "location": settings.CACHES["default"].get("LOCATION"),
     "sessions": settings.SESSION_ENGINE,
     "media": settings.STORAGES["default"],
-    "broker": settings.CELERY_BROKER_URL,
-    "eager": settings.CELERY_TASK_ALWAYS_EAGER,
 }))
 """
 
@@ -38,30 +36,16 @@ def test_without_redis_the_portal_keeps_everything_in_one_process():
     values = json.loads(result.stdout)
     assert values["cache"] == "django.core.cache.backends.locmem.LocMemCache"
     assert values["sessions"] == "django.contrib.sessions.backends.db"
-    assert values["eager"] is True
-    assert values["broker"] == "memory://"
     assert values["media"] == {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 
 
-def test_redis_url_shares_cache_sessions_and_the_job_queue():
+def test_redis_url_shares_cache_and_sessions():
     result = _settings(REDIS_URL="redis://cache.internal:6379/2")
 
     values = json.loads(result.stdout)
     assert values["cache"] == "django.core.cache.backends.redis.RedisCache"
     assert values["location"] == "redis://cache.internal:6379/2"
     assert values["sessions"] == "django.contrib.sessions.backends.cached_db"
-    assert values["broker"] == "redis://cache.internal:6379/2"
-    assert values["eager"] is False
-
-
-def test_a_separate_broker_can_be_named():
-    result = _settings(
-        REDIS_URL="redis://cache.internal:6379/2", CELERY_BROKER_URL="redis://queue:6379/0"
-    )
-
-    values = json.loads(result.stdout)
-    assert values["broker"] == "redis://queue:6379/0"
-    assert values["location"] == "redis://cache.internal:6379/2"
 
 
 def test_use_s3_keeps_uploads_in_a_private_bucket_streamed_by_the_portal():

@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 
 from evaluations.certificates import issue_certificate
 from evaluations.models import Certificate, CorrectionRequest, CorrectionState, DossierState
+from evaluations.transitions.core import refresh_product_lock
 from products.models import Product
 from tests import factories
 from tests.e2e.conftest import sign_in
@@ -40,6 +41,7 @@ def certificate(producer_org, approver):
         stars=4,
     )
     type(dossier).objects.filter(pk=dossier.pk).update(state=DossierState.APPROVED)
+    refresh_product_lock(type(dossier).objects.get(pk=dossier.pk))  # frees it, as approval does
     return certificate
 
 

@@ -17,6 +17,7 @@ from accounts.models import Role
 from criteria import scoring
 from evaluations.councils import form_council
 from evaluations.models import Certificate, Dossier, DossierState, RoundState
+from evaluations.services import timeline
 from evaluations.sessions import open_session
 from evaluations.transitions import assign_dossier
 from regions.models import Commune
@@ -286,7 +287,7 @@ def test_a_product_goes_from_sign_up_to_a_verified_certificate(page, tmp_path, c
 
     dossier.refresh_from_db()
     assert dossier.state == DossierState.APPROVED
-    assert list(dossier.events.values_list("action", flat=True)) == [
+    assert [event.action for event in timeline(dossier)] == [
         "create",
         "submit",
         "return",

@@ -10,7 +10,8 @@ from django.core import mail
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from evaluations.models import DossierEvent, DossierState
+from evaluations.models import DossierState
+from evaluations.services import timeline
 from tests import factories
 from tests.e2e.conftest import sign_in_as
 
@@ -109,7 +110,7 @@ def test_return_correct_resubmit_accept_forward(
     expect(page.locator("h1 + p + p .badge")).to_have_text("Đã chuyển lên tỉnh", timeout=WAIT)
 
     dossier.refresh_from_db()
-    actions = list(DossierEvent.objects.filter(dossier=dossier).values_list("action", flat=True))
+    actions = [event.action for event in timeline(dossier)]
     assert (dossier.state, dossier.revision) == (DossierState.FORWARDED, 2)
     assert actions == ["return", "edit", "resubmit", "accept", "forward"]
     to_producer = [m.subject for m in mail.outbox if m.to == ["chuthe@example.vn"]]

@@ -4,8 +4,9 @@ import pytest
 from django.utils.translation import gettext as _
 
 from evaluations.models import DossierEvent, DossierState
+from evaluations.services import timeline
 from products import services as product_services
-from products.changes import record_product_change
+from products.changes import FINISHED_DOSSIER_STATES, record_product_change
 from products.models import Product
 from tests import factories
 
@@ -38,13 +39,11 @@ def test_producer_edit_of_a_returned_dossier_is_audited(producer, make_dossier):
         version=product.version,
     )
 
-    event = DossierEvent.objects.get(dossier=returned)
-    assert (event.action, event.actor, event.from_state, event.to_state) == (
-        "edit",
-        producer,
-        "returned",
-        "returned",
-    )
+    # Products keep the change; the dossier it concerns shows it on its timeline.
+    change = returned.product_changes.get()
+    [event] = timeline(returned)
+    assert (change.product, change.by) == (product, producer)
+    assert (event.action, event.actor, event.is_transition) == ("edit", producer, False)
     assert event.data == {"fields": ["capacity"]}
     # What changed, in words, for the officer reading the dossier's history.
     capacity = Product._meta.get_field("capacity").verbose_name
@@ -62,4 +61,9 @@ def test_changes_to_a_first_draft_or_a_finished_dossier_are_not_audited(
 
     record_product_change(product, by=producer, what="Đổi mô tả")
 
-    assert DossierEvent.objects.filter(dossier__in=[draft, rejected]).count() == 0
+    assert (timeline(draft), timeline(rejected)) == ([], [])
+    assert product.changes.get().what == "Đổi mô tả"  # the product's own history keeps it
+
+
+def test_the_products_finished_states_are_the_dossiers_own():
+    assert FINISHED_DOSSIER_STATES == DossierState.FINISHED

@@ -11,7 +11,8 @@ from tests import factories
 
 from .conftest import ASSESSMENT
 
-QUERIES_FOR_DOSSIER_PAGE = 9
+# The timeline reads two tables: the dossier's events and its product's changes.
+QUERIES_FOR_DOSSIER_PAGE = 10
 
 
 def _url(name, dossier):
@@ -272,7 +273,8 @@ def test_action_pages_refuse_get(client, commune_officer, submitted):
 def test_dossier_page_query_count_is_constant(
     client, producer, commune_officer, submitted, item_count, django_assert_num_queries
 ):
-    """Rendered afresh on every view: its documents and timeline are read in one query each."""
+    """Rendered afresh on every view: its documents, events and product changes are read in one
+    query each."""
     for index in range(item_count):
         factories.DocumentFactory(product=submitted.product, title=f"Hợp đồng số {index}")
         record_product_change(

@@ -69,9 +69,6 @@ def test_defaults_are_the_safe_production_ones():
         "whitenoise.storage.CompressedManifestStaticFilesStorage"
     )
     assert loaded.DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
-    # Without a broker, jobs run inline; with one, never inline unless asked.
-    assert loaded.CELERY_TASK_ALWAYS_EAGER is True
-    assert load_settings(**PRODUCTION_ENV).CELERY_TASK_ALWAYS_EAGER is False
 
 
 def test_debug_gives_a_laptop_its_development_defaults():

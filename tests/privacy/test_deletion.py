@@ -103,7 +103,7 @@ def test_an_account_never_used_for_a_dossier_is_erased(
 
 
 def test_a_submitted_dossier_keeps_the_records(producer, producer_org, provincial_office):
-    from privacy import erasure
+    from privacy_duties import erasure
 
     factories.DossierFactory(product__producer=producer_org, state=DossierState.SUBMITTED)
     request = erasure.request_deletion(producer)
@@ -146,7 +146,7 @@ def test_another_provinces_office_does_not_see_the_request(client, producer, are
 def test_a_record_still_naming_the_account_turns_erasure_into_anonymisation(
     producer, producer_org, provincial_office, far_commune
 ):
-    from privacy import erasure
+    from privacy_duties import erasure
 
     elsewhere = factories.ProducerFactory(commune=far_commune)
     factories.ProductIdeaFactory(producer=elsewhere, entered_by=producer)

@@ -93,7 +93,7 @@ def test_the_consent_page_shows_the_text_and_an_official_has_none(client, produc
 
 
 def test_a_pending_request_is_shown_instead_of_the_form(client, producer):
-    from privacy.erasure import request_deletion
+    from privacy_duties.erasure import request_deletion
 
     request_deletion(producer)
     client.force_login(producer)

@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from evaluations.models import DossierEvent
+from evaluations.services import timeline
 from producers.models import Membership, Producer
 from regions.models import Commune
 from tests import factories
@@ -178,7 +178,7 @@ def test_profile_change_is_audited_on_a_returned_dossier(
 
     client.post(reverse("producers:profile-edit"), data)
 
-    event = DossierEvent.objects.get(dossier=dossier)
+    [event] = timeline(dossier)
     assert (event.action, event.actor) == ("edit", producer)
 
 

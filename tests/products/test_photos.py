@@ -7,7 +7,7 @@ from django.conf import settings
 from django.urls import reverse
 from PIL import Image
 
-from evaluations.models import DossierEvent
+from evaluations.services import timeline
 from products.models import ProductPhoto
 from tests import factories
 from tests.uploads import GPS_IFD, PDF, photo_upload, upload
@@ -121,7 +121,7 @@ def test_photo_added_to_a_returned_dossier_is_audited(post_photo, product, produ
 
     post_photo()
 
-    event = DossierEvent.objects.get(dossier=dossier)
+    [event] = timeline(dossier)
     assert (event.action, event.actor) == ("edit", producer)
 
 

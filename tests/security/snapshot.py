@@ -19,7 +19,7 @@ PROJECT_APPS = (
     "catalogue",
     "programme",
     "reports",
-    "jobs",
+    "duties",
     "outbox",
 )
 

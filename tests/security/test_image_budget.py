@@ -112,7 +112,7 @@ def test_producer_photo_and_document_over_the_budget_are_refused(
     assert (ProductPhoto.objects.count(), EvidenceDocument.objects.count()) == (0, 0)
 
 
-# ---- Item 2: large photos are decoded once, by a job, never in the request ------------------
+# ---- Item 2: large photos are decoded once, after the response, never while the uploader waits
 
 
 def camera_png(size=(3000, 2000)) -> bytes:
@@ -132,7 +132,7 @@ def test_large_photo_is_stored_unready_and_never_decoded_in_the_request(
     client, producer, producer_org, large_photo, no_decoding, monkeypatch
 ):
     queued = []
-    monkeypatch.setattr("products.tasks.prepare_photo.delay", queued.append)
+    monkeypatch.setattr("products.services.after_response", queued.append)
     product = factories.ProductFactory(producer=producer_org)
     client.force_login(producer)
 
@@ -152,7 +152,7 @@ def test_large_photo_is_stored_unready_and_never_decoded_in_the_request(
     assert served.status_code == 404  # the upload as sent (metadata and all) is never served
 
 
-def test_the_job_makes_the_display_copy_and_thumbnail_once(
+def test_the_display_copy_and_thumbnail_are_made_once_after_the_response(
     client, producer, producer_org, large_photo, django_capture_on_commit_callbacks
 ):
     product = factories.ProductFactory(producer=producer_org)
@@ -173,7 +173,7 @@ def test_the_job_makes_the_display_copy_and_thumbnail_once(
     assert len(photo.image.storage.listdir(folder)[1]) == 2  # the upload as sent was removed
 
 
-def test_a_large_label_report_photo_is_prepared_by_the_job(
+def test_a_large_label_report_photo_is_prepared_after_the_response(
     client, large_photo, django_capture_on_commit_callbacks
 ):
     data = {"product_name": "Mật ong", "where_seen": "market", "place": "Chợ", "province": 1}
@@ -191,7 +191,7 @@ def test_a_large_label_report_photo_is_prepared_by_the_job(
     assert len(report.photo.storage.listdir(folder)[1]) == 1  # the upload as sent was removed
 
 
-def test_a_photo_the_job_cannot_decode_is_removed_and_the_next_becomes_the_cover(producer_org):
+def test_a_photo_that_cannot_be_decoded_is_removed_and_the_next_becomes_the_cover(producer_org):
     from django.core.files.base import ContentFile
 
     from products.services import finish_photo

@@ -21,7 +21,7 @@ from evaluations.models import (
     ScoreSheet,
 )
 from outbox.models import OutboxBatch, OutboxMessage
-from privacy.erasure import request_deletion
+from privacy_duties.erasure import request_deletion
 from programme.models import IdeaStage
 from reports.models import ImportBatch
 from tests import factories
@@ -121,7 +121,7 @@ ACTIONS = {
     "programme:target-edit": (OFFICES, OWN),
     "reports:import": (OFFICES, OWN),
     "reports:import-commit": ({"provincial_office"}, PROVINCE),
-    "jobs:selfcheck": (STAFF, OWN),
+    "duties:selfcheck": (STAFF, OWN),
     "evaluations:certificate-correction": ({"producer"}, AREA),
     "evaluations:correction-decide": ({"provincial_office", "approver"}, PROVINCE),
     "evaluations:session-written-sheet": ({"council_member"}, PROVINCE),
@@ -162,8 +162,6 @@ PAGES = {
     "evaluations:session-minutes",
     "evaluations:session-proposal",
     "evaluations:sheet",
-    "jobs:download",
-    "jobs:status",
     "outbox:list",
     "producers:dashboard",
     "producers:profile",
@@ -316,7 +314,7 @@ def action_world(today, producer, producer_org, council_member, provincial_offic
         "programme:event-product-add": {"product": product.pk, "booth": "A1"},
         "products:photo-move": {"direction": "up"},
         "producers:members": {"email": "moi.thanhvien@example.vn"},
-        "jobs:selfcheck": {},
+        "duties:selfcheck": {},
         "evaluations:certificate-correction": {
             "product_name": "Tên mới",
             "reason": "Đổi nhãn hiệu",

@@ -9,14 +9,22 @@ workbook holds only the score sheets the viewer could open as pages.
 import io
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from evaluations.models import DossierState, ScoreSheet
+from accounts.models import Role
+from evaluations.models import Dossier, DossierState, ScoreSheet
+from producers.models import Producer
+from producers.official_scope import DRAFT_DOSSIER_STATE
+from products.models import Product
+from products.permissions import can_view_product
 from programme.models import EventParticipation, TradeEvent
 from tests import factories
+from tests.conftest import PERSONAS
 
+from .conftest import HA_NOI
 from .snapshot import changed, snapshot
 
 # (a) Trade events ----------------------------------------------------------------------------
@@ -203,3 +211,60 @@ def test_a_local_officers_results_export_holds_no_sheet_the_pages_hide(
     assert page.status_code == 404
     assert "Bùi Văn Chấm" not in officer_export
     assert "Bùi Văn Chấm" in office_export
+
+
+# (d) Products and producers are scoped below the dossiers, with the dossiers' answer ------------
+
+
+def test_the_products_draft_state_is_the_dossiers_own():
+    assert DRAFT_DOSSIER_STATE == DossierState.DRAFT
+
+
+@pytest.mark.django_db
+def test_products_and_producers_are_seen_exactly_where_one_of_their_dossiers_is(
+    request, producer_org, stranger, far_office, far_officer, far_council_member, far_producer
+):
+    personas = [*PERSONAS, "far_office", "far_officer", "far_council_member", "far_producer"]
+    users = [request.getfixturevalue(name) for name in personas]
+    users += [
+        factories.UserFactory(role=Role.ADMINISTRATOR, province=None),  # national
+        factories.UserFactory(role=Role.ADMINISTRATOR, province_id=HA_NOI),
+        AnonymousUser(),
+    ]
+    council_member = request.getfixturevalue("council_member")
+    council = factories.CouncilMemberFactory(user=council_member).council
+    far = stranger.producer_membership.producer
+    other = factories.ProducerFactory(commune=producer_org.commune)
+    factories.DossierFactory(product__producer=producer_org, state="submitted")
+    factories.DossierFactory(product__producer=producer_org, state="draft")
+    factories.DossierFactory(product__producer=far, state="draft")
+    factories.DossierFactory(
+        product__producer=other, state="in_scoring", council=council, round=council.round
+    )
+    factories.DossierFactory(product__producer=other, state="withdrawn")
+    # One product with a draft and a filed dossier, each in another round and province.
+    both = factories.ProductFactory(producer=far)
+    factories.DossierFactory(product=both, state="draft")
+    factories.DossierFactory(product=both, state="forwarded", round__province_id=HA_NOI)
+    products = Product.objects.all()
+
+    for user in users:
+        own = Product.objects.none()
+        if user.is_authenticated and user.is_producer:
+            own = products.filter(producer__memberships__user=user)
+        expected = set(own.values_list("pk", flat=True)) | set(
+            Dossier.objects.visible_to(user).values_list("product_id", flat=True)
+        )
+        expected_producers = set(
+            products.filter(pk__in=expected).values_list("producer", flat=True)
+        )
+        if user.is_authenticated and user.is_producer:
+            expected_producers |= {user.producer_membership.producer_id}
+
+        seen = set(Product.objects.visible_to(user).values_list("pk", flat=True))
+
+        assert seen == expected, user
+        assert set(Producer.objects.visible_to(user).values_list("pk", flat=True)) == (
+            expected_producers
+        ), user
+        assert {p.pk for p in products if can_view_product(user, p)} == seen, user

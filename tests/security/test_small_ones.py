@@ -19,7 +19,7 @@ from tests import factories
 pytestmark = pytest.mark.django_db
 
 PROJECT_APPS = {
-    "accounts", "catalogue", "evaluations", "jobs", "outbox", "producers", "products",
+    "accounts", "catalogue", "evaluations", "duties", "outbox", "producers", "products",
     "programme", "regions", "reports", "ocop_portal",
 }  # fmt: skip
 

@@ -11,7 +11,6 @@ from django.urls import reverse
 
 from catalogue.models import LabelReport
 from evaluations.models import CouncilRole, CouncilSession, DossierState, Notice
-from jobs.models import Job
 from reports.models import ImportBatch
 from tests import factories
 
@@ -89,7 +88,6 @@ def world(producer, producer_org, commune_officer, council_member, provincial_of
         content=b"",
         uploaded_by=provincial_office,
     )
-    job = Job.objects.create(kind="export", created_by=producer)
     session = CouncilSession.objects.create(
         council=council, held_on=round_.opens_on, place="Hội trường", opened_by=council_member
     )
@@ -117,7 +115,6 @@ def world(producer, producer_org, commune_officer, council_member, provincial_of
         "producers:invitation": invitation.pk,
         "reports:export-round": round_.pk,
         "reports:import": batch.pk,
-        "jobs": job.pk,
         "catalogue:product": certified.product_id,
         "catalogue:notice": notice.pk,
         "catalogue:label-report": label_report.pk,
@@ -244,7 +241,6 @@ AREA_PREFIXES = (
     "programme:idea",
     "programme:sales",
     "producers:",
-    "jobs:",
 )
 AREA_URLS = [(n, c) for n, c in OBJECT_URLS if n.startswith(AREA_PREFIXES)]
 

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
+from duties.schedule import ran
 from evaluations.certificates import record_expiries
-from jobs.schedule import ran
 
 
 class Command(BaseCommand):
@@ -13,7 +13,7 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        with ran("expire_certificates"):  # shown on the self-check page (jobs.schedule)
+        with ran("expire_certificates"):  # shown on the timed duties page (duties.schedule)
             expired = record_expiries()
         for certificate in expired:
             if options["verbosity"] >= 2:

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
+from duties.schedule import ran
 from evaluations.certificates import send_reevaluation_reminders
-from jobs.schedule import ran
 
 
 class Command(BaseCommand):
@@ -12,7 +12,7 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        with ran("send_reevaluation_reminders"):  # shown on the self-check page (jobs.schedule)
+        with ran("send_reevaluation_reminders"):  # shown on the timed duties page (duties.schedule)
             sent = send_reevaluation_reminders()
         for certificate in sent:
             if options["verbosity"] >= 2:
