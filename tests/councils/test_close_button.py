@@ -7,6 +7,7 @@ from django.urls import reverse
 from councils.models import CouncilMember
 from councils.sessions import record_attendance
 from dossiers.models import DossierState
+from evaluations.permissions import can
 from evaluations.transitions import TransitionError, close_scoring
 
 from .conftest import submitted_sheet
@@ -66,3 +67,22 @@ def test_in_a_session_with_its_quorum_the_button_shows_and_closing_works(
 
     assert (row.closable, row.closing_refusal, button) == (True, None, True)
     assert closed.state == DossierState.SCORED
+
+
+@pytest.mark.django_db
+def test_only_the_chair_of_the_dossiers_council_may_close_its_scoring(
+    chair, secretary, council_member, second_member, dossier, all_signed, in_session
+):
+    # The secretary and the members sit on the same council and are council members by role:
+    # the seat, not the role, decides (the chair signs the council's result).
+    allowed = {
+        person.email: can(person, "close_scoring", dossier)
+        for person in (chair, secretary, council_member, second_member)
+    }
+
+    assert allowed == {
+        chair.email: True,
+        secretary.email: False,
+        council_member.email: False,
+        second_member.email: False,
+    }
