@@ -4,7 +4,8 @@ freezes its product, one returned or finished frees it, in the move's own transa
 import importlib
 
 import pytest
-from django.apps import apps as django_apps
+from django.db import connection
+from django.db.migrations.loader import MigrationLoader
 
 from dossiers.models import Dossier, DossierState
 from evaluations import transitions
@@ -52,7 +53,12 @@ def test_the_data_migration_locks_the_products_of_dossiers_under_review(make_dos
     Product.objects.update(locked_by_dossier=None)  # as before the field existed
     migration = importlib.import_module("products.migrations.0006_locked_by_dossier")
 
-    migration.lock_products_under_review(django_apps, schema_editor=None)
+    # The models as the migration saw them (the dossiers were still evaluations' then).
+    at_migration = (
+        MigrationLoader(connection).project_state(("products", "0006_locked_by_dossier")).apps
+    )
+
+    migration.lock_products_under_review(at_migration, schema_editor=None)
 
     assert _lock_of(under_review.product) == under_review
     assert _lock_of(returned.product) is None
