@@ -14,6 +14,7 @@ from criteria.scoring import list_criteria_sets
 from ocop_portal.text import fold
 from products.validators import PHOTO_ACCEPT, validate_photo
 from regions.collation import vietnamese_order
+from regions.forms import commune_filter, former_district_filter
 from regions.models import Commune, FormerDistrict, Province
 
 from .models import WhereSeen
@@ -79,11 +80,6 @@ def _listed_areas(current=None) -> tuple[list[int], list[int]]:
     return cache.get_or_set(f"catalogue:areas:{province}", compute, AREAS_CACHE_SECONDS)
 
 
-class AreaChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return obj.name  # str(commune) would add the province: a query per option
-
-
 def _select(field: forms.Field) -> forms.Field:
     field.widget.attrs["class"] = "form-select"
     return field
@@ -102,18 +98,8 @@ class CatalogueFilterForm(forms.Form):
     criteria_set = forms.TypedChoiceField(
         label=_("Criteria set"), required=False, coerce=int, empty_value=None
     )
-    district = AreaChoiceField(
-        label=_("Former district"),
-        queryset=FormerDistrict.objects.none(),
-        required=False,
-        empty_label=_("All former districts"),
-    )
-    commune = AreaChoiceField(
-        label=_("Commune / ward"),
-        queryset=Commune.objects.none(),
-        required=False,
-        empty_label=_("All communes"),
-    )
+    district = former_district_filter()
+    commune = commune_filter()
     sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=Sort.CHOICES)
 
     def __init__(self, *args, current=None, **kwargs):

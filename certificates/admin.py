@@ -8,7 +8,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from accounts.models import Role
 from certificates import permissions
 from certificates.extensions import extend_certificate
 from certificates.models import Certificate, RevocationGround
@@ -57,21 +56,13 @@ class CertificateAdmin(admin.ModelAdmin):
     actions = ["revoke_certificates", "extend_certificates"]
 
     def get_queryset(self, request):
-        queryset = super().get_queryset(request)
-        if request.user.province_id:
-            # The certified copy's province: a re-issued version has no dossier of its own.
-            return queryset.filter(province_code=request.user.province_id)
-        return queryset if request.user.is_superuser else queryset.none()
+        return permissions.certificate_records_of(request.user, super().get_queryset(request))
 
     def has_module_permission(self, request):
         return self.has_view_permission(request)
 
     def has_view_permission(self, request, obj=None):
-        user = request.user
-        return user.is_active and (
-            user.is_superuser
-            or user.role in {Role.APPROVER, Role.PROVINCIAL_OFFICE, Role.ADMINISTRATOR}
-        )
+        return permissions.can_read_certificate_records(request.user)
 
     def has_add_permission(self, request):
         return False
@@ -83,7 +74,7 @@ class CertificateAdmin(admin.ModelAdmin):
         return False
 
     def has_revoke_permission(self, request):
-        return request.user.is_active and request.user.role == Role.APPROVER
+        return permissions.can_revoke_certificates(request.user)
 
     def has_extend_permission(self, request):
         return permissions.can_record_extensions(request.user)

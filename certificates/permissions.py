@@ -1,8 +1,33 @@
-"""Who may extend a certificate (Decision 26/2026, Art. 12.3); revocation and approval are the
-approvers' (dossiers/permissions.py ``can_approve``)."""
+"""Who may read the certificates' records, revoke and extend a certificate (Decision 26/2026,
+Art. 8 and 12.3); approval is the approvers' (dossiers/permissions.py ``can_approve``)."""
 
 from accounts.models import Role
 from dossiers.permissions import in_province
+
+RECORD_READERS = frozenset({Role.APPROVER, Role.PROVINCIAL_OFFICE, Role.ADMINISTRATOR})
+
+
+def can_read_certificate_records(user) -> bool:
+    """The certificates' pages of the admin: the province's officials (and superusers)."""
+    return user.is_active and (user.is_superuser or user.role in RECORD_READERS)
+
+
+def certificate_records_of(user, certificates):
+    """The certificates ``user`` reads in the admin: their province's (by the certified copy's
+    province: a re-issued version has no dossier of its own); the whole country for a national
+    administrator or a superuser without a province."""
+    if not can_read_certificate_records(user):
+        return certificates.none()
+    if user.province_id:
+        return certificates.filter(province_code=user.province_id)
+    if user.is_superuser or user.is_national_administrator:
+        return certificates
+    return certificates.none()
+
+
+def can_revoke_certificates(user) -> bool:
+    """Art. 8: revocation is the approver's (which certificates: their province's records)."""
+    return user.is_active and user.role == Role.APPROVER
 
 
 def can_record_extensions(user) -> bool:

@@ -9,6 +9,7 @@ from decimal import Decimal
 from django.db.models import Prefetch
 
 from councils.approval_route import approval_route
+from councils.closing import close_scoring_refusal
 from councils.conflicts import conflict_flags
 from councils.models import (
     CouncilMember,
@@ -63,6 +64,7 @@ def session_board(session: CouncilSession) -> Board:
     )
     dossiers = [item.dossier for item in items]
     flags = conflict_flags([seat.user for seat in scorers], dossiers)
+    quorum = quorum_from(council, seats, present_ids)
     for item in items:
         dossier = item.dossier
         dossier.council = council
@@ -77,15 +79,11 @@ def session_board(session: CouncilSession) -> Board:
         result = item.outcome.result
         item.spread_exceeded = bool(result and result.spread_exceeded)
         item.needs_discussion = item.spread_exceeded and not item.discussion_note
-    return Board(
-        session,
-        seats,
-        scorers,
-        present_ids,
-        quorum_from(council, seats, present_ids),
-        items,
-        admitted_ids,
-    )
+        # The transition's own rule: the page offers "Close scoring" only when it would close.
+        item.closing_refusal = close_scoring_refusal(
+            dossier, item=item, outcome=item.outcome, quorum=quorum
+        )
+    return Board(session, seats, scorers, present_ids, quorum, items, admitted_ids)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from criteria import scoring
 from ocop_portal.text import NOTE_MAX_LENGTH
 from once.forms import OneTimeTokenMixin
-from regions.models import Commune, FormerDistrict
+from regions.forms import commune_filter, former_district_filter
 
 from .models import DossierKind, DossierState, Round
 
@@ -126,11 +126,6 @@ class RevisionChoiceForm(forms.Form):
 AWAITING = "awaiting"  # the queue's default: dossiers the local officer must act on
 
 
-class AreaChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return obj.name  # str(commune) would add the province: a query per option
-
-
 def _select(field: forms.Field) -> forms.Field:
     field.widget.attrs["class"] = "form-select form-select-sm"
     return field
@@ -143,18 +138,8 @@ class DossierFilterForm(forms.Form):
         label=_("Round"), queryset=Round.objects.none(), required=False, empty_label=_("All rounds")
     )
     state = forms.ChoiceField(label=_("State"), required=False)
-    district = AreaChoiceField(
-        label=_("Former district"),
-        queryset=FormerDistrict.objects.none(),
-        required=False,
-        empty_label=_("All former districts"),
-    )
-    commune = AreaChoiceField(
-        label=_("Commune / ward"),
-        queryset=Commune.objects.none(),
-        required=False,
-        empty_label=_("All communes"),
-    )
+    district = former_district_filter()
+    commune = commune_filter()
     criteria_set = forms.TypedChoiceField(
         label=_("Criteria set"), required=False, coerce=int, empty_value=None
     )

@@ -3,11 +3,11 @@ approver's decisions (Decision 26/2026, Art. 7.3-7.4). Each goes through ``core.
 
 from typing import Any
 
-from django.utils.formats import localize
 from django.utils.translation import gettext as _
 
 from councils.approval_route import NOMINATE, RECOGNISE, approval_route
-from dossiers.models import Dossier, DossierKind
+from councils.closing import close_scoring_refusal
+from dossiers.models import Dossier
 
 from .core import Action, TransitionError, apply
 
@@ -30,47 +30,6 @@ def assign_dossier(dossier: Dossier, *, by, council) -> Dossier:
 
 
 # ---- Council chair -------------------------------------------------------------------------
-
-
-def close_scoring_refusal(dossier: Dossier, *, item, outcome, quorum) -> str | None:
-    """Why the chair may not close scoring now, or None when they may: the rule ``close_scoring``
-    enforces, and the council page asks before it shows its button.
-
-    ``item`` is the dossier's place on its council's open session (None outside a session),
-    ``outcome`` its result counted with that session's presence, ``quorum`` that session's.
-    """
-    # Re-evaluations are decided on the members' written opinions; the council meets only
-    # when they diverge (Decision 26/2026, Art. 7.6).
-    by_written_opinions = (
-        dossier.kind == DossierKind.RE_EVALUATION
-        and item is None
-        and outcome.result is not None
-        and not outcome.result.spread_exceeded
-    )
-    if outcome.waiting_for:
-        return _("Not every member has submitted a score sheet yet: %(names)s.") % {
-            "names": ", ".join(outcome.waiting_for)
-        }
-    if not by_written_opinions:
-        # The council decides in session, with its quorum and the chair present: a rule of the
-        # provinces' council regulations (Tây Ninh: 3/4 of members with the chair); no national
-        # one.
-        if item is None:
-            return _("Open a council session with this product on its agenda before closing.")
-        if not quorum.chair_present:
-            return _("The chair is not recorded as present at the session.")
-        if not quorum.met:
-            return _(
-                "The session has no quorum: %(present)s scoring members present, %(needed)s needed."
-            ) % {"present": quorum.present, "needed": quorum.needed}
-    if outcome.result is None:
-        return _("No score sheet counts: every member declared a conflict.")
-    if outcome.result.spread_exceeded and not (item and item.discussion_note.strip()):
-        return _(
-            "Members' totals differ by %(spread)s points, more than the council's limit. "
-            "Record the council's discussion of the product before closing."
-        ) % {"spread": localize(outcome.result.spread)}
-    return None
 
 
 def close_scoring(dossier: Dossier, *, by) -> Dossier:

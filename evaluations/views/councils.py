@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accounts.models import Role
+from councils.closing import close_scoring_refusal
 from councils.conflicts import conflict_flags
 from councils.forms import AssignForm, CouncilForm
 from councils.models import Council, CouncilRole, SessionState
@@ -25,7 +26,6 @@ from regions.collation import vietnamese_order
 from ..council_assignment import assign_dossiers
 from ..permissions import can
 from ..transitions import TransitionError, close_scoring
-from ..transitions.province import close_scoring_refusal
 
 ROLE_ORDER = {role: i for i, role in enumerate(CouncilRole.values)}
 

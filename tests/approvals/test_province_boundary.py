@@ -141,3 +141,36 @@ def test_another_provinces_approver_lists_no_result_and_approves_none(
     assert "Mật ong Khoái Châu" not in listing.text
     assert result.dossier.state == DossierState.SCORED
     assert Certificate.objects.count() == 0
+
+
+@pytest.fixture
+def national_administrator(areas):
+    """The ministry's administrator: no province, the whole country."""
+    return factories.UserFactory(
+        email="quantri.quocgia@example.vn", role=Role.ADMINISTRATOR, province_id=None, is_staff=True
+    )
+
+
+@pytest.mark.django_db
+def test_a_national_administrator_reads_every_provinces_certificates_and_revokes_none(
+    client, today, national_administrator
+):
+    certificate = factories.CertificateFactory()
+    client.force_login(national_administrator)
+
+    listed = client.get(CERTIFICATES)
+    client.post(
+        CERTIFICATES,
+        {
+            "action": "revoke_certificates",
+            ACTION_CHECKBOX_NAME: [certificate.pk],
+            "apply": "1",
+            "ground": "misuse",
+            "revoked_on": "2026-09-15",
+            "note": "",
+        },
+    )
+
+    assert list(listed.context["cl"].result_list) == [certificate]
+    certificate.refresh_from_db()
+    assert certificate.revoked_on is None

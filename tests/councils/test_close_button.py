@@ -86,3 +86,42 @@ def test_only_the_chair_of_the_dossiers_council_may_close_its_scoring(
         council_member.email: False,
         second_member.email: False,
     }
+
+
+def _session_row(client, session, dossier):
+    response = client.get(reverse("evaluations:session-detail", kwargs={"pk": session.pk}))
+    item = next(i for i in response.context["board"].items if i.dossier_id == dossier.pk)
+    close_url = reverse(
+        "evaluations:council-close-scoring",
+        kwargs={"pk": session.council_id, "dossier_pk": dossier.pk},
+    )
+    return item, close_url in response.content.decode(), response.content.decode()
+
+
+def test_the_session_page_offers_no_button_without_the_quorum_and_says_why(
+    client, chair, secretary, council, dossier, all_signed, in_session
+):
+    # Every sheet is signed, so the page's old test (no one waited for, a result) let it show.
+    present = CouncilMember.objects.filter(council=council, user__in=[chair, secretary])
+    record_attendance(in_session, by=chair, present=present)
+    client.force_login(chair)
+
+    item, button, page = _session_row(client, in_session, dossier)
+
+    assert button is False
+    with pytest.raises(TransitionError) as refused:
+        close_scoring(dossier, by=chair)
+    assert item.closing_refusal == refused.value.args[0]
+    assert 'data-role="closing-refusal"' in page
+
+
+def test_the_session_page_offers_the_button_when_closing_would_work(
+    client, chair, council, dossier, all_signed, in_session
+):
+    client.force_login(chair)
+
+    item, button, _page = _session_row(client, in_session, dossier)
+    closed = close_scoring(dossier, by=chair)
+
+    assert (item.closing_refusal, button) == (None, True)
+    assert closed.state == DossierState.SCORED
