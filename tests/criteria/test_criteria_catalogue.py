@@ -358,7 +358,10 @@ def test_missing_sets_and_bad_decision_codes_are_refused(decision, number):
         scoring.load_criteria_set(decision, number)
 
 
-def test_generator_reproduces_the_committed_catalogue(tmp_path):
+def test_generator_reproduces_the_committed_catalogue(tmp_path, monkeypatch):
+    # The script imports its package (scripts/criteria_26_2026/) from its own folder, which
+    # Python puts on sys.path only when the script is run, not when it is loaded by path.
+    monkeypatch.syspath_prepend(REPO / "scripts")
     spec = importlib.util.spec_from_file_location(
         "build_criteria", REPO / "scripts" / "build_criteria_26_2026.py"
     )
