@@ -56,7 +56,7 @@ def profile(label: str, path: str, cookie: str | None) -> None:
     if slowest is not None and "-v" in sys.argv:
         print(f"    slowest {float(slowest['time']) * 1000:.1f} ms: {slowest['sql'][:400]}")
     if profiler:
-        pstats.Stats(profiler).sort_stats("cumulative").print_stats(45)
+        pstats.Stats(profiler).sort_stats(sys.argv[-1] if sys.argv[-1] in ("tottime", "cumulative") else "cumulative").print_stats(45)
 
 
 def main() -> None:

@@ -11,8 +11,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import number_format
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import mark_safe
+from django.utils.html import escape, format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from criteria import scoring
@@ -54,56 +54,83 @@ class ResultColumns:
     """The columns of CouncilResultAdmin (its list_display and fields), mixed into it."""
 
     # One row of the change list, in list_display's order (evaluations.templatetags.result_rows),
-    # after the action checkbox of those who may act.
+    # after the action checkbox of those who may act. The same markup as the columns below, put
+    # together once per row from escaped text: format_html and a reverse() per cell were most of
+    # the list's cost.
     ROW = (
-        '<th class="field-product"><a href="{}">{}</a></th>'
-        '<td class="field-producer">{}</td><td class="field-area">{}</td>'
-        '<td class="field-round">{}</td><td class="field-criteria_set">{}</td>'
-        '<td class="field-average">{}</td><td class="field-stars_display">{}</td>'
-        '<td class="field-missing_minima_display">{}</td><td class="field-spread_display">{}</td>'
-        '<td class="field-state">{}</td><td class="field-decision_number">{}</td>'
+        '<th class="field-product"><a href="{link}">{product}</a></th>'
+        '<td class="field-producer">{producer}</td><td class="field-area">{area}</td>'
+        '<td class="field-round">{round}</td><td class="field-criteria_set">{criteria_set}</td>'
+        '<td class="field-average">{average}</td><td class="field-stars_display">{stars}</td>'
+        '<td class="field-missing_minima_display">{minima}</td>'
+        '<td class="field-spread_display">{spread}</td>'
+        '<td class="field-state">{state}</td><td class="field-decision_number">{decision}</td>'
     )
-    CHECKBOX = '<td class="action-checkbox">{}</td>'
-    SCREEN = '<td class="field-approval_link">{}</td>'
+    CHECKBOX = (
+        '<td class="action-checkbox"><input type="checkbox" name="{name}" value="{pk}" '
+        'class="action-select" aria-label="{label}"></td>'
+    )
+    SCREEN = '<td class="field-approval_link"><a href="{link}">{label}</a></td>'
 
-    def changelist_rows(self, cl) -> list:
+    def changelist_rows(self, cl) -> list[SafeString]:
         with_actions = cl.list_display[:1] == ["action_checkbox"]
         shown = list(cl.list_display[with_actions:])
         with_screen = shown[-1:] == ["approval_link"]  # the approver's column (get_list_display)
         if shown[: len(shown) - with_screen] != list(self.list_display):
             raise ImproperlyConfigured("CouncilResultAdmin.ROW must follow list_display")
-        # Each row's link differs only by its key: made once, with the list's filters kept.
-        placeholder = add_preserved_filters(
+        # Each row's links differ only by its key: made once, with the list's filters kept.
+        change_link = add_preserved_filters(
             {"preserved_filters": cl.preserved_filters, "opts": cl.opts},
             reverse("admin:evaluations_councilresult_change", args=[0]),
-        )
-        head, _, tail = placeholder.partition("/0/")
-        empty = self.get_empty_value_display()
-        # Worded once per page: get_state_display() translates afresh for each row.
+        ).partition("/0/")
+        screen_link = screen_url(0).partition("/0/")
+        # Worded once per page: get_state_display() and gettext would translate for each row.
         states = {value: str(label) for value, label in DossierState.choices}
+        empty = escape(self.get_empty_value_display())
+        select = str(_("Select this object for an action - {}"))
+        stopped, decide, open_ = escape(_("stopped")), escape(_("Decide")), escape(_("Open"))
         rows = []
         for result in cl.result_list:
-            row = format_html(
-                self.ROW,
-                f"{head}/{result.pk}/{tail}",
-                self.product(result),
-                self.producer(result),
-                self.area(result),
-                self.round(result),
-                self.criteria_set(result),
-                number_format(result.average, 2),
-                self.stars_display(result),
-                self.missing_minima_display(result),
-                self.spread_display(result),
-                states.get(result.dossier.state, result.dossier.state),
-                result.decision_number or empty,
+            dossier = result.dossier
+            product = dossier.product
+            row = self.ROW.format(
+                link=escape(f"{change_link[0]}/{result.pk}/{change_link[2]}"),
+                product=escape(product.name),
+                producer=escape(product.producer.name),
+                area=escape(self.area(result)),
+                round=escape(dossier.round.name),
+                criteria_set=escape(self.criteria_set(result)),
+                average=escape(number_format(result.average, 2)),
+                stars=f'<span class="stars">{"★" * result.stars}</span>'
+                if result.stars
+                else stopped,
+                minima=escape(self.missing_minima_display(result)),
+                spread=self._spread(result),
+                state=escape(states.get(dossier.state, dossier.state)),
+                decision=escape(result.decision_number) if result.decision_number else empty,
             )
             if with_actions:
-                row = format_html(self.CHECKBOX, self.action_checkbox(result)) + row
+                checkbox = self.CHECKBOX.format(
+                    name=helpers.ACTION_CHECKBOX_NAME,
+                    pk=result.pk,
+                    label=select.format(escape(product.name)),
+                )
+                row = checkbox + row
             if with_screen:
-                row += format_html(self.SCREEN, self.approval_link(result))
-            rows.append(row)
+                label = decide if dossier.state == DossierState.SCORED else open_
+                link = f"{screen_link[0]}/{result.pk}/{screen_link[2]}"
+                row += self.SCREEN.format(link=escape(link), label=label)
+            rows.append(mark_safe(row))  # every value in it is escaped above
         return rows
+
+    @staticmethod
+    def _spread(result) -> str:
+        spread = escape(number_format(result.spread, 2))
+        return (
+            f'<strong class="ocop-spread-flag">{spread} ⚠</strong>'
+            if result.spread_exceeded
+            else spread
+        )
 
     @admin.display(description=mark_safe('<input type="checkbox" id="action-toggle">'))
     def action_checkbox(self, result):
