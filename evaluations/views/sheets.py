@@ -5,8 +5,10 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.template import engines
 from django.urls import reverse
 from django.utils.formats import number_format
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -41,6 +43,35 @@ LOCAL_AREAS = {
     "local_labour": gettext_lazy("Local labour"),
     "idea_origin": gettext_lazy("Origin of the idea"),
     "local_identity": gettext_lazy("Local identity"),
+}
+
+
+# The words of the criteria loop (templates/jinja2/evaluations/sheets/criteria.jinja), here so
+# that makemessages, which reads no Jinja2, keeps their msgids.
+SHEET_LABELS = {
+    "finding": gettext_lazy("Finding: this note applies to the product"),
+    "expected": gettext_lazy("Expected evidence:"),
+    "no_kind": gettext_lazy("No document of this kind is linked"),
+    "no_document": gettext_lazy("no document linked"),
+    "sample": gettext_lazy("Judged on the samples."),
+    "site": gettext_lazy("Judged at the site."),
+    "text": gettext_lazy("Judged from the dossier's text and the commune's report."),
+    "expired": gettext_lazy("expired"),
+    "none_linked": gettext_lazy("The producer linked no document to this criterion."),
+    "save": gettext_lazy("Save"),
+}
+
+
+# The words of a member's list of sheets (templates/jinja2/evaluations/sheets/sheet_list.jinja).
+SHEET_LIST_LABELS = {
+    "criteria_set": gettext_lazy("criteria set %(number)s"),
+    "advisory": gettext_lazy("Advisory team: read only"),
+    "conflict": gettext_lazy("Conflict of interest declared"),
+    "submitted": gettext_lazy("Submitted: %(total)s points"),
+    "in_progress": gettext_lazy("In progress: %(answered)s of %(count)s criteria"),
+    "not_started": gettext_lazy("Not started"),
+    "possible_conflict": gettext_lazy("Possible conflict of interest"),
+    "declare": gettext_lazy("declare before scoring"),
 }
 
 
@@ -94,6 +125,13 @@ def _rows(criteria_set, ticked, hints, editable, evidence=None, findings=()):
     return rows
 
 
+def _criteria_html(request, rows, *, editable: bool, oob: bool = False):
+    """The criteria rows as HTML, through Jinja2: the sheet's hot loop (ocop_portal.jinja_env)."""
+    template = engines["jinja2"].get_template("evaluations/sheets/criteria.jinja")
+    context = {"rows": rows, "editable": editable, "oob": oob, "labels": SHEET_LABELS}
+    return mark_safe(template.render(context, request))  # autoescaped by Jinja2
+
+
 def _status(sheet, criteria_set, *, error=None, saved=False):
     """The sheet's progress; ``stops``: the stop and knock-out notes it meets so far (the product
     would not be rated); ``not_applicable``: criteria counted 0 by their applicability note."""
@@ -135,18 +173,20 @@ def _render_sheet(request, dossier, sheet, *, own: bool, conflict_form=None):
         and not sheet.is_submitted
         and not sheet.conflict_of_interest
     )
+    rows = _rows(
+        criteria_set,
+        ticked_options(sheet, criteria_set),
+        _hints(dossier),
+        editable,
+        _evidence(dossier),
+        set(sheet.findings),
+    )
     context = {
         "dossier": dossier,
         "product": dossier.product,
         "criteria_set": criteria_set,
-        "rows": _rows(
-            criteria_set,
-            ticked_options(sheet, criteria_set),
-            _hints(dossier),
-            editable,
-            _evidence(dossier),
-            set(sheet.findings),
-        ),
+        "rows": rows,
+        "criteria_html": _criteria_html(request, rows, editable=editable),
         "documents": dossier.product.documents.all(),
         "local_assessment": [
             (LOCAL_AREAS.get(area, area), text) for area, text in dossier.local_assessment.items()
@@ -175,33 +215,77 @@ def _own_dossier(request, pk: int, *, scoring_only: bool = False) -> Dossier:
     return dossier
 
 
+# A member sits on a council every round: the closed sheets pile up over the years (about a
+# thousand a member in a province after two years), so they are listed a page at a time.
+CLOSED_PER_PAGE = 50
+
+
 def my_sheets(request):
     user = request.user
     if user.role != Role.COUNCIL_MEMBER:
         raise Http404
-    dossiers = list(
+    listed = (
         Dossier.objects.visible_to(user)
-        .filter(state__in=DossierState.AT_PROVINCE | DossierState.FINISHED)
         .for_list()
         .with_sheet_of(user)
         .order_by("product__criteria_set", vietnamese_order("product__name"), "pk")
     )
+    to_score = list(listed.filter(state=DossierState.IN_SCORING))
+    page_number = request.GET.get("page", "")
+    page = int(page_number) if page_number.isdigit() and int(page_number) > 0 else 1
+    start = (page - 1) * CLOSED_PER_PAGE
+    # One row more than shown tells whether an older page follows, without counting them all.
+    closed = list(
+        listed.filter(
+            state__in=(DossierState.AT_PROVINCE | DossierState.FINISHED) - {DossierState.IN_SCORING}
+        )[start : start + CLOSED_PER_PAGE + 1]
+    )
+    more = len(closed) > CLOSED_PER_PAGE
+    closed = closed[:CLOSED_PER_PAGE]
+    dossiers = to_score + closed
+    counts = {}  # criteria per set: walking a set's tree for each row cost a third of the list
     for dossier in dossiers:
         dossier.my_sheet = dossier.my_sheets[0] if dossier.my_sheets else None
-        dossier.criteria_count = len(criteria_set_for(dossier).leaf_criteria())
+        key = (dossier.criteria_decision, dossier.product.criteria_set)
+        if key not in counts:
+            counts[key] = len(criteria_set_for(dossier).leaf_criteria())
+        dossier.criteria_count = counts[key]
         dossier.answered = len(dossier.my_sheet.points_by_code) if dossier.my_sheet else 0
         dossier.scores = dossier.my_role in CouncilRole.SCORING
     flags = conflict_flags([user], dossiers)
     for dossier in dossiers:
         dossier.conflict_reasons = flags.get((user.pk, dossier.pk), ())
-    to_score = [d for d in dossiers if d.state == DossierState.IN_SCORING]
-    closed = [d for d in dossiers if d.state != DossierState.IN_SCORING]
     # The chair and the secretary follow their councils' progress from here.
     overseen = Council.objects.visible_to(user).select_related("round").order_by("-created_at")
+    template = engines["jinja2"].get_template("evaluations/sheets/sheet_list.jinja")
+    common = {
+        "labels": SHEET_LIST_LABELS,
+        # Every row's link differs only by its key: reversed once, not once a row.
+        "sheet_link": reverse("evaluations:sheet", kwargs={"pk": 0}).partition("/0/"),
+    }
     return render(
         request,
         "evaluations/sheets/my_sheets.html",
-        {"dossiers": dossiers, "to_score": to_score, "closed": closed, "councils": overseen},
+        {
+            "dossiers": dossiers,
+            "to_score": to_score,
+            "to_score_html": mark_safe(  # autoescaped by Jinja2
+                template.render(
+                    {
+                        **common,
+                        "items": to_score,
+                        "empty_text": _("No dossier is waiting for your score."),
+                    },
+                    request,
+                )
+            ),
+            "closed_html": mark_safe(template.render({**common, "items": closed}, request)),
+            "closed": closed,
+            "councils": overseen,
+            "closed_page": page,
+            "previous_page": page - 1 if page > 1 else None,
+            "next_page": page + 1 if more else None,
+        },
     )
 
 
@@ -263,7 +347,7 @@ def sheet_autosave(request, pk):
     context = {
         "dossier": dossier,
         "rows": redo,
-        "editable": True,
+        "criteria_html": _criteria_html(request, redo, editable=True, oob=True) if redo else "",
         **_status(sheet, criteria_set, error=error, saved=not error),
     }
     return render(request, "evaluations/sheets/_autosave.html", context)
