@@ -10,7 +10,7 @@ from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import number_format
+from django.utils.formats import get_format, number_format
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -50,6 +50,13 @@ def _criteria_set_name(decision: str, number: int) -> str:
     return scoring.load_criteria_set(decision, number).name
 
 
+def two_places(value, separator: str) -> str:
+    """number_format(value, 2) for an average or a spread (two decimal places and under 1,000 in
+    the database, so no rounding and no grouping): the separator looked up once per page, not
+    twice a row (number_format's lookups were a third of the rows' cost)."""
+    return f"{value:.2f}".replace(".", separator)
+
+
 class ResultColumns:
     """The columns of CouncilResultAdmin (its list_display and fields), mixed into it."""
 
@@ -87,6 +94,7 @@ class ResultColumns:
         # Worded once per page: get_state_display() and gettext would translate for each row.
         states = {value: str(label) for value, label in DossierState.choices}
         empty = escape(self.get_empty_value_display())
+        separator = get_format("DECIMAL_SEPARATOR")
         select = str(_("Select this object for an action - {}"))
         stopped, decide, open_ = escape(_("stopped")), escape(_("Decide")), escape(_("Open"))
         rows = []
@@ -100,12 +108,12 @@ class ResultColumns:
                 area=escape(self.area(result)),
                 round=escape(dossier.round.name),
                 criteria_set=escape(self.criteria_set(result)),
-                average=escape(number_format(result.average, 2)),
+                average=two_places(result.average, separator),
                 stars=f'<span class="stars">{"★" * result.stars}</span>'
                 if result.stars
                 else stopped,
                 minima=escape(self.missing_minima_display(result)),
-                spread=self._spread(result),
+                spread=self._spread(result, separator),
                 state=escape(states.get(dossier.state, dossier.state)),
                 decision=escape(result.decision_number) if result.decision_number else empty,
             )
@@ -124,8 +132,8 @@ class ResultColumns:
         return rows
 
     @staticmethod
-    def _spread(result) -> str:
-        spread = escape(number_format(result.spread, 2))
+    def _spread(result, separator: str) -> str:
+        spread = two_places(result.spread, separator)
         return (
             f'<strong class="ocop-spread-flag">{spread} ⚠</strong>'
             if result.spread_exceeded
