@@ -1,7 +1,7 @@
 """Time each key page inside one process and count its queries (a script, not a test).
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/ocop_bench \
-        python bench/profile_pages.py [label…] [-v] [--cprofile]
+        python bench/profile_pages.py [label…] [-v] [--cprofile [tottime]]
 
 Where bench/run.py and bench/load.sh measure the served portal under load, this shows where one
 request's time goes: the median wall and CPU time of a few requests, the number of queries and
@@ -56,7 +56,8 @@ def profile(label: str, path: str, cookie: str | None) -> None:
     if slowest is not None and "-v" in sys.argv:
         print(f"    slowest {float(slowest['time']) * 1000:.1f} ms: {slowest['sql'][:400]}")
     if profiler:
-        pstats.Stats(profiler).sort_stats("cumulative").print_stats(45)
+        order = "tottime" if "tottime" in sys.argv else "cumulative"
+        pstats.Stats(profiler).sort_stats(order).print_stats(45)
 
 
 def main() -> None:

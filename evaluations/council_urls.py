@@ -3,9 +3,9 @@
 from django.urls import path
 
 from certificates.views import session_documents
-from councils.views import sessions
+from councils.views import sessions, sheets
 
-from .views import councils, sheets
+from .views import councils
 
 urlpatterns = [
     path("councils/", councils.council_list, name="council-list"),

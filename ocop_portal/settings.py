@@ -134,6 +134,14 @@ TEMPLATES = [
             "builtins": ["ocop_portal.template_filters"],
         },
     },
+    {
+        # For the few hot templates whose loops cost too much in Django's (ocop_portal.jinja_env):
+        # found only under templates/jinja2/, so no Django template is ever taken for one.
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [BASE_DIR / "templates" / "jinja2"],
+        "APP_DIRS": False,
+        "OPTIONS": {"environment": "ocop_portal.jinja_env.environment", "autoescape": True},
+    },
 ]
 
 # SQLite is the zero-setup default for trying the portal out; production and CI use PostgreSQL.

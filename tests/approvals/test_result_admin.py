@@ -6,11 +6,14 @@ from decimal import Decimal
 import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.urls import reverse
+from django.utils import translation
+from django.utils.formats import get_format, number_format
 
 from certificates.models import Certificate
 from councils.models import ScoreSheet
 from dossiers.models import DossierState
 from evaluations.models import DossierEvent
+from evaluations.result_columns import two_places
 from tests import factories
 
 CHANGELIST = reverse("admin:councils_councilresult_changelist")
@@ -324,3 +327,12 @@ def test_a_bulk_approval_issues_one_decision_listing_the_products(
         assert certificate.number in text
     assert "Mật ong hoa nhãn Khoái Châu" in text
     assert "Chè búp Tân Cương" in text
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_the_lists_two_decimal_places_read_as_number_format(language):
+    with translation.override(language):
+        separator = get_format("DECIMAL_SEPARATOR")
+        for text in ["0", "0.05", "7.5", "10.00", "81.60", "89.99", "99.9", "100"]:
+            value = Decimal(text).quantize(Decimal("0.01"))
+            assert two_places(value, separator) == number_format(value, 2)

@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from councils.views import sheets
 from dossiers.models import DossierState
 from tests import factories
 
@@ -36,13 +37,44 @@ def test_member_my_sheets_query_count_is_constant(
 ):
     for dossier in _dossiers(council, producer_org, item_count):
         submitted_sheet(dossier, council_member, 60)
+    for dossier in _dossiers(council, producer_org, item_count):
+        submitted_sheet(dossier, council_member, 70)
+        dossier.state = DossierState.SCORED
+        dossier.save(update_fields=["state"])
     client.force_login(council_member)
 
-    # +1: the header asks whether the member chairs or records a council (its menu item)
-    with django_assert_num_queries(7):
+    # The dossiers to score and a page of the closed ones, each with the member's sheets; +1:
+    # the header asks whether the member chairs or records a council (its menu item)
+    with django_assert_num_queries(9):
         response = client.get(reverse("evaluations:my-sheets"))
 
     assert len(response.context["to_score"]) == item_count
+    assert len(response.context["closed"]) == item_count
+
+
+@pytest.mark.django_db
+def test_member_reads_the_closed_sheets_a_page_at_a_time(
+    client, council_member, council, producer_org, monkeypatch
+):
+    monkeypatch.setattr(sheets, "CLOSED_PER_PAGE", 2)
+    closed = _dossiers(council, producer_org, 3)
+    for dossier in closed:
+        submitted_sheet(dossier, council_member, 70)
+        dossier.state = DossierState.SCORED
+        dossier.save(update_fields=["state"])
+    (to_score,) = _dossiers(council, producer_org, 1)
+    client.force_login(council_member)
+    url = reverse("evaluations:my-sheets")
+
+    first, second = client.get(url), client.get(url, {"page": 2})
+
+    assert first.context["to_score"] == second.context["to_score"] == [to_score]
+    shown = [*first.context["closed"], *second.context["closed"]]
+    assert sorted(d.pk for d in shown) == sorted(d.pk for d in closed)
+    assert len(first.context["closed"]) == 2
+    assert 'href="?page=2"' in first.text
+    assert 'href="?page=1"' in second.text
+    assert 'href="?page=3"' not in second.text
 
 
 @pytest.mark.django_db

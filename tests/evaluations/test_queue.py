@@ -233,3 +233,20 @@ def test_producer_list_query_count_is_constant(
         response = client.get(MINE)
 
     assert len(response.context["dossiers"]) == item_count
+
+
+@pytest.mark.django_db
+def test_the_rows_escape_what_producers_typed_and_link_each_dossier(
+    client, district_officer, producer_org, today
+):
+    # The rows are rendered by Jinja2 (ocop_portal.jinja_env): autoescaped like Django's.
+    dossier = _submitted(producer_org, product__name='<b onclick="x()">Mật ong</b>')
+    client.force_login(district_officer)
+
+    response = client.get(QUEUE)
+
+    assert '<b onclick="x()">' not in response.text
+    assert response.text.count("&lt;b onclick=&#34;x()&#34;&gt;Mật ong&lt;/b&gt;") == 2
+    detail = reverse("evaluations:dossier-detail", args=[dossier.pk])
+    assert response.text.count(f'href="{detail}"') == 2  # the phone's card and the table row
+    assert "ngày làm việc" in response.text  # the clock of the local review, in Vietnamese

@@ -5,163 +5,43 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.template import engines
 from django.urls import reverse
 from django.utils.formats import number_format
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accounts.models import Role
-from councils.conflicts import conflict_flags, conflict_reasons
+from councils.conflicts import conflict_flags
 from councils.forms import ConflictForm, SheetAnswersForm
 from councils.models import Council, CouncilRole, ScoreSheet
-from councils.permissions import can_score, can_view_sheet
+from councils.permissions import can_view_sheet
 from councils.services import (
     criteria_set_for,
     declare_conflict,
     declare_no_conflict,
-    running_total,
     save_sheet_points,
     sheet_for,
     submit_sheet,
     ticked_options,
 )
 from councils.session_forms import SignSheetForm
-from councils.sheet_findings import chosen_points, notes_met
-from councils.sheet_text import NOTE_KINDS, options_html, sheet_text
-from criteria import scoring_notes
+from councils.sheet_text import sheet_text
 from dossiers.models import Dossier, DossierState
 from dossiers.permissions import council_role, get_dossier_for
-from products.assessment import chosen_options
-from products.evidence import evidence_rows
 from regions.collation import vietnamese_order
 
-# Form 03: the commune's assessment, shown to the council beside the evidence.
-LOCAL_AREAS = {
-    "raw_materials": gettext_lazy("Raw materials"),
-    "local_labour": gettext_lazy("Local labour"),
-    "idea_origin": gettext_lazy("Origin of the idea"),
-    "local_identity": gettext_lazy("Local identity"),
-}
-
-
-def anchor(code: str) -> str:
-    return "criterion-" + code.replace(".", "-")
-
-
-def _criterion_row(criterion, words, depth, ticked, hints, editable, evidence=None, findings=()):
-    """What belongs to the member beside a criterion's text (``words``: councils.sheet_text):
-    the ticked option, the producer's hint, the recorded findings, the evidence; ``findings``:
-    the criteria whose note the member recorded as applying."""
-    code = criterion.code
-    text = words.criteria[code]
-    return {
-        "kind": "criterion",
-        "criterion": criterion,
-        "code": code,
-        "anchor": anchor(code),
-        "depth": depth,
-        "text": text,
-        "options": options_html(
-            text,
-            chosen=ticked.get(code),
-            hint=hints.get(code),
-            editable=editable,
-            hint_badge=words.hint_badge,
-        ),
-        "evidence": (evidence or {}).get(code),
-        "rules": [
-            {"rule": rule, "text": rule_text, "recorded": code in findings}
-            for rule, rule_text in zip(criterion.rules, text.rules, strict=True)
-        ],
-    }
-
-
-def _rows(criteria_set, ticked, hints, editable, evidence=None, findings=()):
-    """The sheet as rows for the template: the headings of parts, sections and groups of nested
-    criteria as rendered once (councils.sheet_text), and a row for each scored criterion;
-    ``evidence`` (code → the producer's evidence row, read once for the whole sheet) goes
-    beside each criterion."""
-    words = sheet_text(criteria_set)
-    rows = []
-    for kind, depth, value in words.rows:
-        if kind == "heading":
-            rows.append({"kind": kind, "html": value})
-            continue
-        criterion = criteria_set.criterion(value)
-        rows.append(
-            _criterion_row(criterion, words, depth, ticked, hints, editable, evidence, findings)
-        )
-    return rows
-
-
-def _status(sheet, criteria_set, *, error=None, saved=False):
-    """The sheet's progress; ``stops``: the stop and knock-out notes it meets so far (the product
-    would not be rated); ``not_applicable``: criteria counted 0 by their applicability note."""
-    chosen = chosen_points(sheet.points_by_code)
-    return {
-        "sheet": sheet,
-        "answered": len(ticked_options(sheet, criteria_set)),
-        "criteria_count": len(criteria_set.leaf_criteria()),
-        "running_total": running_total(sheet, criteria_set),
-        "stops": [(rule, NOTE_KINDS[rule.kind]) for rule in notes_met(sheet, criteria_set)],
-        "not_applicable": scoring_notes.not_applicable(criteria_set, chosen),
-        "max_points": criteria_set.max_points,
-        "saved": saved,
-        "error": error,
-    }
-
-
-def _hints(dossier) -> dict[str, int]:
-    """The producer's self-assessment, shown beside each criterion as a hint."""
-    product = dossier.product
-    if product.criteria_decision != dossier.criteria_decision:
-        return {}
-    return chosen_options(product)
-
-
-def _evidence(dossier) -> dict:
-    """The producer's documents linked to each criterion (Form 02 Part III), in one query."""
-    product = dossier.product
-    if product.criteria_decision != dossier.criteria_decision:
-        return {}
-    return evidence_rows(product)
-
-
-def _render_sheet(request, dossier, sheet, *, own: bool, conflict_form=None):
-    criteria_set = criteria_set_for(dossier)
-    editable = (
-        own
-        and can_score(request.user, dossier)
-        and not sheet.is_submitted
-        and not sheet.conflict_of_interest
-    )
-    context = {
-        "dossier": dossier,
-        "product": dossier.product,
-        "criteria_set": criteria_set,
-        "rows": _rows(
-            criteria_set,
-            ticked_options(sheet, criteria_set),
-            _hints(dossier),
-            editable,
-            _evidence(dossier),
-            set(sheet.findings),
-        ),
-        "documents": dossier.product.documents.all(),
-        "local_assessment": [
-            (LOCAL_AREAS.get(area, area), text) for area, text in dossier.local_assessment.items()
-        ],
-        "own": own,
-        "editable": editable,
-        "is_adviser": own and council_role(request.user, dossier) == CouncilRole.ADVISER,
-        "conflict_form": conflict_form or ConflictForm(),
-        "sign_form": SignSheetForm(),
-        # Flagged members declare before they score (councils.conflicts).
-        "conflict_reasons": conflict_reasons(sheet.member, dossier) if own else (),
-        **_status(sheet, criteria_set),
-    }
-    return render(request, "evaluations/sheets/sheet.html", context)
+from .sheet_page import (
+    SHEET_LIST_LABELS,
+    anchor,
+    criteria_html,
+    criterion_row,
+    linked_evidence,
+    producer_hints,
+    render_sheet,
+    sheet_status,
+)
 
 
 def _own_dossier(request, pk: int, *, scoring_only: bool = False) -> Dossier:
@@ -176,40 +56,84 @@ def _own_dossier(request, pk: int, *, scoring_only: bool = False) -> Dossier:
     return dossier
 
 
+# A member sits on a council every round: the closed sheets pile up over the years (about a
+# thousand a member in a province after two years), so they are listed a page at a time.
+CLOSED_PER_PAGE = 50
+
+
 def my_sheets(request):
     user = request.user
     if user.role != Role.COUNCIL_MEMBER:
         raise Http404
-    dossiers = list(
+    listed = (
         Dossier.objects.visible_to(user)
-        .filter(state__in=DossierState.AT_PROVINCE | DossierState.FINISHED)
         .for_list()
         .with_sheet_of(user)
         .order_by("product__criteria_set", vietnamese_order("product__name"), "pk")
     )
+    to_score = list(listed.filter(state=DossierState.IN_SCORING))
+    page_number = request.GET.get("page", "")
+    page = int(page_number) if page_number.isdigit() and int(page_number) > 0 else 1
+    start = (page - 1) * CLOSED_PER_PAGE
+    # One row more than shown tells whether an older page follows, without counting them all.
+    closed = list(
+        listed.filter(
+            state__in=(DossierState.AT_PROVINCE | DossierState.FINISHED) - {DossierState.IN_SCORING}
+        )[start : start + CLOSED_PER_PAGE + 1]
+    )
+    more = len(closed) > CLOSED_PER_PAGE
+    closed = closed[:CLOSED_PER_PAGE]
+    dossiers = to_score + closed
+    counts = {}  # criteria per set: walking a set's tree for each row cost a third of the list
     for dossier in dossiers:
         dossier.my_sheet = dossier.my_sheets[0] if dossier.my_sheets else None
-        dossier.criteria_count = len(criteria_set_for(dossier).leaf_criteria())
+        key = (dossier.criteria_decision, dossier.product.criteria_set)
+        if key not in counts:
+            counts[key] = len(criteria_set_for(dossier).leaf_criteria())
+        dossier.criteria_count = counts[key]
         dossier.answered = len(dossier.my_sheet.points_by_code) if dossier.my_sheet else 0
         dossier.scores = dossier.my_role in CouncilRole.SCORING
     flags = conflict_flags([user], dossiers)
     for dossier in dossiers:
         dossier.conflict_reasons = flags.get((user.pk, dossier.pk), ())
-    to_score = [d for d in dossiers if d.state == DossierState.IN_SCORING]
-    closed = [d for d in dossiers if d.state != DossierState.IN_SCORING]
     # The chair and the secretary follow their councils' progress from here.
     overseen = Council.objects.visible_to(user).select_related("round").order_by("-created_at")
+    template = engines["jinja2"].get_template("evaluations/sheets/sheet_list.jinja")
+    common = {
+        "labels": SHEET_LIST_LABELS,
+        # Every row's link differs only by its key: reversed once, not once a row.
+        "sheet_link": reverse("evaluations:sheet", kwargs={"pk": 0}).partition("/0/"),
+    }
     return render(
         request,
         "evaluations/sheets/my_sheets.html",
-        {"dossiers": dossiers, "to_score": to_score, "closed": closed, "councils": overseen},
+        {
+            "dossiers": dossiers,
+            "to_score": to_score,
+            "to_score_html": mark_safe(  # autoescaped by Jinja2
+                template.render(
+                    {
+                        **common,
+                        "items": to_score,
+                        "empty_text": _("No dossier is waiting for your score."),
+                    },
+                    request,
+                )
+            ),
+            "closed_html": mark_safe(template.render({**common, "items": closed}, request)),
+            "closed": closed,
+            "councils": overseen,
+            "closed_page": page,
+            "previous_page": page - 1 if page > 1 else None,
+            "next_page": page + 1 if more else None,
+        },
     )
 
 
 def sheet(request, pk):
     dossier = _own_dossier(request, pk)
     own_sheet = ScoreSheet.objects.filter(dossier=dossier, member=request.user).first()
-    return _render_sheet(
+    return render_sheet(
         request, dossier, own_sheet or ScoreSheet(dossier=dossier, member=request.user), own=True
     )
 
@@ -229,7 +153,7 @@ def member_sheet(request, pk, user_pk):
     )
     if found is None or not can_view_sheet(request.user, found):
         raise Http404
-    return _render_sheet(request, found.dossier, found, own=found.member_id == request.user.pk)
+    return render_sheet(request, found.dossier, found, own=found.member_id == request.user.pk)
 
 
 @require_POST
@@ -256,16 +180,20 @@ def sheet_autosave(request, pk):
     redo = []
     if error:
         ticked, words = ticked_options(sheet, criteria_set), sheet_text(criteria_set)
-        hints, evidence, findings = _hints(dossier), _evidence(dossier), set(sheet.findings)
+        hints, evidence, findings = (
+            producer_hints(dossier),
+            linked_evidence(dossier),
+            set(sheet.findings),
+        )
         redo = [
-            _criterion_row(c, words, 0, ticked, hints, True, evidence, findings)
+            criterion_row(c, words, 0, ticked, hints, True, evidence, findings)
             for c in form.criteria.values()
         ]
     context = {
         "dossier": dossier,
         "rows": redo,
-        "editable": True,
-        **_status(sheet, criteria_set, error=error, saved=not error),
+        "criteria_html": criteria_html(request, redo, editable=True, oob=True) if redo else "",
+        **sheet_status(sheet, criteria_set, error=error, saved=not error),
     }
     return render(request, "evaluations/sheets/_autosave.html", context)
 
@@ -296,7 +224,7 @@ def sheet_conflict(request, pk):
     if not form.is_valid():
         sheet_ = ScoreSheet.objects.filter(dossier=dossier, member=request.user).first()
         sheet_ = sheet_ or ScoreSheet(dossier=dossier, member=request.user)
-        return _render_sheet(request, dossier, sheet_, own=True, conflict_form=form)
+        return render_sheet(request, dossier, sheet_, own=True, conflict_form=form)
     try:
         declare_conflict(dossier, member=request.user, note=form.cleaned_data["note"])
     except ValidationError as refused:

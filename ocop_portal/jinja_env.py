@@ -1,0 +1,41 @@
+"""The Jinja2 environment, for the few hot templates rendered through it (settings.TEMPLATES).
+
+The Django template language stays the portal's; Jinja2 renders a template only where its loop
+is a page's main cost (the criteria of a score sheet: about 50 criteria and 150 options on each
+view of every council member's sheet; a member's list of sheets; the rows of the dossier lists).
+Autoescaping is on, as in Django's templates; Django's SafeString is honoured (it has
+``__html__``). Exposed: gettext and ngettext (``_`` too), ``url`` (reverse), ``static``, the
+``localize`` and ``date`` filters; Django's backend adds ``csrf_input`` and ``csrf_token`` when
+a request is given. User-facing text in these templates comes from Python (gettext_lazy), so
+that makemessages, which does not read Jinja2, keeps its msgids.
+"""
+
+import datetime
+
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils import dateformat, formats, timezone, translation
+from jinja2 import Environment
+
+
+def url(name: str, *args, **kwargs) -> str:
+    return reverse(name, args=args or None, kwargs=kwargs or None)
+
+
+def date(value, format_string: str) -> str:
+    """Django's ``date`` filter: an aware datetime in the local time zone first."""
+    if value in (None, ""):
+        return ""
+    if isinstance(value, datetime.datetime) and timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return dateformat.format(value, format_string)
+
+
+def environment(**options) -> Environment:
+    options.setdefault("extensions", []).append("jinja2.ext.i18n")
+    env = Environment(**options)
+    env.install_gettext_callables(translation.gettext, translation.ngettext, newstyle=True)
+    env.globals.update(url=url, static=static)
+    env.filters["localize"] = formats.localize  # numbers and dates as Django's templates show them
+    env.filters["date"] = date
+    return env
