@@ -104,3 +104,27 @@ def get_session_for(user, pk: int, *, running: bool = False) -> CouncilSession:
     if running and not can_run_session(user, session.council):
         raise Http404
     return session
+
+
+def can_read_results(user) -> bool:
+    """The council results' list in the admin: the province's officials (and superusers); which
+    results each reads is ``results_of``."""
+    return user.is_active and (user.is_superuser or user.role in PROVINCE_OFFICIALS)
+
+
+def results_of(user, results):
+    """The council results ``user`` reads: those of their province's rounds; every province's
+    for a national administrator or a superuser without a province."""
+    if not can_read_results(user):
+        return results.none()
+    if user.province_id:
+        return results.filter(dossier__round__province_id=user.province_id)
+    if user.is_superuser or user.is_national_administrator:
+        return results
+    return results.none()
+
+
+def can_decide_results(user) -> bool:
+    """Approving, notifying, nominating and sending back (Art. 7.4): the approver's; on which
+    dossiers is ``dossiers.permissions.can_approve``'s, asked by each transition."""
+    return user.is_active and user.role == Role.APPROVER

@@ -17,8 +17,8 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
-from accounts.models import Role
 from councils.models import CouncilResult
+from councils.permissions import can_decide_results
 from dossiers import permissions
 from dossiers.models import DossierState
 
@@ -59,7 +59,7 @@ def _result_for(user, pk: int) -> CouncilResult:
 
 def approval_start(model_admin, request):
     """The approver's first result awaiting a decision, oldest first; the list when none."""
-    if request.user.role != Role.APPROVER:
+    if not can_decide_results(request.user):
         raise Http404
     waiting = (
         model_admin.get_queryset(request)

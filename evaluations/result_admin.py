@@ -10,7 +10,7 @@ import functools
 from django.contrib import admin
 from django.urls import path
 
-from accounts.models import Role
+from councils import permissions
 from councils.admin_filters import (
     CriteriaSetFilter,
     DossierStateFilter,
@@ -23,17 +23,6 @@ from councils.models import CouncilResult
 from .approval_admin import approval_start, approval_view
 from .result_actions import ResultActions
 from .result_columns import ResultChangeList, ResultColumns
-
-
-def _is_approver(user) -> bool:
-    return user.is_active and user.role == Role.APPROVER
-
-
-def _can_see_results(user) -> bool:
-    return user.is_active and (
-        user.role in {Role.APPROVER, Role.PROVINCIAL_OFFICE, Role.ADMINISTRATOR}
-        or user.is_superuser
-    )
 
 
 @admin.register(CouncilResult)
@@ -130,17 +119,13 @@ class CouncilResultAdmin(ResultColumns, ResultActions, admin.ModelAdmin):
         return ResultChangeList
 
     def get_queryset(self, request):
-        queryset = super().get_queryset(request)
-        user = request.user
-        if user.is_superuser and not user.province_id:
-            return queryset
-        return queryset.filter(dossier__round__province_id=user.province_id)
+        return permissions.results_of(request.user, super().get_queryset(request))
 
     def has_module_permission(self, request):
-        return _can_see_results(request.user)
+        return permissions.can_read_results(request.user)
 
     def has_view_permission(self, request, obj=None):
-        return _can_see_results(request.user)
+        return permissions.can_read_results(request.user)
 
     def has_add_permission(self, request):
         return False
@@ -152,11 +137,11 @@ class CouncilResultAdmin(ResultColumns, ResultActions, admin.ModelAdmin):
         return False
 
     def has_approve_permission(self, request):
-        return _is_approver(request.user)
+        return permissions.can_decide_results(request.user)
 
     def get_list_display(self, request):
         # Only the approver may open the approval screen (the others would get a 404).
-        if _is_approver(request.user):
+        if permissions.can_decide_results(request.user):
             return [*self.list_display, "approval_link"]
         return self.list_display
 

@@ -174,3 +174,21 @@ def test_a_national_administrator_reads_every_provinces_certificates_and_revokes
     assert list(listed.context["cl"].result_list) == [certificate]
     certificate.refresh_from_db()
     assert certificate.revoked_on is None
+
+
+@pytest.mark.django_db
+def test_a_national_administrator_reads_every_provinces_results_and_decides_none(
+    client, national_administrator, result, today
+):
+    client.force_login(national_administrator)
+
+    listing = client.get(RESULTS)
+    start = client.get(reverse("admin:evaluations_councilresult_approval_start"))
+
+    action_form = listing.context["action_form"]
+    offered = (
+        {name for name, _label in action_form.fields["action"].choices} if action_form else set()
+    )
+    assert list(listing.context["cl"].result_list) == [result]
+    assert offered.isdisjoint(APPROVER_ACTIONS)
+    assert start.status_code == 404
