@@ -73,6 +73,10 @@ def neither_options_nor_children(parts):
     parts[2]["sections"][0]["criteria"][0]["options"] = []
 
 
+def a_child_without_options(parts):
+    parts[0]["sections"][0]["criteria"][0]["children"][1]["options"] = []
+
+
 def a_note_on_a_parent(parts):
     stop = {"kind": "stop", "when": "finding", "text": "Dừng đánh giá", "gloss": "Stop"}
     parts[0]["sections"][0]["criteria"][0]["rules"] = [stop]
@@ -83,6 +87,7 @@ def a_note_on_a_parent(parts):
     [
         (both_options_and_children, r"^1/2000 set 1: 1\.1 needs options xor children$"),
         (neither_options_nor_children, r"^1/2000 set 1: 6 needs options xor children$"),
+        (a_child_without_options, r"^1/2000 set 1: 1\.1\.2 needs options xor children$"),
         (a_note_on_a_parent, r"^1/2000 set 1: 1\.1 groups criteria; notes go on those$"),
     ],
 )
