@@ -80,3 +80,12 @@ def test_a_council_lists_each_criterion_counted_0_once_in_sheet_order():
 def test_parts_that_cannot_make_the_total_are_named_in_the_error():
     with pytest.raises(scoring.ScoringError, match=r"cannot add up to 20\.05$"):
         scoring.apportion({"A": Fraction(10), "B": Fraction(10)}, Decimal("20.05"))
+
+
+def test_a_council_without_sheets_or_with_findings_for_fewer_sheets_is_told_which():
+    cs = SETS[7]
+
+    with pytest.raises(scoring.ScoringError, match=r"^criteria set 7: no score sheets to average$"):
+        scoring.council_result(cs, [])
+    with pytest.raises(scoring.ScoringError, match=r"^one list of findings per score sheet$"):
+        scoring.council_result(cs, [best(cs)] * 2, findings=[[]])
