@@ -8,6 +8,8 @@ import pytest
 
 from criteria import scoring
 
+from .test_catalogue_loading import catalogue
+from .test_criteria_catalogue import leaf, opt, small_parts
 from .test_scoring import SETS, best, sheet, synthetic  # noqa: F401 (fixture)
 
 
@@ -89,3 +91,15 @@ def test_a_council_without_sheets_or_with_findings_for_fewer_sheets_is_told_whic
         scoring.council_result(cs, [])
     with pytest.raises(scoring.ScoringError, match=r"^one list of findings per score sheet$"):
         scoring.council_result(cs, [best(cs)] * 2, findings=[[]])
+
+
+def test_a_star_mark_on_two_alternative_options_is_met_by_the_lower_one(tmp_path):
+    parts = small_parts()
+    alternatives = [opt(0), opt(20, 3, case="a"), opt(30, 3, case="b"), opt(40)]
+    parts[0]["sections"][0]["criteria"] = [leaf("1.1", *alternatives)]
+    cs = scoring.load_criteria_set("1/2000", 1, root=catalogue(tmp_path, parts))
+
+    result = scoring.score(cs, {"1.1": 20, "4.1": 10, "6": 35})
+
+    assert cs.minima(3) == {"1.1": Decimal(20)}
+    assert (result.total, result.band_stars, result.stars, result.unmet_minima) == (65, 3, 3, ())
