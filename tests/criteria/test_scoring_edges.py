@@ -103,3 +103,13 @@ def test_a_star_mark_on_two_alternative_options_is_met_by_the_lower_one(tmp_path
 
     assert cs.minima(3) == {"1.1": Decimal(20)}
     assert (result.total, result.band_stars, result.stars, result.unmet_minima) == (65, 3, 3, ())
+
+
+def test_points_given_to_a_parent_criterion_are_told_to_go_on_its_sub_criteria():
+    cs = SETS[11]
+
+    _, errors = scoring.validate(cs, best(cs) | {"6.1": 4})
+
+    assert [str(e) for e in errors] == [
+        "criteria set 11 has no scored criterion '6.1' (it groups sub-criteria: score those)"
+    ]
