@@ -113,3 +113,18 @@ def test_points_given_to_a_parent_criterion_are_told_to_go_on_its_sub_criteria()
     assert [str(e) for e in errors] == [
         "criteria set 11 has no scored criterion '6.1' (it groups sub-criteria: score those)"
     ]
+
+
+def test_a_sheet_missing_its_first_criteria_still_has_the_rest_checked():
+    cs = SETS[6]
+    points = best(cs) | {"11": 9}
+    del points["1.1"], points["1.2"]
+
+    chosen, errors = scoring.validate(cs, points)
+
+    assert [(type(e).__name__, e.code) for e in errors] == [
+        ("MissingCriterion", "1.1"),
+        ("MissingCriterion", "1.2"),
+        ("InvalidPoints", "11"),
+    ]
+    assert chosen["2.1"] == best(cs)["2.1"]
