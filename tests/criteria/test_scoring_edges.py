@@ -128,3 +128,11 @@ def test_a_sheet_missing_its_first_criteria_still_has_the_rest_checked():
         ("InvalidPoints", "11"),
     ]
     assert chosen["2.1"] == best(cs)["2.1"]
+
+
+def test_the_allowed_points_are_listed_in_numeric_order(tmp_path):
+    cs = scoring.load_criteria_set("1/2000", 1, root=catalogue(tmp_path, small_parts()))
+
+    _, errors = scoring.validate(cs, {"1.1": 40, "4.1": 25, "6": 7})
+
+    assert [str(e) for e in errors] == ["criterion 6: 7 is not one of 0, 5, 35"]
