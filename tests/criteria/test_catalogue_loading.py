@@ -142,3 +142,12 @@ def test_a_decision_is_listed_with_its_vietnamese_title(tmp_path):
 
     assert (listed.code, listed.title, listed.folder) == ("1/2000", "Quyết định 1/QĐ-TTg", "1-2000")
     assert listed.date.isoformat() == "2000-01-31"
+
+
+def test_an_option_worth_true_is_refused_as_not_a_number(tmp_path):
+    parts = small_parts()
+    parts[2]["sections"][0]["criteria"][0]["options"][1]["points"] = True
+    root = catalogue(tmp_path, parts)
+
+    with pytest.raises(TypeError, match=r"^not a number: True$"):
+        scoring.load_criteria_set("1/2000", 1, root=root)
