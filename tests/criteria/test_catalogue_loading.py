@@ -151,3 +151,12 @@ def test_an_option_worth_true_is_refused_as_not_a_number(tmp_path):
 
     with pytest.raises(TypeError, match=r"^not a number: True$"):
         scoring.load_criteria_set("1/2000", 1, root=root)
+
+
+def test_an_option_worth_nan_is_refused_as_not_finite(tmp_path):
+    parts = small_parts()
+    parts[2]["sections"][0]["criteria"][0]["options"][1]["points"] = "NaN"
+    root = catalogue(tmp_path, parts)
+
+    with pytest.raises(ValueError, match=r"^not a finite number: 'NaN'$"):
+        scoring.load_criteria_set("1/2000", 1, root=root)
