@@ -7,6 +7,7 @@ import pytest
 import zxingcpp
 from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
 from pypdf import PdfReader
 
 from certificates.services import (
@@ -15,6 +16,7 @@ from certificates.services import (
     render_notice_pdf,
     revoke_certificate,
 )
+from criteria.scoring import load_criteria_set
 
 from .conftest import DECISION_DATE
 
@@ -147,3 +149,27 @@ def test_anonymous_is_sent_to_sign_in_for_a_notice(client, notice):
         302,
         f"{reverse('accounts:login')}?next={url}",
     )
+
+
+def test_notice_pdf_names_the_producer_its_place_the_criteria_set_and_the_round(notice):
+    # The notice is addressed to the producer and says which round and which criteria set it
+    # answers: a producer registering again needs all of it.
+    dossier = notice.dossier
+    producer = notice.product.producer
+    text = " ".join(_text(render_notice_pdf(notice)).split())
+
+    for expected in [
+        f"Kính gửi: {producer.name}",
+        producer.commune.name,
+        producer.commune.province.in_sentence,
+        load_criteria_set(notice.product.criteria_decision, notice.product.criteria_set).name,
+        dossier.round.name,
+    ]:
+        assert expected in text, expected
+
+
+def test_documents_are_in_vietnamese_whatever_language_the_office_browses_in(certificate):
+    with translation.override("en"):
+        text = " ".join(_text(render_certificate_pdf(certificate)).split())
+
+    assert "GIẤY CHỨNG NHẬN SẢN PHẨM OCOP" in text
