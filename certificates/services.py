@@ -287,11 +287,9 @@ def render_certificate_pdf(certificate: Certificate) -> bytes:
         "dossier__round__province",
         "product__producer__commune__province",
     ).get(pk=certificate.pk)
-    url = verify_url(certificate)
     context = _document_context(certificate.origin_dossier, certificate.product) | {
         "certificate": certificate,
-        "verify_url": url,
-        "qr": _qr_data_uri(url),
+        "qr": _qr_data_uri(verify_url(certificate)),
         "by_ministry": certificate.stars == 5,  # Art. 7.4.e: 5★ is the Minister's
     }
     return _render_pdf("certificates/certificate.html", context)

@@ -4,6 +4,7 @@ and who may download them."""
 import io
 
 import pytest
+import segno
 import zxingcpp
 from django.conf import settings
 from django.urls import reverse
@@ -15,6 +16,7 @@ from certificates.services import (
     render_certificate_pdf,
     render_notice_pdf,
     revoke_certificate,
+    verify_url,
 )
 from criteria.scoring import load_criteria_set
 
@@ -173,3 +175,15 @@ def test_documents_are_in_vietnamese_whatever_language_the_office_browses_in(cer
         text = " ".join(_text(render_certificate_pdf(certificate)).split())
 
     assert "GIẤY CHỨNG NHẬN SẢN PHẨM OCOP" in text
+
+
+def test_certificate_qr_code_is_printed_to_be_scanned_from_paper(certificate):
+    # 8 px a module, the 4-module quiet zone ISO/IEC 18004 asks for, and error correction M
+    # (15 % of the code may be worn or stamped over): a printed certificate stays verifiable.
+    image = PdfReader(io.BytesIO(render_certificate_pdf(certificate))).pages[0].images[0].image
+    expected = segno.make(verify_url(certificate), error="m")
+
+    [code] = zxingcpp.read_barcodes(image)
+
+    assert image.size == expected.symbol_size(scale=8, border=4)
+    assert code.ec_level == "M"
