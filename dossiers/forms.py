@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from criteria import scoring
 from ocop_portal.text import NOTE_MAX_LENGTH
+from ocop_portal.widgets import QuickSelect
 from once.forms import OneTimeTokenMixin
 from regions.forms import commune_filter, former_district_filter
 
@@ -134,17 +135,25 @@ def _select(field: forms.Field) -> forms.Field:
 class DossierFilterForm(forms.Form):
     """The filters of the officers' queue and the province-wide list (GET, shareable URLs)."""
 
+    # QuickSelect: on every view of the queue and the lists, these offer a hundred options.
     round = forms.ModelChoiceField(
-        label=_("Round"), queryset=Round.objects.none(), required=False, empty_label=_("All rounds")
+        label=_("Round"),
+        queryset=Round.objects.none(),
+        required=False,
+        empty_label=_("All rounds"),
+        widget=QuickSelect,
     )
-    state = forms.ChoiceField(label=_("State"), required=False)
+    state = forms.ChoiceField(label=_("State"), required=False, widget=QuickSelect)
     district = former_district_filter()
     commune = commune_filter()
     criteria_set = forms.TypedChoiceField(
-        label=_("Criteria set"), required=False, coerce=int, empty_value=None
+        label=_("Criteria set"), required=False, coerce=int, empty_value=None, widget=QuickSelect
     )
     kind = forms.ChoiceField(
-        label=_("Kind"), required=False, choices=[("", _("All kinds")), *DossierKind.choices]
+        label=_("Kind"),
+        required=False,
+        choices=[("", _("All kinds")), *DossierKind.choices],
+        widget=QuickSelect,
     )
 
     def __init__(self, *args, user, rounds, communes, districts=None, queue=False, **kwargs):

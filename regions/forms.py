@@ -4,10 +4,14 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ocop_portal.widgets import QuickSelect
+
 from .models import Commune, FormerDistrict
 
 
 class AreaChoiceField(forms.ModelChoiceField):
+    widget = QuickSelect  # a province's communes: some hundred options
+
     def label_from_instance(self, obj):
         return obj.name  # str(commune) would add the province: a query per option
 
