@@ -31,6 +31,12 @@ def date(value, format_string: str) -> str:
     return dateformat.format(value, format_string)
 
 
+def translated(labels: dict) -> dict[str, str]:
+    """A template's words (gettext_lazy, kept in Python for makemessages) translated once for a
+    render: a lazy string is translated again, and escaped, each time a loop prints it."""
+    return {key: str(label) for key, label in labels.items()}
+
+
 def environment(**options) -> Environment:
     options.setdefault("extensions", []).append("jinja2.ext.i18n")
     env = Environment(**options)

@@ -2,10 +2,13 @@
 hints and evidence, and the sheet's progress, rendered for the sheet's views (sheets.py) and for
 the autosave's answer (the criteria loop itself is Jinja2: ocop_portal.jinja_env)."""
 
+import functools
+
+from crispy_forms.utils import render_crispy_form
 from django.shortcuts import render
 from django.template import engines
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext_lazy
+from django.utils.translation import get_language, gettext_lazy
 
 from councils.conflicts import conflict_reasons
 from councils.forms import ConflictForm
@@ -21,6 +24,7 @@ from councils.sheet_findings import chosen_points, notes_met
 from councils.sheet_text import NOTE_KINDS, options_html, sheet_text
 from criteria import scoring_notes
 from dossiers.permissions import council_role
+from ocop_portal.jinja_env import translated
 from products.assessment import chosen_options
 from products.evidence import evidence_rows
 
@@ -115,7 +119,7 @@ def sheet_rows(criteria_set, ticked, hints, editable, evidence=None, findings=()
 def criteria_html(request, rows, *, editable: bool, oob: bool = False):
     """The criteria rows as HTML, through Jinja2: the sheet's hot loop (ocop_portal.jinja_env)."""
     template = engines["jinja2"].get_template("evaluations/sheets/criteria.jinja")
-    context = {"rows": rows, "editable": editable, "oob": oob, "labels": SHEET_LABELS}
+    context = {"rows": rows, "editable": editable, "oob": oob, "labels": translated(SHEET_LABELS)}
     return mark_safe(template.render(context, request))  # autoescaped by Jinja2
 
 
@@ -152,6 +156,14 @@ def linked_evidence(dossier) -> dict:
     return evidence_rows(product)
 
 
+@functools.lru_cache(maxsize=4)
+def _empty_conflict_form(language: str) -> str:
+    """The conflict declaration as every editable sheet offers it: the same markup for everyone
+    in a language (no value, no token: the template's <form> holds the token), so laid out by
+    crispy once per language and process rather than on every view and autosave."""
+    return render_crispy_form(ConflictForm())
+
+
 def render_sheet(request, dossier, sheet, *, own: bool, conflict_form=None):
     criteria_set = criteria_set_for(dossier)
     editable = (
@@ -181,7 +193,9 @@ def render_sheet(request, dossier, sheet, *, own: bool, conflict_form=None):
         "own": own,
         "editable": editable,
         "is_adviser": own and council_role(request.user, dossier) == CouncilRole.ADVISER,
-        "conflict_form": conflict_form or ConflictForm(),
+        # A form sent back with its errors is laid out afresh; the empty one is the same for all.
+        "conflict_form": conflict_form,
+        "empty_conflict_form": "" if conflict_form else _empty_conflict_form(get_language()),
         "sign_form": SignSheetForm(),
         # Flagged members declare before they score (councils.conflicts).
         "conflict_reasons": conflict_reasons(sheet.member, dossier) if own else (),

@@ -30,6 +30,7 @@ from councils.session_forms import SignSheetForm
 from councils.sheet_text import sheet_text
 from dossiers.models import Dossier, DossierState
 from dossiers.permissions import council_role, get_dossier_for
+from ocop_portal.jinja_env import translated
 from regions.collation import vietnamese_order
 
 from .sheet_page import (
@@ -60,6 +61,18 @@ def _own_dossier(request, pk: int, *, scoring_only: bool = False) -> Dossier:
 # thousand a member in a province after two years), so they are listed a page at a time.
 CLOSED_PER_PAGE = 50
 
+# What a row of the list shows (sheet_list.jinja) and the conflict flags read.
+SHEET_LIST_COLUMNS = (
+    "state",
+    "council_id",
+    "round__name",
+    "round__criteria_decision",
+    "product__name",
+    "product__criteria_set",
+    "product__producer__name",
+    "product__producer__commune__name",
+)
+
 
 def my_sheets(request):
     user = request.user
@@ -67,7 +80,8 @@ def my_sheets(request):
         raise Http404
     listed = (
         Dossier.objects.visible_to(user)
-        .for_list()
+        .select_related("round", "product__producer__commune")
+        .only(*SHEET_LIST_COLUMNS)
         .with_sheet_of(user)
         .order_by("product__criteria_set", vietnamese_order("product__name"), "pk")
     )
@@ -100,7 +114,8 @@ def my_sheets(request):
     overseen = Council.objects.visible_to(user).select_related("round").order_by("-created_at")
     template = engines["jinja2"].get_template("evaluations/sheets/sheet_list.jinja")
     common = {
-        "labels": SHEET_LIST_LABELS,
+        "labels": translated(SHEET_LIST_LABELS),
+        "states": translated(dict(DossierState.choices)),
         # Every row's link differs only by its key: reversed once, not once a row.
         "sheet_link": reverse("evaluations:sheet", kwargs={"pk": 0}).partition("/0/"),
     }

@@ -20,6 +20,7 @@ from dossiers.forms import DossierFilterForm
 from dossiers.models import Dossier, DossierKind, DossierState, Round
 from dossiers.permissions import can_list_province_dossiers, can_use_queue
 from dossiers.templatetags.dossier_states import BADGE_COLOURS
+from ocop_portal.jinja_env import translated
 from regions.collation import vietnamese_order
 from regions.models import FormerDistrict
 
@@ -69,7 +70,7 @@ def _rows_html(request, template_context) -> str:
         "dossiers": template_context["dossiers"],
         "mode": template_context["mode"],
         "show_clock": template_context.get("show_clock", False),
-        "labels": LIST_LABELS,
+        "labels": translated(LIST_LABELS),
         "days_left": _days_left,
         "states": {value: str(label) for value, label in DossierState.choices},
         "kinds": {value: str(label) for value, label in DossierKind.choices},
