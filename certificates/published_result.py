@@ -38,15 +38,25 @@ def current_version(certificate: Certificate | None) -> Certificate | None:
 def published_result(dossier: Dossier) -> PublishedResult | None:
     if dossier.state not in DECIDED:
         return None
-    result = CouncilResult.objects.filter(dossier=dossier).first()
+    # The columns shown, without ordering: a decided dossier's page is read far more often
+    # than anything else about it.
+    result = next(
+        iter(
+            CouncilResult.objects.filter(dossier=dossier).only(
+                "dossier_id", "average", "stars", "member_totals"
+            )[:1]
+        ),
+        None,
+    )
     if result is None:
         return None
     criteria = criteria_set_for(dossier)
-    counted = ScoreSheet.objects.filter(
-        dossier=dossier, member_id__in=[int(pk) for pk in result.member_totals]
-    )
     averages = {}
-    sheets = [sheet.points_by_code for sheet in counted]
+    sheets = list(
+        ScoreSheet.objects.filter(
+            dossier=dossier, member_id__in=[int(pk) for pk in result.member_totals]
+        ).values_list("points_by_code", flat=True)
+    )
     if sheets:
         averages = scoring.council_result(criteria, sheets).points
     rows = [
@@ -71,5 +81,6 @@ def published_result(dossier: Dossier) -> PublishedResult | None:
         rows,
         remarks,
         current_version(certificate),
-        getattr(dossier, "notice", None),
+        # A decision gives a certificate or a notice: no need to look for both.
+        getattr(dossier, "notice", None) if certificate is None else None,
     )

@@ -5,7 +5,9 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.template import engines
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from certificates.published_result import published_result
@@ -97,6 +99,15 @@ def _forms(dossier, actions, bound):
     return forms
 
 
+def _published_rows_html(request, published) -> str:
+    """The consolidated sheet's rows through Jinja2 (a row per criterion: most of the page's
+    template time in Django's language)."""
+    if published is None:
+        return ""
+    template = engines["jinja2"].get_template("evaluations/published_rows.jinja")
+    return mark_safe(template.render({"rows": published.rows}, request))  # autoescaped
+
+
 def render_dossier(request, dossier, *, bound=None):
     """The dossier page; the action views call it again with a form that did not validate."""
     user = request.user
@@ -107,6 +118,7 @@ def render_dossier(request, dossier, *, bound=None):
     latest_return = (
         services.latest_return(dossier) if dossier.state == DossierState.RETURNED else None
     )
+    published = published_result(dossier)
     context = {
         "dossier": dossier,
         "product": product,
@@ -135,8 +147,13 @@ def render_dossier(request, dossier, *, bound=None):
         **revisions.corrections_context(user, dossier, bound=(bound or {}).get("corrections")),
         # Revisions exist from the second submission on; a draft or a first one has no changes.
         "changes": revisions.latest_changes(dossier) if dossier.revision > 1 else None,
-        "published": published_result(dossier),
-        "receipt": dossier.revisions.exclude(tracking_code=None).order_by("-number").first()
+        "published": published,
+        "published_rows_html": _published_rows_html(request, published),
+        # Its link only: not the revision's snapshot of the whole dossier.
+        "receipt": dossier.revisions.exclude(tracking_code=None)
+        .only("dossier_id", "number", "tracking_code")
+        .order_by("-number")
+        .first()
         if dossier.revision
         else None,
     }
