@@ -49,3 +49,11 @@ def post_fork(server, worker):
     from django.db import connections
 
     connections.close_all()
+
+
+def when_ready(server):
+    # In the master, after preload_app and before the first fork: each worker starts with the
+    # templates compiled and the score sheets' text built (ocop_portal.warmup).
+    from ocop_portal.warmup import warm
+
+    warm()

@@ -1,0 +1,41 @@
+"""The gunicorn master builds, before it forks, what every worker would otherwise build on its
+first requests (ocop_portal.warmup): each new worker's first sheet or list used to take 0.5 to
+1.2 s, at start and again each time a worker is recycled."""
+
+import runpy
+
+from django.template import engines
+
+import ocop_portal.warmup
+from councils.sheet_text import _sheet_text
+from criteria import scoring
+from ocop_portal.warmup import warm
+from tests.subprocesses import ROOT
+
+
+def test_warming_touches_no_database_and_builds_every_sheet_text_and_template():
+    # No django_db mark: any query here would fail the test (the master has no connection to
+    # hand to its workers).
+    _sheet_text.cache_clear()
+
+    done = warm()
+
+    sets = len(scoring.list_criteria_sets("26/2026"))
+    assert done["sheet texts"] == sets * 2  # Vietnamese and English
+    assert _sheet_text.cache_info().currsize == sets * 2
+    assert done["jinja2 templates"] >= 4
+    cached = engines["django"].engine.template_loaders[0].get_template_cache
+    assert {"base.html", "evaluations/sheets/sheet.html", "evaluations/dossier_list.html"} <= set(
+        cached
+    )
+
+
+def test_the_gunicorn_master_warms_before_forking(monkeypatch):
+    config = runpy.run_path(str(ROOT / "deploy" / "gunicorn.conf.py"))
+    calls = []
+    monkeypatch.setattr(ocop_portal.warmup, "warm", lambda: calls.append("warm"))
+
+    config["when_ready"](server=None)
+
+    assert config["preload_app"] is True  # the workers are forked from the warmed master
+    assert calls == ["warm"]
