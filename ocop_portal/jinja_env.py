@@ -5,13 +5,14 @@ is a page's main cost (the criteria of a score sheet: about 50 criteria and 150 
 view of every council member's sheet; a member's list of sheets; the rows of the dossier lists).
 Autoescaping is on, as in Django's templates; Django's SafeString is honoured (it has
 ``__html__``). Exposed: gettext and ngettext (``_`` too), ``url`` (reverse), ``static``, the
-``localize`` and ``date`` filters; Django's backend adds ``csrf_input`` and ``csrf_token`` when
-a request is given. User-facing text in these templates comes from Python (gettext_lazy), so
-that makemessages, which does not read Jinja2, keeps its msgids.
+``localize``, ``date`` and ``linebreaksbr`` filters; Django's backend adds ``csrf_input`` and
+``csrf_token`` when a request is given. User-facing text in these templates comes from Python
+(gettext_lazy), so that makemessages, which does not read Jinja2, keeps its msgids.
 """
 
 import datetime
 
+from django.template import defaultfilters
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import dateformat, formats, timezone, translation
@@ -44,4 +45,5 @@ def environment(**options) -> Environment:
     env.globals.update(url=url, static=static)
     env.filters["localize"] = formats.localize  # numbers and dates as Django's templates show them
     env.filters["date"] = date
+    env.filters["linebreaksbr"] = defaultfilters.linebreaksbr  # escapes, then marks safe
     return env

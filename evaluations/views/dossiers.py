@@ -9,6 +9,7 @@ from django.template import engines
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from certificates.published_result import published_result
 from criteria import scoring
@@ -17,6 +18,7 @@ from dossiers import corrections, deadlines
 from dossiers.models import DossierKind, DossierState, Round, RoundState
 from dossiers.permissions import can_file_dossier, get_dossier_for
 from evaluations import services
+from ocop_portal.jinja_env import translated
 from once.services import create_once
 from products.evidence import unproven_claims
 from products.models import Product
@@ -58,11 +60,25 @@ def _labelled(event) -> list[dict]:
     ]
 
 
+# The words of the history (templates/jinja2/evaluations/timeline.jinja), here so that
+# makemessages, which reads no Jinja2, keeps their msgids.
+TIMELINE_LABELS = {
+    "system": gettext_lazy("System"),
+    "nothing": gettext_lazy("Nothing recorded yet."),
+}
+
+
 def _timeline(dossier):
     events = services.timeline(dossier)
     for event in events:
         event.items = _labelled(event)
     return events
+
+
+def _timeline_html(request, events) -> str:
+    template = engines["jinja2"].get_template("evaluations/timeline.jinja")
+    context = {"events": events, "labels": translated(TIMELINE_LABELS)}
+    return mark_safe(template.render(context, request))  # autoescaped by Jinja2
 
 
 def _documents(product):
@@ -119,6 +135,7 @@ def render_dossier(request, dossier, *, bound=None):
         services.latest_return(dossier) if dossier.state == DossierState.RETURNED else None
     )
     published = published_result(dossier)
+    events = _timeline(dossier)
     context = {
         "dossier": dossier,
         "product": product,
@@ -126,7 +143,8 @@ def render_dossier(request, dossier, *, bound=None):
         "criteria_set_name": _criteria_set_name(product),
         "actions": actions,
         "forms": _forms(dossier, actions, bound),
-        "events": _timeline(dossier),
+        "events": events,
+        "timeline_html": _timeline_html(request, events),
         "documents": _documents(product),
         "photos": list(product.photos.all()),
         "clock": None if is_producer else deadlines.step_clock(dossier),

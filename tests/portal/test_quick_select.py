@@ -30,5 +30,7 @@ def test_a_quick_select_escapes_names_labels_and_attributes():
         'n"x', None, {"aria-label": '"><i>'}
     )
 
-    assert "<script>" not in written and "<b>" not in written and "<i>" not in written
+    assert "<script>" not in written
+    assert "<b>" not in written
+    assert "<i>" not in written
     assert 'value="&quot;&gt;&lt;script&gt;"' in written
