@@ -1,6 +1,7 @@
 from functools import lru_cache
 
 from django.conf import settings
+from django.utils.functional import SimpleLazyObject
 
 from .navigation import admin_url_for, header_menu, nav_for
 
@@ -17,15 +18,18 @@ _province_name = _province_names  # the name the query-count tests warm it by
 
 
 def portal(request):
-    """What every page's header needs: the province served and the signed-in person's role."""
+    """What every page's header needs: the province served and the signed-in person's role.
+
+    The menu is worked out only if the template prints it: a fragment rendered with the request
+    (a sheet's autosave, every few seconds per member in session) prints no header."""
     user = request.user
-    nav = nav_for(user)
+    nav = SimpleLazyObject(lambda: nav_for(user))
     return {
         "portal_province": _province_names(settings.OCOP_PROVINCE_CODE)[0],
         # inside a sentence: "tỉnh Hưng Yên", not "Tỉnh Hưng Yên"
         "portal_province_in_sentence": _province_names(settings.OCOP_PROVINCE_CODE)[1],
         "user_role": getattr(user, "role", None) if user.is_authenticated else None,
         "portal_nav": nav,
-        "portal_menu": header_menu(nav),
-        "portal_admin_url": admin_url_for(user),
+        "portal_menu": SimpleLazyObject(lambda: header_menu(nav)),
+        "portal_admin_url": SimpleLazyObject(lambda: admin_url_for(user)),
     }
