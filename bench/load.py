@@ -92,6 +92,7 @@ def people() -> dict:
             .order_by("?")
             .first()
         )
+        run.reopen_sheet(dossier, seat.user)  # in session: answering, not yet submitted
         criteria = scoring.load_criteria_set(
             dossier.criteria_decision, dossier.product.criteria_set
         )

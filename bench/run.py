@@ -65,6 +65,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice  # noqa: E402
 from accounts.models import User  # noqa: E402
 from accounts.two_factor import role_requires_two_factor  # noqa: E402
 from certificates.models import Certificate  # noqa: E402
+from councils.models import ScoreSheet  # noqa: E402
 from dossiers.models import Dossier, DossierState  # noqa: E402
 from producers.models import Producer  # noqa: E402
 
@@ -86,6 +87,10 @@ def session_cookie(email: str) -> str:
     return f"sessionid={session.session_key}; csrftoken={get_random_string(32)}"
 
 
+def reopen_sheet(dossier, member) -> None:
+    ScoreSheet.objects.filter(dossier=dossier, member=member).update(submitted_at=None, total=None)
+
+
 def pages() -> list[tuple[str, str, str | None]]:
     """(label, path, cookie) for every key page, with realistic objects from the seeded data."""
     officer = User.objects.get(email="officer@bench.vn")
@@ -95,6 +100,8 @@ def pages() -> list[tuple[str, str, str | None]]:
     in_scoring = Dossier.objects.filter(
         state=DossierState.IN_SCORING, council__members__user=member
     ).first()
+    # The sheet as a member in session sees it, open for answers (the seed submits every sheet).
+    reopen_sheet(in_scoring, member)
     officer_cookie = session_cookie(officer.email)
     return [
         ("healthz", "/healthz", None),
