@@ -58,8 +58,8 @@ def dashboard(request):
 def export_recognised(request):
     _require_reports(request.user)
     today = timezone.localdate()
-    workbook = exports.recognised_workbook(request.user, today)
-    return exports.xlsx_response(workbook, f"san-pham-ocop-{today:%Y-%m-%d}.xlsx")
+    filename = f"san-pham-ocop-{today:%Y-%m-%d}.xlsx"
+    return exports.xlsx_stream(exports.recognised_workbook, request.user, today, filename=filename)
 
 
 def export_round_results(request, pk):
