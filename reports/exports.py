@@ -13,7 +13,6 @@ language, and so are the labels in the cells (``translation.override("vi")``).
 
 import csv
 import datetime
-import functools
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
@@ -169,17 +168,6 @@ def csv_response(headers, rows: Iterable, filename: str) -> StreamingHttpRespons
     return response
 
 
-def in_vietnamese(build):
-    """Build the file with Vietnamese labels (states, kinds) whatever the interface language."""
-
-    @functools.wraps(build)
-    def wrapper(*args, **kwargs):
-        with translation.override("vi"):
-            return build(*args, **kwargs)
-
-    return wrapper
-
-
 def _label(choices, value) -> str:
     return str(choices(value).label)
 
@@ -239,11 +227,9 @@ def _round_dossiers(user, round_):
     return permissions.dossiers_visible_to(user).filter(round=round_).order_by()
 
 
-@in_vietnamese
-def round_results_workbook(user, round_) -> Workbook:
+def round_results_workbook(workbook: Workbook, user, round_) -> Iterator[None]:
     """A round's results: a summary sheet, then one sheet per criteria set with a row per
     dossier and council member holding the points of every criterion, then a key to the codes."""
-    workbook = Workbook(write_only=True)
     summary = SheetWriter(
         workbook,
         "Kết quả",
@@ -277,6 +263,7 @@ def round_results_workbook(user, round_) -> Workbook:
              criteria_set_label(decision, number), _label(DossierState, state),
              len(totals or {}), *rest]
         )  # fmt: skip
+        yield
     sheets = (
         # The same scope as the sheet pages (``can_view_sheet``): a local officer, or a council
         # member who does not oversee the council, reads no one else's sheet here either.
@@ -321,8 +308,8 @@ def round_results_workbook(user, round_) -> Workbook:
             [index, name, producer, member, "Có" if conflict else "Không",
              None if conflict else total, *values]
         )  # fmt: skip
+        yield
     _criteria_key(workbook, decision, sets_seen)
-    return workbook
 
 
 def _leaf_criteria(decision: str, number: int):
@@ -355,10 +342,8 @@ def _criteria_key(workbook: Workbook, decision: str, numbers: list[int]) -> None
             writer.append([label, criterion.code, criterion.title, criterion.max_points])
 
 
-@in_vietnamese
-def round_dossiers_workbook(user, round_) -> Workbook:
+def round_dossiers_workbook(workbook: Workbook, user, round_) -> Iterator[None]:
     """Every dossier of a round the user may see, with its state and, when known, its result."""
-    workbook = Workbook(write_only=True)
     writer = SheetWriter(
         workbook,
         "Hồ sơ",
@@ -393,7 +378,7 @@ def round_dossiers_workbook(user, round_) -> Workbook:
              criteria_set_label(decision, number), _label(DossierKind, dossier_kind),
              _label(DossierState, state), *rest]
         )  # fmt: skip
-    return workbook
+        yield
 
 
 def catalogue_rows(certificates, today: datetime.date) -> Iterator[list]:

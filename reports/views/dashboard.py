@@ -64,11 +64,15 @@ def export_recognised(request):
 
 def export_round_results(request, pk):
     round_ = permissions.get_round_for(request.user, pk)
-    workbook = exports.round_results_workbook(request.user, round_)
-    return exports.xlsx_response(workbook, f"ket-qua-dot-{round_.year}-{round_.number}.xlsx")
+    filename = f"ket-qua-dot-{round_.year}-{round_.number}.xlsx"
+    return exports.xlsx_stream(
+        exports.round_results_workbook, request.user, round_, filename=filename
+    )
 
 
 def export_round_dossiers(request, pk):
     round_ = permissions.get_round_for(request.user, pk)
-    workbook = exports.round_dossiers_workbook(request.user, round_)
-    return exports.xlsx_response(workbook, f"ho-so-dot-{round_.year}-{round_.number}.xlsx")
+    filename = f"ho-so-dot-{round_.year}-{round_.number}.xlsx"
+    return exports.xlsx_stream(
+        exports.round_dossiers_workbook, request.user, round_, filename=filename
+    )
