@@ -116,14 +116,17 @@ def xlsx_response(workbook: Workbook, filename: str) -> FileResponse:
     return FileResponse(handle, as_attachment=True, filename=filename, content_type=XLSX)
 
 
-_FINISHED = object()
+def _write_block(rows: Iterator[None], pipe) -> bool:
+    """Write rows until a block is ready to send; False once every row is written.
 
-
-def _next_row_in_vietnamese(rows: Iterator) -> bool:
-    # The language is switched for one row at a time: between rows the view has long returned
-    # and the server is sending a block, and the thread's language must be left as it was.
+    The language is switched for one block at a time: while the server sends a block, the view
+    has long returned and the thread's language must be as it was.
+    """
     with translation.override("vi"):
-        return next(rows, _FINISHED) is not _FINISHED
+        for _row in rows:
+            if pipe.size >= BLOCK:
+                return True
+    return False
 
 
 def xlsx_stream(
@@ -138,9 +141,8 @@ def xlsx_stream(
     def content() -> Iterator[bytes]:
         workbook = StreamedWorkbook()
         rows = build(workbook, *args)
-        while _next_row_in_vietnamese(rows):
-            if workbook.pipe.size >= BLOCK:
-                yield workbook.pipe.take()
+        while _write_block(rows, workbook.pipe):
+            yield workbook.pipe.take()
         workbook.close()
         yield workbook.pipe.take()
 
