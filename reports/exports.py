@@ -35,7 +35,7 @@ from . import permissions
 from .open_data import certificate_record
 from .selectors import criteria_set_label, recognised
 from .spreadsheet_safety import csv_safe, looks_like_formula, xlsx_text_cell
-from .streamed_xlsx import StreamedWorkbook
+from .streamed_xlsx import Pipe, StreamedWorkbook
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DATE_FORMAT = "DD/MM/YYYY"
@@ -116,7 +116,7 @@ def xlsx_response(workbook: Workbook, filename: str) -> FileResponse:
     return FileResponse(handle, as_attachment=True, filename=filename, content_type=XLSX)
 
 
-def _write_block(rows: Iterator[None], pipe) -> bool:
+def _write_block(rows: Iterator[None], pipe: Pipe) -> bool:
     """Write rows until a block is ready to send; False once every row is written.
 
     The language is switched for one block at a time: while the server sends a block, the view
