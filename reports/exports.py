@@ -3,18 +3,18 @@
 Every cell goes through ``SheetWriter`` (XLSX) or ``csv_response`` (CSV), which make text that
 looks like a formula harmless (``spreadsheet_safety``): names come from producers.
 
-A write-only workbook keeps only the current row in memory (openpyxl spools each sheet to a
-temporary file), and the finished file is streamed from a temporary file in blocks, so an export of
-20,000 products costs neither memory nor a query per row: each export is one or two queries,
-iterated in chunks. Column headers are the provincial report's, in Vietnamese, whatever the
-interface language, and so are the labels in the cells (``translation.override("vi")``).
+An export is a generator that writes its rows into the workbook it is given and yields after each
+row; ``xlsx_stream`` runs it while the response is sent and passes on the file in blocks as the
+rows are written (``streamed_xlsx``), so the first bytes leave at once and an export of 20,000
+products costs neither memory nor a query per row: each export is one or two queries, iterated in
+chunks. Column headers are the provincial report's, in Vietnamese, whatever the interface
+language, and so are the labels in the cells (``translation.override("vi")``).
 """
 
 import csv
 import datetime
-import functools
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 
 from django.http import FileResponse, StreamingHttpResponse
@@ -35,11 +35,15 @@ from . import permissions
 from .open_data import certificate_record
 from .selectors import criteria_set_label, recognised
 from .spreadsheet_safety import csv_safe, looks_like_formula, xlsx_text_cell
+from .streamed_xlsx import Pipe, StreamedWorkbook
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DATE_FORMAT = "DD/MM/YYYY"
 SCORE_FORMAT = "0.00"
 CHUNK = 2000
+# What the response sends at a time: small enough that the first block leaves early, large
+# enough that sending it costs little beside writing it.
+BLOCK = 64 * 1024
 BOLD = Font(bold=True)
 
 RECOGNISED_HEADERS = (
@@ -112,6 +116,41 @@ def xlsx_response(workbook: Workbook, filename: str) -> FileResponse:
     return FileResponse(handle, as_attachment=True, filename=filename, content_type=XLSX)
 
 
+def _write_block(rows: Iterator[None], pipe: Pipe) -> bool:
+    """Write rows until a block is ready to send; False once every row is written.
+
+    The language is switched for one block at a time: while the server sends a block, the view
+    has long returned and the thread's language must be as it was.
+    """
+    with translation.override("vi"):
+        for _row in rows:
+            if pipe.size >= BLOCK:
+                return True
+    return False
+
+
+def xlsx_stream(
+    build: Callable[..., Iterator[None]], *args, filename: str
+) -> StreamingHttpResponse:
+    """Stream the workbook that ``build(workbook, *args)`` writes, in blocks as it writes it.
+
+    ``build`` runs while the response is sent, after the view has returned: the view checks who
+    may download first (a 404 is still a 404), and ``build`` reads its rows in chunks.
+    """
+
+    def content() -> Iterator[bytes]:
+        workbook = StreamedWorkbook()
+        rows = build(workbook, *args)
+        while _write_block(rows, workbook.pipe):
+            yield workbook.pipe.take()
+        workbook.close()
+        yield workbook.pipe.take()
+
+    response = StreamingHttpResponse(content(), content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
 class _Echo:
     def write(self, value):
         return value
@@ -131,17 +170,6 @@ def csv_response(headers, rows: Iterable, filename: str) -> StreamingHttpRespons
     return response
 
 
-def in_vietnamese(build):
-    """Build the file with Vietnamese labels (states, kinds) whatever the interface language."""
-
-    @functools.wraps(build)
-    def wrapper(*args, **kwargs):
-        with translation.override("vi"):
-            return build(*args, **kwargs)
-
-    return wrapper
-
-
 def _label(choices, value) -> str:
     return str(choices(value).label)
 
@@ -158,10 +186,8 @@ def _scope_line(user) -> str:
 # ---- The exports -------------------------------------------------------------------------------
 
 
-@in_vietnamese
-def recognised_workbook(user, today: datetime.date) -> Workbook:
+def recognised_workbook(workbook: Workbook, user, today: datetime.date) -> Iterator[None]:
     """The recognised products (current certificates) in the layout of a provincial report."""
-    workbook = Workbook(write_only=True)
     writer = SheetWriter(
         workbook,
         "Sản phẩm OCOP",
@@ -196,18 +222,16 @@ def recognised_workbook(user, today: datetime.date) -> Workbook:
         address = _address(commune, district)
         set_label = criteria_set_label(decision, number)
         writer.append([index, name, producer, address, set_label, *rest])
-    return workbook
+        yield
 
 
 def _round_dossiers(user, round_):
     return permissions.dossiers_visible_to(user).filter(round=round_).order_by()
 
 
-@in_vietnamese
-def round_results_workbook(user, round_) -> Workbook:
+def round_results_workbook(workbook: Workbook, user, round_) -> Iterator[None]:
     """A round's results: a summary sheet, then one sheet per criteria set with a row per
     dossier and council member holding the points of every criterion, then a key to the codes."""
-    workbook = Workbook(write_only=True)
     summary = SheetWriter(
         workbook,
         "Kết quả",
@@ -241,6 +265,7 @@ def round_results_workbook(user, round_) -> Workbook:
              criteria_set_label(decision, number), _label(DossierState, state),
              len(totals or {}), *rest]
         )  # fmt: skip
+        yield
     sheets = (
         # The same scope as the sheet pages (``can_view_sheet``): a local officer, or a council
         # member who does not oversee the council, reads no one else's sheet here either.
@@ -285,8 +310,8 @@ def round_results_workbook(user, round_) -> Workbook:
             [index, name, producer, member, "Có" if conflict else "Không",
              None if conflict else total, *values]
         )  # fmt: skip
+        yield
     _criteria_key(workbook, decision, sets_seen)
-    return workbook
 
 
 def _leaf_criteria(decision: str, number: int):
@@ -319,10 +344,8 @@ def _criteria_key(workbook: Workbook, decision: str, numbers: list[int]) -> None
             writer.append([label, criterion.code, criterion.title, criterion.max_points])
 
 
-@in_vietnamese
-def round_dossiers_workbook(user, round_) -> Workbook:
+def round_dossiers_workbook(workbook: Workbook, user, round_) -> Iterator[None]:
     """Every dossier of a round the user may see, with its state and, when known, its result."""
-    workbook = Workbook(write_only=True)
     writer = SheetWriter(
         workbook,
         "Hồ sơ",
@@ -357,7 +380,7 @@ def round_dossiers_workbook(user, round_) -> Workbook:
              criteria_set_label(decision, number), _label(DossierKind, dossier_kind),
              _label(DossierState, state), *rest]
         )  # fmt: skip
-    return workbook
+        yield
 
 
 def catalogue_rows(certificates, today: datetime.date) -> Iterator[list]:

@@ -4,6 +4,7 @@ decision, validity, status, and what replaced or revoked it. Read from each cert
 certified copy, so the register says what was certified."""
 
 import datetime
+from collections.abc import Iterator
 
 from django.utils import translation
 from openpyxl import Workbook
@@ -11,7 +12,7 @@ from openpyxl import Workbook
 from certificates.models import CertificateStatus
 
 from . import permissions
-from .exports import SheetWriter, in_vietnamese
+from .exports import SheetWriter
 
 HEADERS = (
     "Số giấy chứng nhận",
@@ -69,9 +70,7 @@ def rows(certificates, today: datetime.date):
         ]
 
 
-@in_vietnamese
-def register_workbook(user, today: datetime.date) -> Workbook:
-    workbook = Workbook(write_only=True)
+def register_workbook(workbook: Workbook, user, today: datetime.date) -> Iterator[None]:
     writer = SheetWriter(
         workbook,
         "Sổ cấp GCN",
@@ -81,4 +80,4 @@ def register_workbook(user, today: datetime.date) -> Workbook:
     )
     for row in rows(register(user), today):
         writer.append(row)
-    return workbook
+        yield

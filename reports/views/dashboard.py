@@ -78,17 +78,21 @@ def dashboard(request):
 def export_recognised(request):
     _require_reports(request.user)
     today = timezone.localdate()
-    workbook = exports.recognised_workbook(request.user, today)
-    return exports.xlsx_response(workbook, f"san-pham-ocop-{today:%Y-%m-%d}.xlsx")
+    filename = f"san-pham-ocop-{today:%Y-%m-%d}.xlsx"
+    return exports.xlsx_stream(exports.recognised_workbook, request.user, today, filename=filename)
 
 
 def export_round_results(request, pk):
     round_ = permissions.get_round_for(request.user, pk)
-    workbook = exports.round_results_workbook(request.user, round_)
-    return exports.xlsx_response(workbook, f"ket-qua-dot-{round_.year}-{round_.number}.xlsx")
+    filename = f"ket-qua-dot-{round_.year}-{round_.number}.xlsx"
+    return exports.xlsx_stream(
+        exports.round_results_workbook, request.user, round_, filename=filename
+    )
 
 
 def export_round_dossiers(request, pk):
     round_ = permissions.get_round_for(request.user, pk)
-    workbook = exports.round_dossiers_workbook(request.user, round_)
-    return exports.xlsx_response(workbook, f"ho-so-dot-{round_.year}-{round_.number}.xlsx")
+    filename = f"ho-so-dot-{round_.year}-{round_.number}.xlsx"
+    return exports.xlsx_stream(
+        exports.round_dossiers_workbook, request.user, round_, filename=filename
+    )

@@ -28,5 +28,5 @@ def certificate_register(request):
 def certificate_register_xlsx(request):
     _require(request.user)
     today = timezone.localdate()
-    workbook = register_workbook(request.user, today)
-    return exports.xlsx_response(workbook, f"so-cap-giay-chung-nhan-{today:%Y-%m-%d}.xlsx")
+    filename = f"so-cap-giay-chung-nhan-{today:%Y-%m-%d}.xlsx"
+    return exports.xlsx_stream(register_workbook, request.user, today, filename=filename)
