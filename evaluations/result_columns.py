@@ -8,6 +8,7 @@ from django.contrib.admin import helpers
 from django.contrib.admin.templatetags.admin_urls import add_preserved_filters
 from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import ImproperlyConfigured
+from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import get_format, number_format
@@ -22,28 +23,31 @@ from dossiers.models import DossierState
 from . import transitions
 from .approval_admin import screen_url
 
-CHANGELIST_COLUMNS = [
-    "average",
-    "stars",
-    "unmet_minima",
-    "spread",
-    "spread_exceeded",
-    "decision_number",
-    "closed_at",
-    "dossier__state",
-    "dossier__round__name",
-    "dossier__product__name",
-    "dossier__product__criteria_decision",
-    "dossier__product__criteria_set",
-    "dossier__product__producer__name",
-    "dossier__product__producer__commune__name",
-    "dossier__product__producer__commune__former_district__name",
-]
+# The change list's page of results: each result with what its row shows of its dossier, round,
+# product, producer and commune read beside it as plain values (result_list stays CouncilResult
+# objects). select_related built six related objects for each of the 50 rows, and Django hashes
+# every selected column to order them: together about a third of the page's time.
+ROW_FIELDS = ["average", "stars", "unmet_minima", "spread", "spread_exceeded", "decision_number"]
+ROW_VALUES = {
+    "row_state": F("dossier__state"),
+    "row_round": F("dossier__round__name"),
+    "row_product": F("dossier__product__name"),
+    "row_criteria_decision": F("dossier__product__criteria_decision"),
+    "row_criteria_set": F("dossier__product__criteria_set"),
+    "row_producer": F("dossier__product__producer__name"),
+    "row_commune": F("dossier__product__producer__commune__name"),
+    "row_district": F("dossier__product__producer__commune__former_district__name"),
+}
 
 
 class ResultChangeList(ChangeList):
-    def get_queryset(self, request, exclude_parameters=None):
-        return super().get_queryset(request, exclude_parameters).only(*CHANGELIST_COLUMNS)
+    def get_results(self, request):
+        super().get_results(request)
+        # The page's slice of self.queryset, not read yet; the count and the bulk actions keep
+        # the whole queryset.
+        self.result_list = (
+            self.result_list.select_related(None).only(*ROW_FIELDS).annotate(**ROW_VALUES)
+        )
 
 
 @functools.cache
@@ -100,33 +104,37 @@ class ResultColumns:
         stopped, decide, open_ = escape(_("stopped")), escape(_("Decide")), escape(_("Open"))
         rows = []
         for result in cl.result_list:
-            dossier = result.dossier
-            product = dossier.product
+            area = (
+                f"{result.row_commune} ({result.row_district})"
+                if result.row_district
+                else result.row_commune
+            )
+            criteria_set = _criteria_set_name(result.row_criteria_decision, result.row_criteria_set)
             row = self.ROW.format(
                 link=escape(f"{change_link[0]}/{result.pk}/{change_link[2]}"),
-                product=escape(product.name),
-                producer=escape(product.producer.name),
-                area=escape(self.area(result)),
-                round=escape(dossier.round.name),
-                criteria_set=escape(self.criteria_set(result)),
+                product=escape(result.row_product),
+                producer=escape(result.row_producer),
+                area=escape(area),
+                round=escape(result.row_round),
+                criteria_set=escape(criteria_set),
                 average=two_places(result.average, separator),
                 stars=f'<span class="stars">{"★" * result.stars}</span>'
                 if result.stars
                 else stopped,
                 minima=escape(self.missing_minima_display(result)),
                 spread=self._spread(result, separator),
-                state=escape(states.get(dossier.state, dossier.state)),
+                state=escape(states.get(result.row_state, result.row_state)),
                 decision=escape(result.decision_number) if result.decision_number else empty,
             )
             if with_actions:
                 checkbox = self.CHECKBOX.format(
                     name=helpers.ACTION_CHECKBOX_NAME,
                     pk=result.pk,
-                    label=select.format(escape(product.name)),
+                    label=select.format(escape(result.row_product)),
                 )
                 row = checkbox + row
             if with_screen:
-                label = decide if dossier.state == DossierState.SCORED else open_
+                label = decide if result.row_state == DossierState.SCORED else open_
                 link = f"{screen_link[0]}/{result.pk}/{screen_link[2]}"
                 row += self.SCREEN.format(link=escape(link), label=label)
             rows.append(mark_safe(row))  # every value in it is escaped above
