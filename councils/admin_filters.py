@@ -32,7 +32,7 @@ class FormerDistrictFilter(admin.SimpleListFilter):
         districts = FormerDistrict.objects.all()
         if request.user.province_id:
             districts = districts.filter(province_id=request.user.province_id)
-        return [(d.pk, d.name) for d in districts]
+        return list(districts.values_list("pk", "name"))
 
     def queryset(self, request, queryset):
         if self.value():
@@ -73,7 +73,8 @@ class RoundFilter(admin.SimpleListFilter):
         rounds = Round.objects.order_by("-year", "-number", "-pk")
         if request.user.province_id:
             rounds = rounds.filter(province_id=request.user.province_id)
-        return [(r.pk, str(r)) for r in rounds]
+        # str(round) is its name
+        return list(rounds.values_list("pk", "name"))
 
     def queryset(self, request, queryset):
         if self.value():
