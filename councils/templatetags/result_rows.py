@@ -5,6 +5,8 @@ is one string (CouncilResultAdmin.changelist_rows), in the same markup and the s
 rows are joined here rather than looped over in the template. The list filters beside it are
 written out the same way (result_filters)."""
 
+from html import escape as text
+
 from django import template
 from django.contrib.admin.templatetags.admin_list import (
     admin_list_filter,
@@ -12,7 +14,6 @@ from django.contrib.admin.templatetags.admin_list import (
     result_hidden_fields,
 )
 from django.utils.encoding import iri_to_uri
-from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
@@ -53,12 +54,13 @@ def result_filters(cl):
         if spec.template != "admin/filter.html":
             filters.append(admin_list_filter(cl, spec))
             continue
-        title = escape(spec.title)
+        title = text(str(spec.title))
+        # html.escape itself, as for the rows (changelist_rows)
         choices = "".join(
             CHOICE.format(
                 selected=SELECTED if choice["selected"] else "",
-                link=escape(iri_to_uri(choice["query_string"])),
-                display=escape(choice["display"]),
+                link=text(iri_to_uri(choice["query_string"])),
+                display=text(str(choice["display"])),
             )
             for choice in spec.choices(cl)
         )
