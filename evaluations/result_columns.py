@@ -13,7 +13,7 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import get_format, number_format
-from django.utils.html import escape, format_html, format_html_join
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
@@ -99,12 +99,15 @@ class ResultColumns:
             reverse("admin:councils_councilresult_change", args=[0]),
         ).partition("/0/")
         screen_link = screen_url(0).partition("/0/")
-        # Worded once per page: get_state_display() and gettext would translate for each row.
-        states = {value: escape(label) for value, label in DossierState.choices}
-        empty = escape(self.get_empty_value_display())
+        # Worded once per page: get_state_display() and gettext would translate for each row
+        # (as would a lazy text left to format(), which escape() of a lazy text returns).
+        states = {value: text(str(label)) for value, label in DossierState.choices}
+        empty = text(str(self.get_empty_value_display()))
         separator = get_format("DECIMAL_SEPARATOR")
         select = str(_("Select this object for an action - {}"))
-        stopped, decide, open_ = escape(_("stopped")), escape(_("Decide")), escape(_("Open"))
+        stopped, decide, open_ = (
+            text(str(word)) for word in (_("stopped"), _("Decide"), _("Open"))
+        )
         rows = []
         for result in cl.result_list:
             product = text(result.row_product)
