@@ -90,6 +90,8 @@ class StarsFilter(admin.SimpleListFilter):
         return [(0, _("No rating"))] + [(n, f"{n}★") for n in range(1, 6)]
 
     def queryset(self, request, queryset):
-        if self.value() is not None and self.value().isdigit():
-            return queryset.filter(stars=int(self.value()))
+        # str(): counting the choices ("Show counts") sets the value to each lookup, an int
+        value = self.value()
+        if value is not None and str(value).isdigit():
+            return queryset.filter(stars=int(value))
         return queryset
