@@ -32,7 +32,7 @@ class FormerDistrictFilter(admin.SimpleListFilter):
         districts = FormerDistrict.objects.all()
         if request.user.province_id:
             districts = districts.filter(province_id=request.user.province_id)
-        return [(d.pk, d.name) for d in districts]
+        return list(districts.values_list("pk", "name"))
 
     def queryset(self, request, queryset):
         if self.value():
@@ -73,7 +73,8 @@ class RoundFilter(admin.SimpleListFilter):
         rounds = Round.objects.order_by("-year", "-number", "-pk")
         if request.user.province_id:
             rounds = rounds.filter(province_id=request.user.province_id)
-        return [(r.pk, str(r)) for r in rounds]
+        # str(round) is its name
+        return list(rounds.values_list("pk", "name"))
 
     def queryset(self, request, queryset):
         if self.value():
@@ -89,6 +90,8 @@ class StarsFilter(admin.SimpleListFilter):
         return [(0, _("No rating"))] + [(n, f"{n}★") for n in range(1, 6)]
 
     def queryset(self, request, queryset):
-        if self.value() is not None and self.value().isdigit():
-            return queryset.filter(stars=int(self.value()))
+        # str(): counting the choices ("Show counts") sets the value to each lookup, an int
+        value = self.value()
+        if value is not None and str(value).isdigit():
+            return queryset.filter(stars=int(value))
         return queryset
