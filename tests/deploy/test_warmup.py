@@ -2,6 +2,7 @@
 first requests (ocop_portal.warmup): each new worker's first sheet or list used to take 0.5 to
 1.2 s, at start and again each time a worker is recycled."""
 
+import gc
 import runpy
 
 from django.template import engines
@@ -35,7 +36,12 @@ def test_the_gunicorn_master_warms_before_forking(monkeypatch):
     calls = []
     monkeypatch.setattr(ocop_portal.warmup, "warm", lambda: calls.append("warm"))
 
-    config["when_ready"](server=None)
+    frozen = gc.get_freeze_count()
+    try:
+        config["when_ready"](server=None)
 
-    assert config["preload_app"] is True  # the workers are forked from the warmed master
-    assert calls == ["warm"]
+        assert config["preload_app"] is True  # the workers are forked from the warmed master
+        assert calls == ["warm"]
+        assert gc.get_freeze_count() > frozen  # and the garbage collector leaves it alone
+    finally:
+        gc.unfreeze()
