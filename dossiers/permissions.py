@@ -179,7 +179,8 @@ def can_approve(user, dossier: Dossier) -> bool:
 def get_dossier_for(user, pk: int) -> Dossier:
     """Fetch a dossier the user may see, or raise 404 (outsiders learn nothing)."""
     # get(), not first(): first() orders by pk, and ordering a select of six tables' columns
-    # costs Django a few milliseconds of hashing on every dossier page.
+    # costs Django a few milliseconds of hashing on every dossier page. The certificate a
+    # re-evaluation renews (forty columns, and most dossiers have none) is read when shown.
     try:
         dossier = Dossier.objects.select_related(
             "round",
@@ -187,7 +188,6 @@ def get_dossier_for(user, pk: int) -> Dossier:
             "product__producer",
             "product__producer__commune__former_district",
             "council",
-            "previous_certificate",
         ).get(pk=pk)
     except Dossier.DoesNotExist:
         raise Http404 from None
