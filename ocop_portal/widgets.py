@@ -22,19 +22,27 @@ def _attributes(attrs: dict) -> str:
 
 class QuickSelect(forms.Select):
     def render(self, name, value, attrs=None, renderer=None):
-        widget = self.get_context(name, value, attrs)["widget"]
-        parts = [
-            f'<select name="{conditional_escape(widget["name"])}"{_attributes(widget["attrs"])}>'
-        ]
-        for group_name, options, _index in widget["optgroups"]:
-            if group_name:
+        # Select.get_context's work without its dict per option (ChoiceWidget.optgroups).
+        attrs = self.build_attrs(self.attrs, attrs)
+        if self.allow_multiple_selected:
+            attrs["multiple"] = True
+        values = set(self.format_value(value))
+        parts = [f'<select name="{conditional_escape(name)}"{_attributes(attrs)}>']
+        has_selected = False
+        for option_value, option_label in self.choices:
+            group_name, options = None, [(option_value, option_label)]
+            if isinstance(option_label, (list, tuple)):
+                group_name, options = option_value, option_label
                 parts.append(f'\n  <optgroup label="{conditional_escape(group_name)}">')
-            parts.extend(
-                f'\n  <option value="{conditional_escape(str(option["value"]))}"'
-                f"{_attributes(option['attrs'])}>{conditional_escape(option['label'])}</option>\n"
-                for option in options
-            )
-            if group_name:
+            for subvalue, sublabel in options:
+                subvalue = "" if subvalue is None else str(subvalue)
+                selected = (not has_selected or self.allow_multiple_selected) and subvalue in values
+                has_selected |= selected
+                parts.append(
+                    f'\n  <option value="{conditional_escape(subvalue)}"'
+                    f"{' selected' if selected else ''}>{conditional_escape(sublabel)}</option>\n"
+                )
+            if group_name is not None:
                 parts.append("\n  </optgroup>")
         parts.append("\n</select>")
         return mark_safe("".join(parts))

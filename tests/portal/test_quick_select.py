@@ -16,13 +16,29 @@ CHOICES = [
 
 
 @pytest.mark.parametrize("value", [None, "", "1", 1, "g2", ["1", "g1"], "missing"])
-def test_a_quick_select_writes_what_django_writes(value):
+@pytest.mark.parametrize("multiple", [False, True])
+def test_a_quick_select_writes_what_django_writes(value, multiple):
     attrs = {"class": "form-select form-select-sm", "disabled": True, "data-x": False}
+    django_select, quick_select = forms.Select(attrs=attrs), QuickSelect(attrs=attrs)
+    for widget in django_select, quick_select:
+        widget.choices = [*CHOICES, ("1", "the same value again")]
+        widget.allow_multiple_selected = multiple
 
-    expected = forms.Select(attrs=attrs, choices=CHOICES).render("state", value, {"id": "id_s"})
-    written = QuickSelect(attrs=attrs, choices=CHOICES).render("state", value, {"id": "id_s"})
+    expected = django_select.render("state", value, {"id": "id_s"})
 
-    assert written == expected
+    assert quick_select.render("state", value, {"id": "id_s"}) == expected
+
+
+@pytest.mark.django_db
+def test_a_quick_select_of_areas_writes_what_django_writes(home_commune):
+    from regions.forms import commune_filter
+    from regions.models import Commune
+
+    field = commune_filter()
+    field.queryset = Commune.objects.filter(province_id=home_commune.province_id)
+    expected = forms.Select(choices=field.choices).render("commune", home_commune.pk)
+
+    assert field.widget.render("commune", home_commune.pk) == expected
 
 
 def test_a_quick_select_escapes_names_labels_and_attributes():
