@@ -82,8 +82,17 @@ def _rows_html(request, template_context) -> str:
 
 
 def _page(request, dossiers, *, clocks: bool):
-    page = Paginator(dossiers.only(*LIST_COLUMNS), PAGE_SIZE).get_page(request.GET.get("page"))
-    rows = list(page.object_list)
+    # The page's dossiers are picked by their ids first, sorted over the dossiers alone; only
+    # those fifty are then joined to their product, producer and commune. One query, joining a
+    # province's thousand dossiers before keeping fifty, was most of the province list's time.
+    page = Paginator(dossiers.values_list("pk", flat=True), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    ids = list(page.object_list)
+    found = {
+        d.pk: d for d in dossiers.model.objects.for_list().only(*LIST_COLUMNS).filter(pk__in=ids)
+    }
+    rows = [found[pk] for pk in ids]
     if clocks:
         today = timezone.localdate()
         for dossier in rows:

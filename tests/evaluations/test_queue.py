@@ -135,7 +135,8 @@ def test_only_local_officers_have_a_queue(client, request, persona):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("item_count", "queries"), [(1, 7), (3, 7)])
+# The page: its ids sorted over the dossiers alone, then those rows joined (dossiers.views.lists).
+@pytest.mark.parametrize(("item_count", "queries"), [(1, 8), (3, 8)])
 def test_officer_queue_query_count_is_constant(
     client, district_officer, producer_org, today, item_count, queries, django_assert_num_queries
 ):
@@ -190,7 +191,8 @@ def test_only_province_officials_see_the_province_list(client, request, persona)
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("item_count", "queries"), [(1, 7), (3, 7)])
+# The page: its ids sorted over the dossiers alone, then those rows joined (dossiers.views.lists).
+@pytest.mark.parametrize(("item_count", "queries"), [(1, 8), (3, 8)])
 def test_province_list_query_count_is_constant(
     client, provincial_office, producer_org, today, item_count, queries, django_assert_num_queries
 ):
@@ -220,7 +222,7 @@ def test_producer_lists_their_own_dossiers_drafts_included(
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("item_count", "queries"), [(1, 4), (3, 4)])
+@pytest.mark.parametrize(("item_count", "queries"), [(1, 5), (3, 5)])
 def test_producer_list_query_count_is_constant(
     client, producer, producer_org, today, item_count, queries, django_assert_num_queries
 ):
