@@ -22,6 +22,10 @@ CHANGELIST = reverse("admin:councils_councilresult_changelist")
 QUERIES_FOR_RESULTS_LIST = 8
 DECISION = {"decision_number": "1234/QĐ-UBND", "decision_date": "2026-09-10"}
 
+# The decisions are dated against the pinned day (conftest.TODAY): without it the clock starts at
+# OCOP_TEST_DATE, and a decision dated after that day is refused as in the future.
+pytestmark = pytest.mark.usefixtures("today")
+
 
 def _result(producer_org, **kwargs):
     product = factories.ProductFactory(producer=producer_org, name="Mật ong hoa nhãn Khoái Châu")

@@ -21,7 +21,9 @@ from tests import factories
 
 from .conftest import submitted_sheet
 
-pytestmark = pytest.mark.django_db
+# The decisions below are dated against the pinned day (conftest.TODAY): without it the clock
+# starts at OCOP_TEST_DATE, and a decision dated after that day is refused as in the future.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("today")]
 
 DECISION = {"decision_number": "1234/QĐ-UBND", "decision_date": "2026-09-10"}
 
