@@ -75,6 +75,7 @@ def test_test_report_needs_its_date(post_document):
     assert list(response.context["form"].errors) == ["issued_on"]
 
 
+@pytest.mark.usefixtures("today")  # its dates are written against the pinned day
 def test_certification_needs_its_expiry_date_after_its_issue_date(post_document):
     response = post_document(kind="certification", issued_on="2026-03-01", expires_on="2026-01-01")
 
