@@ -72,8 +72,8 @@ def _rows_html(request, template_context) -> str:
         "show_clock": template_context.get("show_clock", False),
         "labels": translated(LIST_LABELS),
         "days_left": _days_left,
-        "states": {value: str(label) for value, label in DossierState.choices},
-        "kinds": {value: str(label) for value, label in DossierKind.choices},
+        "states": translated(dict(DossierState.choices)),
+        "kinds": translated(dict(DossierKind.choices)),
         "colours": BADGE_COLOURS,
         # Every row's link differs only by its key: reversed once, not twice a row.
         "detail_link": reverse("evaluations:dossier-detail", args=[0]).partition("/0/"),

@@ -36,14 +36,14 @@ def _figures(request, today) -> dict:
         {**figures, "charts": dashboard_charts(figures)},
         request,
     )
-    return {"body": body, "computed_at": timezone.now()}
+    return {"body": body, "computed_at": timezone.now(), "today": today}
 
 
 def _shared_figures(request, today) -> dict:
     key = f"reports:dashboard:{permissions.scope_key(request.user)}:{get_language()}"
     figures = cache.get(key)
     if figures is None or figures.get("today") != today:
-        figures = {**_figures(request, today), "today": today}
+        figures = _figures(request, today)
         cache.set(key, figures, DASHBOARD_KEEP_SECONDS)
         return figures
     age = (timezone.now() - figures["computed_at"]).total_seconds()
@@ -51,7 +51,7 @@ def _shared_figures(request, today) -> dict:
     if age >= DASHBOARD_FRESH_SECONDS and cache.add(f"{key}:refreshing", 1, 30):
 
         def refresh():
-            cache.set(key, {**_figures(request, today), "today": today}, DASHBOARD_KEEP_SECONDS)
+            cache.set(key, _figures(request, today), DASHBOARD_KEEP_SECONDS)
             cache.delete(f"{key}:refreshing")
 
         after_response(refresh)
