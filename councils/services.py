@@ -96,17 +96,25 @@ def sheet_for(dossier: Dossier, member: User) -> ScoreSheet:
     sheet, _created = ScoreSheet.objects.get_or_create(
         dossier=dossier, member=member, defaults={"dossier_revision": dossier.revision}
     )
+    # The rows the caller holds, so that reading them through the sheet asks nothing again.
+    sheet.dossier, sheet.member = dossier, member
     return sheet
 
 
-def _locked(sheet: ScoreSheet) -> ScoreSheet:
+def _locked(sheet: ScoreSheet, *, as_read: bool = False) -> ScoreSheet:
     # Two tabs (or a phone and a laptop) autosaving at once: the row lock makes each merge see
     # the other's answers instead of overwriting them.
-    return (
-        ScoreSheet.objects.select_for_update(of=("self",))
-        .select_related("dossier__round", "dossier__product", "dossier__council", "member")
-        .get(pk=sheet.pk)
-    )
+    rows = ScoreSheet.objects.select_for_update(of=("self",))
+    if not as_read:
+        return rows.select_related(
+            "dossier__round", "dossier__product", "dossier__council", "member"
+        ).get(pk=sheet.pk)
+    # An autosave (every few seconds per member in session) races only on the sheet's own row:
+    # the dossier and the member read by the request a moment before are kept, rather than read
+    # again through a five-table join whose planning cost more than the save.
+    locked = rows.get(pk=sheet.pk)
+    locked.dossier, locked.member = sheet.dossier, sheet.member
+    return locked
 
 
 def _check_open(sheet: ScoreSheet, *, declaring: bool = False) -> None:
@@ -165,7 +173,7 @@ def save_sheet_points(
     imported raw materials under 1.1. Nothing is saved if any value is refused, and nothing once
     the sheet is submitted.
     """
-    locked = _locked(sheet)
+    locked = _locked(sheet, as_read=True)
     _check_open(locked)
     criteria_set = criteria_set_for(locked.dossier)
     leaves = {c.code: c for c in criteria_set.leaf_criteria()}

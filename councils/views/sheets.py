@@ -148,9 +148,11 @@ def my_sheets(request):
 def sheet(request, pk):
     dossier = _own_dossier(request, pk)
     own_sheet = ScoreSheet.objects.filter(dossier=dossier, member=request.user).first()
-    return render_sheet(
-        request, dossier, own_sheet or ScoreSheet(dossier=dossier, member=request.user), own=True
-    )
+    if own_sheet is None:
+        own_sheet = ScoreSheet(dossier=dossier, member=request.user)
+    else:
+        own_sheet.dossier, own_sheet.member = dossier, request.user  # read already
+    return render_sheet(request, dossier, own_sheet, own=True)
 
 
 def member_sheet(request, pk, user_pk):

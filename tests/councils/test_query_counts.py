@@ -3,6 +3,8 @@
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from councils.views import sheets
@@ -169,7 +171,31 @@ def test_member_sheet_query_count_is_constant(
     url = reverse("evaluations:sheet", kwargs={"pk": dossier.pk})
     client.get(url)  # warm the per-process caches (the criteria text)
 
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(10):
         response = client.get(url)
 
     assert response.context["answered"] == item_count
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("item_count", [1, 3])
+def test_autosave_query_count_is_constant(
+    client, council_member, dossier, criteria_set, item_count, warm_caches
+):
+    """The most frequent request of a council session (every member, every few seconds): the
+    sheet's row is locked alone and the dossier read by the request is not read again."""
+    answers = {c.code: "0" for c in criteria_set.leaf_criteria()[:item_count]}
+    client.force_login(council_member)
+    url = reverse("evaluations:sheet-autosave", kwargs={"pk": dossier.pk})
+    client.post(url, answers, HTTP_HX_REQUEST="true")  # the sheet is created on the first one
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post(url, answers, HTTP_HX_REQUEST="true")
+
+    assert response.status_code == 200
+    assert response.context["answered"] == item_count
+    reads = [q["sql"] for q in queries.captured_queries if q["sql"].startswith("SELECT")]
+    # the session (database sessions here), the user, the dossier, the member's seat, the
+    # sheet, the sheet locked, the member's producer account (the conflict check)
+    assert len(reads) == 7, reads
+    assert sum('"evaluations_dossier"' in sql.split(" WHERE ")[0] for sql in reads) == 1
