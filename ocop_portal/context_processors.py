@@ -3,6 +3,7 @@ from functools import lru_cache
 from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 
+from .header import header_html
 from .navigation import admin_url_for, header_menu, nav_for
 
 
@@ -23,13 +24,20 @@ def portal(request):
     The menu is worked out only if the template prints it: a fragment rendered with the request
     (a sheet's autosave, every few seconds per member in session) prints no header."""
     user = request.user
+    province = _province_names(settings.OCOP_PROVINCE_CODE)[0]
     nav = SimpleLazyObject(lambda: nav_for(user))
+    menu = SimpleLazyObject(lambda: header_menu(nav))
+    admin_url = SimpleLazyObject(lambda: admin_url_for(user))
     return {
-        "portal_province": _province_names(settings.OCOP_PROVINCE_CODE)[0],
+        "portal_province": province,
         # inside a sentence: "tỉnh Hưng Yên", not "Tỉnh Hưng Yên"
         "portal_province_in_sentence": _province_names(settings.OCOP_PROVINCE_CODE)[1],
         "user_role": getattr(user, "role", None) if user.is_authenticated else None,
         "portal_nav": nav,
-        "portal_menu": SimpleLazyObject(lambda: header_menu(nav)),
-        "portal_admin_url": SimpleLazyObject(lambda: admin_url_for(user)),
+        "portal_menu": menu,
+        "portal_admin_url": admin_url,
+        # Printed by base.html only (a SafeString once worked out).
+        "portal_header": SimpleLazyObject(
+            lambda: header_html(request, menu=menu, province=province, admin_url=admin_url)
+        ),
     }

@@ -1,6 +1,8 @@
 """The header's navigation for each role. Views and templates never re-derive roles themselves."""
 
-from django.urls import reverse
+import functools
+
+from django.urls import get_script_prefix, reverse
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import ADMIN_ROLES, Role
@@ -69,10 +71,17 @@ def nav_for(user) -> list[dict]:
     if user.is_authenticated:
         # Signed-in people work in their own pages; the public ones move into a menu.
         entries = _own_pages(user) + [(*entry, PUBLIC) for entry in entries]
+    prefix = get_script_prefix()
     return [
-        {"label": label, "url": reverse(name), "name": name, "menu": menu[0] if menu else None}
+        {"label": label, "url": _url(name, prefix), "name": name, "menu": menu[0] if menu else None}
         for label, name, *menu in entries
     ]
+
+
+@functools.lru_cache(maxsize=256)
+def _url(name: str, script_prefix: str) -> str:
+    # The header's links take no arguments: reversed once per process, not on every page.
+    return reverse(name)
 
 
 def _own_pages(user) -> list[tuple]:
