@@ -109,11 +109,12 @@ def _locked(sheet: ScoreSheet, *, as_read: bool = False) -> ScoreSheet:
         return rows.select_related(
             "dossier__round", "dossier__product", "dossier__council", "member"
         ).get(pk=sheet.pk)
-    # An autosave (every few seconds per member in session) races only on the sheet's own row:
-    # the dossier and the member read by the request a moment before are kept, rather than read
-    # again through a five-table join whose planning cost more than the save.
+    # An autosave (every few seconds per member in session): the dossier and the member the
+    # caller read are kept, rather than read again through a five-table join whose planning cost
+    # more than the save; what decides whether the sheet may change is read again under the lock.
     locked = rows.get(pk=sheet.pk)
     locked.dossier, locked.member = sheet.dossier, sheet.member
+    locked.dossier.refresh_from_db(fields=["state", "revision", "council"])
     return locked
 
 

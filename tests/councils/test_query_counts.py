@@ -196,6 +196,9 @@ def test_autosave_query_count_is_constant(
     assert response.context["answered"] == item_count
     reads = [q["sql"] for q in queries.captured_queries if q["sql"].startswith("SELECT")]
     # the session (database sessions here), the user, the dossier, the member's seat, the
-    # sheet, the sheet locked, the member's producer account (the conflict check)
-    assert len(reads) == 7, reads
-    assert sum('"evaluations_dossier"' in sql.split(" WHERE ")[0] for sql in reads) == 1
+    # sheet, the sheet locked, the dossier's state under the lock, the member's producer
+    # account (the conflict check)
+    assert len(reads) == 8, reads
+    from_dossier = [sql for sql in reads if 'FROM "evaluations_dossier"' in sql]
+    assert len(from_dossier) == 2  # the page's read, then its state under the sheet's lock
+    assert "JOIN" not in from_dossier[1].split(" WHERE ")[0]

@@ -1,5 +1,7 @@
 """The header: a role with many pages gets them grouped in drop-downs, so it fits on one line."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -42,3 +44,45 @@ def test_the_menus_are_rendered_as_drop_downs(client, provincial_office):
 
     assert 'data-bs-toggle="dropdown" aria-expanded="false">Chương trình</a>' in page
     assert reverse("catalogue:label-reports") in page
+
+
+def test_the_current_page_is_marked_and_the_language_form_returns_to_it(client, provincial_office):
+    client.force_login(provincial_office)
+    url = reverse("programme:targets") + "?year=2026"
+
+    page = client.get(url).text
+
+    target = reverse("programme:targets")
+    assert f'class="dropdown-item active" aria-current="page" href="{target}"' in page
+    assert page.count('aria-current="page"') == 1
+    assert f'<input type="hidden" name="next" value="{target}?year=2026">' in page
+    assert '<option value="vi" selected>Tiếng Việt</option>' in page
+
+
+def test_the_header_forms_carry_a_token_the_server_accepts(provincial_office):
+    """The language form and the sign-out form share one masked token: it must still be one the
+    CSRF check accepts."""
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(provincial_office)
+    page = client.get(reverse("home")).text
+    tokens = set(re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', page))
+    assert tokens
+
+    response = client.post(
+        reverse("set_language"),
+        {"language": "en", "next": "/", "csrfmiddlewaretoken": sorted(tokens)[0]},
+    )
+
+    assert response.status_code == 302
+
+
+def test_the_personal_data_register_is_offered_to_whom_it_is_shown(
+    client, provincial_office, commune_officer
+):
+    register = reverse("privacy:register")
+    client.force_login(provincial_office)
+    assert f'href="{register}"' in client.get(reverse("home")).text
+    client.force_login(commune_officer)
+    assert f'href="{register}"' not in client.get(reverse("home")).text
