@@ -2,7 +2,8 @@
 
 The Django template language stays the portal's; Jinja2 renders a template only where its loop
 is a page's main cost (the criteria of a score sheet: about 50 criteria and 150 options on each
-view of every council member's sheet; a member's list of sheets; the rows of the dossier lists).
+view of every council member's sheet; a member's list of sheets; the rows of the dossier lists;
+the header of every page, ocop_portal.header).
 Autoescaping is on, as in Django's templates; Django's SafeString is honoured (it has
 ``__html__``). Exposed: gettext and ngettext (``_`` too), ``url`` (reverse), ``static``, the
 ``localize``, ``date`` and ``linebreaksbr`` filters; Django's backend adds ``csrf_input`` and
