@@ -225,7 +225,7 @@ STORAGES = {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
             if DEBUG
-            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            else "ocop_portal.static_storage.StaticFilesStorage"
         )
     },
 }

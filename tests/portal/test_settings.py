@@ -65,9 +65,8 @@ def test_defaults_are_the_safe_production_ones():
     assert (loaded.SECURE_HSTS_INCLUDE_SUBDOMAINS, loaded.SECURE_HSTS_PRELOAD) == (True, True)
     assert loaded.X_FRAME_OPTIONS == "DENY"
     assert loaded.EMAIL_BACKEND == "django.core.mail.backends.smtp.EmailBackend"
-    assert loaded.STORAGES["staticfiles"]["BACKEND"] == (
-        "whitenoise.storage.CompressedManifestStaticFilesStorage"
-    )
+    # whitenoise's compressed, hashed copies (each URL worked out once per process)
+    assert loaded.STORAGES["staticfiles"]["BACKEND"] == "ocop_portal.static_storage.StaticFilesStorage"
     assert loaded.DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
 
 
