@@ -66,7 +66,8 @@ def test_defaults_are_the_safe_production_ones():
     assert loaded.X_FRAME_OPTIONS == "DENY"
     assert loaded.EMAIL_BACKEND == "django.core.mail.backends.smtp.EmailBackend"
     # whitenoise's compressed, hashed copies (each URL worked out once per process)
-    assert loaded.STORAGES["staticfiles"]["BACKEND"] == "ocop_portal.static_storage.StaticFilesStorage"
+    static = loaded.STORAGES["staticfiles"]["BACKEND"]
+    assert static == "ocop_portal.static_storage.StaticFilesStorage"
     assert loaded.DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
 
 
