@@ -1,8 +1,9 @@
 """The header of every full page (templates/jinja2/portal/header.jinja), printed by base.html.
 
 Through Jinja2: in Django's template language its links, menus and language form cost about a
-millisecond on every signed-in page. Its words and fixed links are worked out once per language
-and process; the menu is the person's (ocop_portal.navigation), read when the header is printed.
+millisecond on every signed-in page. Its words are worked out once per language and process,
+its links once per process (navigation.link); the menu is the person's, read when the header
+is printed.
 """
 
 import functools
@@ -10,7 +11,6 @@ import functools
 from django.conf import settings
 from django.template import engines
 from django.template.backends.utils import csrf_input
-from django.urls import get_script_prefix, reverse
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from privacy.permissions import can_view_register
 
 from .jinja_env import translated
+from .navigation import link
 
 WORDS = {
     "main_navigation": _("Main navigation"),
@@ -56,17 +57,12 @@ def _words(language: str) -> dict[str, str]:
     return translated(WORDS)  # in the active language, the cache's key
 
 
-@functools.lru_cache(maxsize=4)
-def _links(script_prefix: str) -> dict[str, str]:
-    return {key: reverse(name) for key, name in LINKS.items()}
-
-
 def header_html(request, *, menu, province: str, admin_url: str | None) -> SafeString:
     user = request.user
     signed_in = user.is_authenticated
     context = {
         "w": _words(get_language()),
-        "links": _links(get_script_prefix()),
+        "links": {key: link(name) for key, name in LINKS.items()},
         "menu": menu,
         "province": province,
         "current": request.resolver_match.view_name if request.resolver_match else None,

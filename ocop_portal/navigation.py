@@ -71,16 +71,20 @@ def nav_for(user) -> list[dict]:
     if user.is_authenticated:
         # Signed-in people work in their own pages; the public ones move into a menu.
         entries = _own_pages(user) + [(*entry, PUBLIC) for entry in entries]
-    prefix = get_script_prefix()
     return [
-        {"label": label, "url": _url(name, prefix), "name": name, "menu": menu[0] if menu else None}
+        {"label": label, "url": link(name), "name": name, "menu": menu[0] if menu else None}
         for label, name, *menu in entries
     ]
 
 
+def link(name: str) -> str:
+    """The URL of a page that takes no arguments (the header's links), reversed once per
+    process rather than on every page."""
+    return _reversed(name, get_script_prefix())
+
+
 @functools.lru_cache(maxsize=256)
-def _url(name: str, script_prefix: str) -> str:
-    # The header's links take no arguments: reversed once per process, not on every page.
+def _reversed(name: str, script_prefix: str) -> str:
     return reverse(name)
 
 

@@ -92,7 +92,7 @@ def _page(request, dossiers, *, clocks: bool):
     found = {
         d.pk: d for d in dossiers.model.objects.for_list().only(*LIST_COLUMNS).filter(pk__in=ids)
     }
-    rows = [found[pk] for pk in ids]
+    rows = [found[pk] for pk in ids if pk in found]  # one deleted in between is left out
     if clocks:
         today = timezone.localdate()
         for dossier in rows:
