@@ -5,6 +5,7 @@ A flag is a reason to ask, not a verdict: the member then declares, per product,
 the council's average (Decision 26/2026, Art. 3.3: members score independently and impartially).
 """
 
+import functools
 from collections.abc import Iterable
 
 from django.utils.translation import gettext_lazy as _
@@ -21,11 +22,19 @@ class Reason:
     COMMUNE = _("lives or works in the producer's commune")
 
 
+# A member's list of sheets asks of the same hundred-odd producers on every view, and folding a
+# name (a pass over its characters) was a tenth of that page.
+_folded = functools.lru_cache(maxsize=4096)(fold)
+
+
 def _same_organisation(organisation: str, producer_name: str) -> bool:
     # "HTX Mật ong Khoái Châu" and "Hợp tác xã mật ong khoái châu" differ only in case and
     # accents once folded; a bare containment would flag every "HTX" against every cooperative.
-    theirs, ours = fold(organisation), fold(producer_name)
-    if not theirs or not ours:
+    theirs = _folded(organisation)
+    if not theirs:
+        return False
+    ours = _folded(producer_name)
+    if not ours:
         return False
     shorter, longer = sorted((theirs, ours), key=len)
     return shorter == longer or (len(shorter.split()) >= 2 and shorter in longer)

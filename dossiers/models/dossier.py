@@ -123,7 +123,10 @@ class DossierQuerySet(models.QuerySet):
             "submitted_at",
             "total",
         )
-        return self.annotate(my_role=Subquery(seat.values("role")[:1])).prefetch_related(
+        # A user holds one seat on a council (a unique constraint): no ordering, which for the
+        # seats' default would join the councils table again for every row.
+        my_role = Subquery(seat.order_by().values("role")[:1])
+        return self.annotate(my_role=my_role).prefetch_related(
             Prefetch("score_sheets", queryset=own, to_attr="my_sheets")
         )
 
