@@ -13,7 +13,7 @@ from criteria import scoring
 from ocop_portal.text import NOTE_MAX_LENGTH
 from ocop_portal.widgets import QuickSelect
 from once.forms import OneTimeTokenMixin
-from regions.forms import commune_filter, former_district_filter
+from regions.forms import NamedChoices, commune_filter, former_district_filter
 
 from .models import DossierKind, DossierState, Round
 
@@ -132,11 +132,15 @@ def _select(field: forms.Field) -> forms.Field:
     return field
 
 
+class RoundChoiceField(forms.ModelChoiceField):
+    iterator = NamedChoices  # str(round) is its name
+
+
 class DossierFilterForm(forms.Form):
     """The filters of the officers' queue and the province-wide list (GET, shareable URLs)."""
 
     # QuickSelect: on every view of the queue and the lists, these offer a hundred options.
-    round = forms.ModelChoiceField(
+    round = RoundChoiceField(
         label=_("Round"),
         queryset=Round.objects.none(),
         required=False,

@@ -9,11 +9,22 @@ from ocop_portal.widgets import QuickSelect
 from .models import Commune, FormerDistrict
 
 
-class AreaChoiceField(forms.ModelChoiceField):
-    widget = QuickSelect  # a province's communes: some hundred options
+class NamedChoices(forms.models.ModelChoiceIterator):
+    """Each option as (pk, name), read in one plain query. Django's iterator builds a model
+    instance per option and reads them through a server-side cursor on PostgreSQL (three round
+    trips): a province's hundred communes were a fifth of the filter bar's cost."""
 
-    def label_from_instance(self, obj):
-        return obj.name  # str(commune) would add the province: a query per option
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        yield from self.queryset.values_list("pk", "name")
+
+
+class AreaChoiceField(forms.ModelChoiceField):
+    """Offered by name alone: str(commune) would add the province, a query per option."""
+
+    widget = QuickSelect  # a province's communes: some hundred options
+    iterator = NamedChoices
 
 
 def former_district_filter() -> AreaChoiceField:
