@@ -24,12 +24,21 @@ def url(name: str, *args, **kwargs) -> str:
     return reverse(name, args=args or None, kwargs=kwargs or None)
 
 
+# The formats of the lists' dates, in numbers only (no month or day names to translate): the
+# same text through strftime, where dateformat builds a formatter and parses the format for each
+# date (two of the province's list's 16 ms, with a date or two on each of its 50 rows).
+NUMERIC_FORMATS = {"d/m/Y": "%d/%m/%Y", "d/m/Y H:i": "%d/%m/%Y %H:%M"}
+
+
 def date(value, format_string: str) -> str:
     """Django's ``date`` filter: an aware datetime in the local time zone first."""
     if value in (None, ""):
         return ""
     if isinstance(value, datetime.datetime) and timezone.is_aware(value):
         value = timezone.localtime(value)
+    numeric = NUMERIC_FORMATS.get(format_string)
+    if numeric and isinstance(value, datetime.date) and value.year >= 1000:
+        return value.strftime(numeric)  # %Y pads no year below 1000 as Y does
     return dateformat.format(value, format_string)
 
 
