@@ -29,7 +29,12 @@ from councils.services import (
 from councils.session_forms import SignSheetForm
 from councils.sheet_text import sheet_text
 from dossiers.models import Dossier, DossierState
-from dossiers.permissions import council_role, get_dossier_for
+from dossiers.permissions import (
+    PAGE_RELATED,
+    SHEET_WRITE_RELATED,
+    council_role,
+    get_dossier_for,
+)
 from ocop_portal.jinja_env import translated
 from regions.collation import vietnamese_order
 
@@ -45,10 +50,12 @@ from .sheet_page import (
 )
 
 
-def _own_dossier(request, pk: int, *, scoring_only: bool = False) -> Dossier:
+def _own_dossier(
+    request, pk: int, *, scoring_only: bool = False, related: tuple[str, ...] = PAGE_RELATED
+) -> Dossier:
     """The dossier of a council the user sits on (404 otherwise); ``scoring_only`` refuses
     advisers, who read dossiers but do not score."""
-    dossier = get_dossier_for(request.user, pk)
+    dossier = get_dossier_for(request.user, pk, related=related)
     role = council_role(request.user, dossier)
     if role is None:
         raise Http404
@@ -175,7 +182,7 @@ def member_sheet(request, pk, user_pk):
 
 @require_POST
 def sheet_autosave(request, pk):
-    dossier = _own_dossier(request, pk, scoring_only=True)
+    dossier = _own_dossier(request, pk, scoring_only=True, related=SHEET_WRITE_RELATED)
     criteria_set = criteria_set_for(dossier)
     form = SheetAnswersForm(request.POST, criteria_set=criteria_set)
     sheet, error = sheet_for(dossier, request.user), None

@@ -202,3 +202,27 @@ def test_autosave_query_count_is_constant(
     from_dossier = [sql for sql in reads if 'FROM "evaluations_dossier"' in sql]
     assert len(from_dossier) == 2  # the page's read, then its state under the sheet's lock
     assert "JOIN" not in from_dossier[1].split(" WHERE ")[0]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("item_count", [1, 3])
+def test_a_refused_autosave_puts_the_answers_back_in_constant_queries(
+    client, council_member, dossier, criteria_set, item_count, warm_caches
+):
+    """A refused answer is put back as saved, its rows rendered again with the producer's hints
+    and evidence: the autosave's lean read of the dossier must not cost a query per row."""
+    criteria = criteria_set.leaf_criteria()[:item_count]
+    client.force_login(council_member)
+    url = reverse("evaluations:sheet-autosave", kwargs={"pk": dossier.pk})
+    client.post(url, {criteria[0].code: "0"}, HTTP_HX_REQUEST="true")  # the sheet exists
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post(url, {c.code: "999" for c in criteria}, HTTP_HX_REQUEST="true")
+
+    assert response.status_code == 200
+    assert "999" not in response.context["criteria_html"]
+    assert len(response.context["rows"]) == item_count
+    reads = [q["sql"] for q in queries.captured_queries if q["sql"].startswith("SELECT")]
+    # the session, the user, the dossier, the member's seat, the sheet, and for the rows put
+    # back the producer's self-assessment and evidence
+    assert len(reads) == 7, reads
