@@ -26,6 +26,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 REPEAT = 21
 
@@ -70,10 +71,24 @@ def profile(label: str, path: str, cookie: str | None) -> None:
         pstats.Stats(profiler).sort_stats(order).print_stats(45)
 
 
+def heavier_pages() -> list[tuple[str, str, str]]:
+    """Two pages of the load test's mix outside the targets' five, its heaviest: a council
+    member's list of sheets (a round in session: a hundred dossiers to score) and the province's
+    list of dossiers with its filter bar."""
+    return [
+        ("my sheets", reverse("evaluations:my-sheets"), run.session_cookie("council33-2@bench.vn")),
+        (
+            "province dossiers",
+            reverse("evaluations:dossier-list"),
+            run.session_cookie("office33@bench.vn"),
+        ),
+    ]
+
+
 def main() -> None:
     call_command("collectstatic", "--no-input", verbosity=0)
     wanted = {arg for arg in sys.argv[1:] if not arg.startswith("-")}
-    for label, path, cookie in run.pages():
+    for label, path, cookie in [*run.pages(), *heavier_pages()]:
         if not wanted or label in wanted:
             profile(label, path, cookie)
 
