@@ -7,7 +7,8 @@ officers, council members autosaving their sheets every few seconds, the provinc
 approver, the public), serves the portal with gunicorn as deploy/ does (deploy/gunicorn.conf.py,
 Redis for cache and sessions, PostgreSQL from DATABASE_URL), runs them all for BENCH_SECONDS on
 127.0.0.1, then asks /healthz as hard as the same number of users can on the same server. Prints
-p50/p95/p99 per page type and per role, errors and throughput beside /healthz's.
+p50/p95/p99 per page type and per role, errors and throughput beside /healthz's, and where each
+phase's CPU went, a request (bench/cpu_split.py): the gunicorn workers, PostgreSQL and Locust.
 
 Bounded: BENCH_USERS (16) people, BENCH_SECONDS (180) seconds, BENCH_HEALTHZ_SECONDS (20).
 BENCH_PAUSE_SCALE (1) scales every role's pauses; 0 has everyone ask without pause, the mix's
@@ -32,7 +33,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import run  # first: the production-like environment, then Django
+import cpu_split
+import run  # before Django: the production-like environment
+from django.db import connection
 from django.db.models import Count
 from django.urls import reverse
 
@@ -165,7 +168,8 @@ def serve():
     sys.exit("gunicorn did not answer /healthz")
 
 
-def locust(classes, seconds: int, files: dict) -> list:
+def locust(classes, seconds: int, files: dict, server) -> tuple[list, cpu_split.Split]:
+    """The requests' (role, page, ms, failed) and where the phase's CPU went."""
     times = Path(files["dir"]) / f"times-{classes[0]}.json"
     env = {**os.environ, "BENCH_PEOPLE": files["people"], "BENCH_TIMES": str(times)}
     command = [
@@ -174,9 +178,11 @@ def locust(classes, seconds: int, files: dict) -> list:
         "-u", str(USERS), "-r", str(max(1, USERS // 4)), "-t", f"{seconds}s",
         "--stop-timeout", "10", "--host", run.BASE, *classes,
     ]  # fmt: skip
+    before = cpu_split.snapshot(server.pid, connection)
     with open(Path(files["dir"]) / "locust.log", "a", encoding="utf-8") as log:
         subprocess.run(command, cwd=ROOT, env=env, check=False, stdout=log, stderr=log)
-    return json.loads(times.read_text(encoding="utf-8"))
+    spent = cpu_split.between(before, cpu_split.snapshot(server.pid, connection))
+    return json.loads(times.read_text(encoding="utf-8")), spent
 
 
 def _row(label: str, samples: list, seconds: float) -> str:
@@ -201,6 +207,24 @@ def table(samples, seconds, key) -> list[str]:
     return lines
 
 
+def cpu_lines(mixed: cpu_split.Split, n_mixed: int, healthz: cpu_split.Split, n_healthz: int):
+    """CPU a request in each phase, and what the portal (its workers and their database) spends
+    on a request of the mix against one of /healthz."""
+    lines = [
+        f"CPU a request (bench/cpu_split.py), the mix: {mixed.per_request(n_mixed)}. "
+        f"/healthz: {healthz.per_request(n_healthz)}.",
+    ]
+    if mixed.postgresql is not None and healthz.postgresql is not None and n_mixed and n_healthz:
+        portal_mixed = (mixed.gunicorn + mixed.postgresql) / n_mixed
+        portal_healthz = (healthz.gunicorn + healthz.postgresql) / n_healthz
+        lines[0] += (
+            f" The portal (gunicorn and PostgreSQL) spends {portal_mixed * 1000:.2f} ms on a "
+            f"request of the mix, {portal_mixed / portal_healthz:.1f} times a /healthz request's "
+            f"{portal_healthz * 1000:.2f} ms."
+        )
+    return lines
+
+
 def main() -> int:
     subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--no-input", "-v0"],
@@ -214,9 +238,9 @@ def main() -> int:
     server = serve()
     try:
         print(f"Mixed run: {USERS} people for {SECONDS} s…", flush=True)
-        mixed = locust(list(ROLES), SECONDS, files)
+        mixed, mixed_cpu = locust(list(ROLES), SECONDS, files, server)
         print(f"/healthz: {USERS} users for {HEALTHZ_SECONDS} s…", flush=True)
-        healthz = locust(["Healthz"], HEALTHZ_SECONDS, files)
+        healthz, healthz_cpu = locust(["Healthz"], HEALTHZ_SECONDS, files, server)
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
@@ -239,6 +263,8 @@ def main() -> int:
         "",
         f"All pages: {len(mixed) / SECONDS:.1f} req/s. /healthz on the same server, {USERS} users "
         f"without pause: {healthz_rps:.1f} req/s (¼ of it: {healthz_rps / 4:.1f}).",
+        "",
+        *cpu_lines(mixed_cpu, len(mixed), healthz_cpu, len(healthz)),
     ]
     print("\n".join(lines))
     if "--write" in sys.argv:
