@@ -40,26 +40,39 @@ def _same_organisation(organisation: str, producer_name: str) -> bool:
     return shorter == longer or (len(shorter.split()) >= 2 and shorter in longer)
 
 
-def reasons_from(user: User, dossier: Dossier, *, producer_of_user: int | None) -> tuple[str, ...]:
-    """The reasons, from rows already loaded (``producer_of_user``: the producer the user holds
-    an account of, if any), so lists stay at a fixed number of queries."""
-    producer = dossier.product.producer
+def producer_reasons(
+    user: User, producer_id: int, name: str, commune_id: int | None, *, producer_of_user: int | None
+) -> tuple[str, ...]:
+    """The reasons for a producer given by its key, name and commune (``producer_of_user``: the
+    producer the user holds an account of, if any): lists read them as plain values."""
     reasons = []
-    if producer_of_user == producer.pk:
+    if producer_of_user == producer_id:
         reasons.append(str(Reason.MEMBER_OF_PRODUCER))
-    if _same_organisation(user.organisation, producer.name):
+    if _same_organisation(user.organisation, name):
         reasons.append(str(Reason.ORGANISATION))
-    if user.home_commune_id and user.home_commune_id == producer.commune_id:
+    if user.home_commune_id and user.home_commune_id == commune_id:
         reasons.append(str(Reason.COMMUNE))
     return tuple(reasons)
+
+
+def reasons_from(user: User, dossier: Dossier, *, producer_of_user: int | None) -> tuple[str, ...]:
+    """The reasons, from rows already loaded, so lists stay at a fixed number of queries."""
+    producer = dossier.product.producer
+    return producer_reasons(
+        user, producer.pk, producer.name, producer.commune_id, producer_of_user=producer_of_user
+    )
+
+
+def producer_of(user: User) -> int | None:
+    """The producer the user holds an account of, if any (one query)."""
+    return Membership.objects.filter(user=user).values_list("producer_id", flat=True).first()
 
 
 def conflict_reasons(user: User, dossier: Dossier) -> tuple[str, ...]:
     """Why ``user`` may have a conflict of interest with the dossier's producer (empty: none
     seen): they hold an account of the producer, their organisation bears its name, or they live
     or work in its commune."""
-    membership = Membership.objects.filter(user=user).values_list("producer_id", flat=True)
-    return reasons_from(user, dossier, producer_of_user=membership.first())
+    return reasons_from(user, dossier, producer_of_user=producer_of(user))
 
 
 def conflict_flags(
@@ -67,7 +80,7 @@ def conflict_flags(
 ) -> dict[tuple[int, int], tuple[str, ...]]:
     """(user id, dossier id) → reasons, for every pair with at least one; one query."""
     users, dossiers = list(users), list(dossiers)
-    producer_of = dict(
+    producers_of = dict(
         Membership.objects.filter(user__in=[u.pk for u in users]).values_list(
             "user_id", "producer_id"
         )
@@ -75,7 +88,7 @@ def conflict_flags(
     flags = {}
     for user in users:
         for dossier in dossiers:
-            reasons = reasons_from(user, dossier, producer_of_user=producer_of.get(user.pk))
+            reasons = reasons_from(user, dossier, producer_of_user=producers_of.get(user.pk))
             if reasons:
                 flags[user.pk, dossier.pk] = reasons
     return flags

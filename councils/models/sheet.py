@@ -81,9 +81,15 @@ class ScoreSheet(models.Model):
     def is_submitted(self) -> bool:
         return self.submitted_at is not None
 
+    @staticmethod
+    def declaration_made(conflict_declared_at, conflict_of_interest: bool) -> bool:
+        """Whether the member has declared, conflict or none (a recorded conflict is a
+        declaration too); from the two columns, for lists that read them as plain values."""
+        return conflict_declared_at is not None or conflict_of_interest
+
     @property
     def has_declared(self) -> bool:
-        return self.conflict_declared_at is not None or self.conflict_of_interest
+        return self.declaration_made(self.conflict_declared_at, self.conflict_of_interest)
 
     @property
     def counts(self) -> bool:

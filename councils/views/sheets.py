@@ -1,6 +1,8 @@
 """A council member's score sheets: the list to score, the sheet itself (autosaved one criterion
 at a time), submitting it, declaring a conflict of interest; and reading a submitted sheet."""
 
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
@@ -13,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.models import Role
-from councils.conflicts import conflict_flags
+from councils.conflicts import producer_of, producer_reasons
 from councils.forms import ConflictForm, SheetAnswersForm
 from councils.models import Council, CouncilRole, ScoreSheet
 from councils.permissions import can_view_sheet
@@ -28,6 +30,7 @@ from councils.services import (
 )
 from councils.session_forms import SignSheetForm
 from councils.sheet_text import sheet_text
+from criteria import scoring
 from dossiers.models import Dossier, DossierState
 from dossiers.permissions import (
     PAGE_RELATED,
@@ -68,17 +71,78 @@ def _own_dossier(
 # thousand a member in a province after two years), so they are listed a page at a time.
 CLOSED_PER_PAGE = 50
 
-# What a row of the list shows (sheet_list.jinja) and the conflict flags read.
-SHEET_LIST_COLUMNS = (
+# What a row of the list shows (sheet_list.jinja) and the conflict flags read, as plain values:
+# a round in session lists a hundred dossiers or more, and five model instances a row (dossier,
+# round, product, producer, commune) were a third of the page.
+SHEET_LIST_VALUES = (
+    "pk",
     "state",
-    "council_id",
     "round__name",
     "round__criteria_decision",
     "product__name",
     "product__criteria_set",
+    "product__producer_id",
     "product__producer__name",
+    "product__producer__commune_id",
     "product__producer__commune__name",
+    "my_role",
 )
+
+
+@dataclass
+class SheetListRow:
+    """A dossier in a member's list of sheets, with their own sheet's progress."""
+
+    pk: int
+    state: str
+    round_name: str
+    criteria_decision: str
+    product_name: str
+    criteria_set: str
+    producer_id: int
+    producer_name: str
+    commune_id: int | None
+    commune_name: str | None
+    my_role: str | None
+    sheet: dict | None = None  # the member's sheet: conflict, declared, submitted, total
+    answered: int = 0
+    criteria_count: int = 0
+    conflict_reasons: tuple[str, ...] = ()
+
+    @property
+    def scores(self) -> bool:
+        return self.my_role in CouncilRole.SCORING
+
+
+def _own_sheets(user, rows: list[SheetListRow]) -> None:
+    """Each row's own sheet of the member (one query for both lists) and its progress."""
+    sheets = ScoreSheet.objects.filter(member=user, dossier_id__in=[row.pk for row in rows])
+    found = {
+        dossier_id: (points, conflict, declared_at, submitted_at, total)
+        for dossier_id, points, conflict, declared_at, submitted_at, total in sheets.values_list(
+            "dossier_id",
+            "points_by_code",
+            "conflict_of_interest",
+            "conflict_declared_at",
+            "submitted_at",
+            "total",
+        )
+    }
+    counts = {}  # criteria per set: walking a set's tree for each row cost a third of the list
+    for row in rows:
+        key = (row.criteria_decision, row.criteria_set)
+        if key not in counts:
+            counts[key] = len(scoring.load_criteria_set(*key).leaf_criteria())
+        row.criteria_count = counts[key]
+        if row.pk in found:
+            points, conflict, declared_at, submitted_at, total = found[row.pk]
+            row.answered = len(points)
+            row.sheet = {
+                "conflict_of_interest": conflict,
+                "has_declared": ScoreSheet.declaration_made(declared_at, conflict),
+                "submitted": submitted_at is not None,
+                "total": total,
+            }
 
 
 def my_sheets(request):
@@ -87,36 +151,34 @@ def my_sheets(request):
         raise Http404
     listed = (
         Dossier.objects.visible_to(user)
-        .select_related("round", "product__producer__commune")
-        .only(*SHEET_LIST_COLUMNS)
-        .with_sheet_of(user)
+        .with_seat_of(user)
         .order_by("product__criteria_set", vietnamese_order("product__name"), "pk")
+        .values_list(*SHEET_LIST_VALUES)
     )
-    to_score = list(listed.filter(state=DossierState.IN_SCORING))
+    to_score = [SheetListRow(*row) for row in listed.filter(state=DossierState.IN_SCORING)]
     page_number = request.GET.get("page", "")
     page = int(page_number) if page_number.isdigit() and int(page_number) > 0 else 1
     start = (page - 1) * CLOSED_PER_PAGE
     # One row more than shown tells whether an older page follows, without counting them all.
-    closed = list(
-        listed.filter(
+    closed = [
+        SheetListRow(*row)
+        for row in listed.filter(
             state__in=(DossierState.AT_PROVINCE | DossierState.FINISHED) - {DossierState.IN_SCORING}
         )[start : start + CLOSED_PER_PAGE + 1]
-    )
+    ]
     more = len(closed) > CLOSED_PER_PAGE
     closed = closed[:CLOSED_PER_PAGE]
     dossiers = to_score + closed
-    counts = {}  # criteria per set: walking a set's tree for each row cost a third of the list
-    for dossier in dossiers:
-        dossier.my_sheet = dossier.my_sheets[0] if dossier.my_sheets else None
-        key = (dossier.criteria_decision, dossier.product.criteria_set)
-        if key not in counts:
-            counts[key] = len(criteria_set_for(dossier).leaf_criteria())
-        dossier.criteria_count = counts[key]
-        dossier.answered = len(dossier.my_sheet.points_by_code) if dossier.my_sheet else 0
-        dossier.scores = dossier.my_role in CouncilRole.SCORING
-    flags = conflict_flags([user], dossiers)
-    for dossier in dossiers:
-        dossier.conflict_reasons = flags.get((user.pk, dossier.pk), ())
+    _own_sheets(user, dossiers)
+    producer_of_user = producer_of(user)
+    for row in dossiers:
+        row.conflict_reasons = producer_reasons(
+            user,
+            row.producer_id,
+            row.producer_name,
+            row.commune_id,
+            producer_of_user=producer_of_user,
+        )
     # The chair and the secretary follow their councils' progress from here.
     overseen = Council.objects.visible_to(user).select_related("round").order_by("-created_at")
     template = engines["jinja2"].get_template("evaluations/sheets/sheet_list.jinja")

@@ -1,5 +1,5 @@
 from django.db import models
-from django.db.models import OuterRef, Prefetch, Q, Subquery
+from django.db.models import OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -105,30 +105,16 @@ class DossierQuerySet(models.QuerySet):
     def active(self):
         return self.filter(state__in=DossierState.ACTIVE)
 
-    def with_sheet_of(self, user):
-        """Each dossier with `user`'s seat on its council (`my_role`) and their own score sheet
-        (`my_sheets`: a list of none or one), for a council member's list of sheets. The councils
-        app sits above this one: its rows are reached through the relations, not imported."""
+    def with_seat_of(self, user):
+        """Each dossier with `user`'s seat on its council (`my_role`), for a council member's
+        list of sheets. The councils app sits above this one: its seats are reached through the
+        relations, not imported."""
         council = self.model._meta.get_field("council").related_model
         seats = council._meta.get_field("members").related_model
-        sheets = self.model._meta.get_field("score_sheets").related_model
-        seat = seats.objects.filter(council=OuterRef("council"), user=user)
-        # What a list row shows of the sheet: not the answers' options or findings.
-        own = sheets.objects.filter(member=user).only(
-            "dossier_id",
-            "member_id",
-            "points_by_code",
-            "conflict_of_interest",
-            "conflict_declared_at",
-            "submitted_at",
-            "total",
-        )
         # A user holds one seat on a council (a unique constraint): no ordering, which for the
         # seats' default would join the councils table again for every row.
-        my_role = Subquery(seat.order_by().values("role")[:1])
-        return self.annotate(my_role=my_role).prefetch_related(
-            Prefetch("score_sheets", queryset=own, to_attr="my_sheets")
-        )
+        seat = seats.objects.filter(council=OuterRef("council"), user=user).order_by()
+        return self.annotate(my_role=Subquery(seat.values("role")[:1]))
 
 
 class Dossier(models.Model):

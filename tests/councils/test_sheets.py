@@ -294,5 +294,5 @@ def test_member_sees_only_their_own_sheets_state_in_the_list(
     response = client.get(reverse("evaluations:my-sheets"))
 
     listed = response.context["to_score"][0]
-    assert (listed.my_sheet, listed.answered, listed.scores) == (None, 0, True)
+    assert (listed.sheet, listed.answered, listed.scores) == (None, 0, True)
     assert list(response.context["councils"]) == []
