@@ -6,10 +6,13 @@ import gc
 import runpy
 
 from django.template import engines
+from django.urls import URLResolver, clear_url_caches, reverse
+from django.utils import timezone, translation
 
 import ocop_portal.warmup
 from councils.sheet_text import _sheet_text
 from criteria import scoring
+from dossiers import working_days
 from ocop_portal.warmup import warm
 from tests.subprocesses import ROOT
 
@@ -29,6 +32,34 @@ def test_warming_touches_no_database_and_builds_every_sheet_text_and_template():
     assert {"base.html", "evaluations/sheets/sheet.html", "evaluations/dossier_list.html"} <= set(
         cached
     )
+
+
+def test_warming_maps_every_namespaces_urls_in_each_language_and_builds_the_calendars(
+    monkeypatch,
+):
+    # What a worker's first list of dossiers still built after the templates were warm: the
+    # names of each URL namespace (once per language) and the holidays package's calendars.
+    clear_url_caches()
+    working_days.year_calendar.cache_clear()
+
+    warm()
+
+    mapped, populate = [], URLResolver._populate
+
+    def recording(resolver):
+        mapped.append(resolver)
+        populate(resolver)
+
+    monkeypatch.setattr(URLResolver, "_populate", recording)
+    for language in ("vi", "en"):
+        with translation.override(language):
+            reverse("home")
+            reverse("evaluations:dossier-list")
+            reverse("admin:index")
+    assert mapped == []
+    built = working_days.year_calendar.cache_info().misses
+    working_days.add_working_days(timezone.localdate(), 10)  # a step's clock
+    assert working_days.year_calendar.cache_info().misses == built == 3  # last, this, next year
 
 
 def test_the_gunicorn_master_warms_before_forking(monkeypatch):
