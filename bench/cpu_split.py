@@ -24,7 +24,7 @@ from pathlib import Path
 TICK = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 
 
-def _times(pid: int) -> tuple[float, float] | None:
+def process_times(pid: int) -> tuple[float, float] | None:
     """(own, reaped children's) CPU seconds of a process, or None once it has gone."""
     try:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
@@ -82,19 +82,19 @@ def _backend_pids(connection) -> list[int]:
 
 def snapshot(server_pid: int, connection) -> Snapshot:
     gunicorn = {}
-    master = _times(server_pid)
+    master = process_times(server_pid)
     if master is not None:
         gunicorn[server_pid] = sum(master)
         for pid in _children(server_pid):
-            times = _times(pid)
+            times = process_times(pid)
             if times is not None:
                 gunicorn[pid] = times[0]
     backends, postmaster_reaped = None, None
     if connection.vendor == "postgresql":
         pids = _backend_pids(connection)
-        read = {pid: _times(pid) for pid in pids}
+        read = {pid: process_times(pid) for pid in pids}
         postmaster = _parent(pids[0]) if pids else None
-        reaped = _times(postmaster) if postmaster else None
+        reaped = process_times(postmaster) if postmaster else None
         if pids and all(t is not None for t in read.values()) and reaped is not None:
             backends = {pid: t[0] for pid, t in read.items()}
             postmaster_reaped = reaped[1]
