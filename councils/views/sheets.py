@@ -98,7 +98,7 @@ class SheetListRow:
     round_name: str
     criteria_decision: str
     product_name: str
-    criteria_set: str
+    criteria_set: int
     producer_id: int
     producer_name: str
     commune_id: int | None
