@@ -71,9 +71,9 @@ def _own_dossier(
 # thousand a member in a province after two years), so they are listed a page at a time.
 CLOSED_PER_PAGE = 50
 
-# What a row of the list shows (sheet_list.jinja) and the conflict flags read, as plain values:
-# a round in session lists a hundred dossiers or more, and five model instances a row (dossier,
-# round, product, producer, commune) were a third of the page.
+# What a row of the list shows (sheet_list.jinja) and the conflict flags read, as plain values
+# in SheetListRow's field order: a round in session lists a hundred dossiers or more, and five
+# model instances a row (dossier, round, product, producer, commune) were a third of the page.
 SHEET_LIST_VALUES = (
     "pk",
     "state",
