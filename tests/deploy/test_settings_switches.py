@@ -43,7 +43,7 @@ def test_redis_url_shares_cache_and_sessions():
     result = _settings(REDIS_URL="redis://cache.internal:6379/2")
 
     values = json.loads(result.stdout)
-    assert values["cache"] == "django.core.cache.backends.redis.RedisCache"
+    assert values["cache"] == "ocop_portal.redis_cache.RedisCache"
     assert values["location"] == "redis://cache.internal:6379/2"
     assert values["sessions"] == "django.contrib.sessions.backends.cached_db"
 
