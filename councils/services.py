@@ -112,7 +112,11 @@ def _locked(sheet: ScoreSheet, *, as_read: bool = False) -> ScoreSheet:
     # An autosave (every few seconds per member in session): the dossier and the member the
     # caller read are kept, rather than read again through a five-table join whose planning cost
     # more than the save; what decides whether the sheet may change is read again under the lock.
-    locked = rows.get(pk=sheet.pk)
+    # The caller need not have read the sheet: it is found (or made, on a first answer) here.
+    try:
+        locked = rows.get(dossier=sheet.dossier_id, member=sheet.member_id)
+    except ScoreSheet.DoesNotExist:
+        locked = rows.get(pk=sheet_for(sheet.dossier, sheet.member).pk)
     locked.dossier, locked.member = sheet.dossier, sheet.member
     locked.dossier.refresh_from_db(fields=["state", "revision", "council"])
     return locked
@@ -167,6 +171,9 @@ def save_sheet_points(
     findings: Mapping[str, bool] | None = None,
 ) -> ScoreSheet:
     """Autosave some criteria of a member's sheet (criterion code → points; None or "" clears).
+
+    ``sheet`` may be one not read yet, ``ScoreSheet(dossier=…, member=…)``: the saved one is
+    returned.
 
     Each value must be the points of one of the criterion's options. ``options`` may name the
     option ticked (its index) where two options of a criterion carry the same points.

@@ -247,16 +247,21 @@ def sheet_autosave(request, pk):
     dossier = _own_dossier(request, pk, scoring_only=True, related=SHEET_WRITE_RELATED)
     criteria_set = criteria_set_for(dossier)
     form = SheetAnswersForm(request.POST, criteria_set=criteria_set)
-    sheet, error = sheet_for(dossier, request.user), None
+    sheet, error = None, None
     if form.is_valid():
         try:
             sheet = save_sheet_points(
-                sheet, points=form.points(), options=form.options(), findings=form.findings()
+                ScoreSheet(dossier=dossier, member=request.user),
+                points=form.points(),
+                options=form.options(),
+                findings=form.findings(),
             )
         except ValidationError as refused:
             error = refused.messages[0]
     else:
         error = next(iter(form.errors.values()))[0]
+    if sheet is None:  # refused: the sheet as saved, to put the answers back
+        sheet = sheet_for(dossier, request.user)
     if not request.htmx:
         if error:
             messages.error(request, error)

@@ -198,9 +198,13 @@ def test_autosave_query_count_is_constant(
     assert response.context["answered"] == item_count
     reads = [q["sql"] for q in queries.captured_queries if q["sql"].startswith("SELECT")]
     # the session (database sessions here), the user, the dossier, the member's seat, the
-    # sheet, the sheet locked, the dossier's state under the lock, the member's producer
+    # sheet found and locked at once, the dossier's state under the lock, the member's producer
     # account (the conflict check)
-    assert len(reads) == 8, reads
+    assert len(reads) == 7, reads
+    from_sheet = [sql for sql in reads if 'FROM "evaluations_scoresheet"' in sql]
+    assert len(from_sheet) == 1
+    if connection.features.has_select_for_update:  # PostgreSQL; SQLite locks the database
+        assert "FOR UPDATE" in from_sheet[0]
     from_dossier = [sql for sql in reads if 'FROM "evaluations_dossier"' in sql]
     assert len(from_dossier) == 2  # the page's read, then its state under the sheet's lock
     assert "JOIN" not in from_dossier[1].split(" WHERE ")[0]
