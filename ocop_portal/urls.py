@@ -1,7 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path, re_path
-from django.utils.translation import gettext_lazy as _
 from django.views.i18n import set_language
 
 from accounts import views as account_views
@@ -12,10 +11,6 @@ from producers import urls as producer_urls
 from products import urls as product_urls
 
 from . import views
-
-admin.site.site_header = _("OCOP portal administration")
-admin.site.site_title = _("OCOP portal")
-admin.site.index_title = _("Provincial administration")
 
 handler500 = "ocop_portal.views.server_error"
 
